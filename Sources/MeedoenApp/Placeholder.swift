@@ -1,0 +1,4 @@
+import Vapor
+import Leaf
+import Prometheus
+import MeedoenStorage

@@ -1,0 +1,30 @@
+/// A household member as far as the kostendelersnorm is concerned.
+public struct CostSharingMember: Sendable {
+    public var relation: MemberRelation
+    public var dateOfBirth: Day
+    public var exception: CoResidentException?
+
+    public init(relation: MemberRelation, dateOfBirth: Day, exception: CoResidentException? = nil) {
+        (self.relation, self.dateOfBirth, self.exception) = (relation, dateOfBirth, exception)
+    }
+}
+
+/// Participatiewet art. 19a and 22a (reference/domain.md "Kostendelersnorm"): A is the number of
+/// co-residents who count as cost-sharers plus the claimant and their spouse aged 21 or older.
+/// Since 2023-01-01 a co-resident counts only from age 27; students with study finance,
+/// BBL pupils and commercial renters or lodgers never count.
+public enum CostSharing {
+    public static let minimumAgeOfCountingCoResident = 27
+
+    public static func countsAsCostSharer(_ member: CostSharingMember, on day: Day) -> Bool {
+        member.relation == .coResident && member.exception == nil
+            && member.dateOfBirth.age(on: day) >= minimumAgeOfCountingCoResident
+    }
+
+    /// The A of the norm formula; 1 for a single claimant without co-residents.
+    public static func numberOfCostSharers(_ members: [CostSharingMember], on day: Day) -> Int {
+        members.filter { member in
+            member.relation.isInBenefitUnit ? member.dateOfBirth.age(on: day) >= 21 : countsAsCostSharer(member, on: day)
+        }.count
+    }
+}

@@ -1,0 +1,113 @@
+/// The parts of a person's file, so access can be granted per part (need to know, AVG art. 5).
+public enum FilePart: String, CaseIterable, Codable, Sendable {
+    case identity  // name, BSN, date of birth, contact details
+    case household  // address, members, municipality
+    case benefit  // benefit facts from the income administration
+    case specialGroups
+    case supportPeriods
+    case director  // the regisseur
+}
+
+public enum AccessAction: String, CaseIterable, Codable, Sendable {
+    case read
+    case write
+}
+
+/// How far a role's access to a part reaches, from nothing to the whole organisation.
+/// Ordered: a wider scope includes the narrower ones.
+public enum AccessScope: Int, Comparable, Sendable {
+    case none
+    case linked  // clients the professional is linked to (partners; links arrive with hand-overs)
+    case caseload  // households whose regisseur is the user
+    case team  // households whose regisseur is in a team the user leads
+    case organisation  // every household of the user's organisation (and municipality scope)
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How the user stands to one household, worked out by storage for the decision below.
+public struct Relationship: Sendable, Equatable {
+    public var sameOrganisation: Bool
+    public var withinMunicipalityScope: Bool
+    public var isDirector: Bool
+    public var directorInLedTeam: Bool
+    public var isLinked: Bool
+
+    public init(
+        sameOrganisation: Bool, withinMunicipalityScope: Bool = true, isDirector: Bool = false,
+        directorInLedTeam: Bool = false, isLinked: Bool = false
+    ) {
+        self.sameOrganisation = sameOrganisation
+        self.withinMunicipalityScope = withinMunicipalityScope
+        self.isDirector = isDirector
+        self.directorInLedTeam = directorInLedTeam
+        self.isLinked = isLinked
+    }
+
+    /// The narrowest scope that covers this household for this user.
+    public var reach: AccessScope? {
+        guard sameOrganisation, withinMunicipalityScope else { return nil }
+        if isDirector { return .caseload }
+        if directorInLedTeam { return .team }
+        if isLinked { return .linked }
+        return .organisation
+    }
+}
+
+/// The access matrix (role × part × action → scope). ACCESS.md is this table in words.
+/// Everything not listed is `.none`: a new role or part starts closed.
+public enum Access {
+    public static func scope(_ role: Role, _ part: FilePart, _ action: AccessAction) -> AccessScope {
+        switch (role, action) {
+        case (.caseManager, .read): return .organisation
+        case (.caseManager, .write): return .caseload
+        case (.teamLeader, .read): return .team
+        case (.teamLeader, .write): return part == .director ? .team : .none
+        case (.participationCoach, .read), (.careProfessional, .read):
+            return [.identity, .household, .specialGroups, .director].contains(part) ? .linked : .none
+        case (.jobCoach, .read):
+            // A jobcoach supports at work and has no business with benefit amounts or the household.
+            return [.identity, .specialGroups, .director].contains(part) ? .linked : .none
+        default:
+            return .none
+        }
+    }
+
+    /// Whether the role may ever do this to some file: used to refuse a whole page before any lookup.
+    public static func mayEver(_ role: Role, _ part: FilePart, _ action: AccessAction) -> Bool {
+        scope(role, part, action) > .none
+    }
+
+    public static func allows(
+        _ role: Role, _ part: FilePart, _ action: AccessAction, given relationship: Relationship
+    ) -> Bool {
+        guard let reach = relationship.reach else { return false }
+        let granted = scope(role, part, action)
+        switch granted {
+        case .none: return false
+        case .linked: return relationship.isLinked || relationship.isDirector
+        case .caseload: return relationship.isDirector
+        case .team: return relationship.isDirector || relationship.directorInLedTeam
+        case .organisation: return reach <= .organisation
+        }
+    }
+}
+
+/// Capabilities that are not about one person's file.
+public enum Capability: String, CaseIterable, Sendable {
+    case manageUsers  // functioneel beheerder: users, teams, unlock, reset
+    case moveCaseload  // bulk change of regisseur
+    case createHousehold
+    case viewAggregates  // counts only, never a person
+    case manageLegalParameters  // applicatiebeheerder
+
+    public func isGranted(to role: Role) -> Bool {
+        switch self {
+        case .manageUsers: return role == .functionalAdmin
+        case .moveCaseload: return role == .functionalAdmin || role == .teamLeader
+        case .createHousehold: return role == .caseManager
+        case .viewAggregates: return [.policyOfficer, .teamLeader, .functionalAdmin].contains(role)
+        case .manageLegalParameters: return role == .applicationAdmin
+        }
+    }
+}

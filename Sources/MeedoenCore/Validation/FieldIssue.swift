@@ -1,0 +1,44 @@
+/// What is wrong with one input field. The app turns each into a Dutch sentence; the domain only
+/// says what the problem is.
+public enum FieldIssue: Equatable, Sendable {
+    case required
+    case tooLong(max: Int)
+    case invalidDate
+    case dateInFuture
+    case endBeforeStart
+    case invalidBSN
+    case bsnFailsElevenTest
+    case bsnInUse
+    case unknownOption
+    case invalidEmail
+    case invalidPostcode
+    case invalidPhone
+    case outOfRange
+    case custom(String)
+}
+
+/// Field-level problems of one form or request, keyed by field name, in the order found.
+public struct FieldIssues: Error, Equatable, Sendable {
+    public private(set) var items: [(field: String, issue: FieldIssue)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { items.isEmpty }
+
+    public mutating func add(_ field: String, _ issue: FieldIssue) {
+        guard self[field] == nil else { return }  // the first problem of a field is the one to fix
+        items.append((field, issue))
+    }
+
+    public subscript(field: String) -> FieldIssue? {
+        items.first { $0.field == field }?.issue
+    }
+
+    public func throwIfAny() throws(FieldIssues) {
+        if !isEmpty { throw self }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.items.map(\.field) == rhs.items.map(\.field) && lhs.items.map(\.issue) == rhs.items.map(\.issue)
+    }
+}

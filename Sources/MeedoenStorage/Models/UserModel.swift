@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import MeedoenCore
+
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+    @ID public var id: UUID?
+    /// Nil only for the installation's applicatiebeheerder, who serves every organisation.
+    @OptionalParent(key: "organisation_id") public var organisation: OrganisationModel?
+    @Field(key: "username") public var username: String
+    @Field(key: "display_name") public var displayName: String
+    @Enum(key: "role") public var role: Role
+    @OptionalParent(key: "team_id") public var team: TeamModel?
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "active") public var active: Bool
+    @Field(key: "failed_logins") public var failedLogins: Int
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    /// Empty means every municipality of the organisation.
+    @Field(key: "municipality_scope") public var municipalityScope: [UUID]
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(
+        id: UUID, organisationID: UUID?, username: String, displayName: String, role: Role, teamID: UUID?,
+        passwordHash: String, municipalityScope: [UUID] = [], createdAt: Date
+    ) {
+        self.id = id
+        self.$organisation.id = organisationID
+        (self.username, self.displayName, self.role) = (username, displayName, role)
+        self.$team.id = teamID
+        self.passwordHash = passwordHash
+        (self.active, self.failedLogins, self.lockedUntil) = (true, 0, nil)
+        self.municipalityScope = municipalityScope
+        self.createdAt = createdAt
+    }
+}
+
+/// A bearer token for the API; only its SHA-256 is stored, so a database leak yields no token.
+public final class APITokenModel: Model, @unchecked Sendable {
+    public static let schema = "api_tokens"
+    @ID public var id: UUID?
+    @Parent(key: "user_id") public var user: UserModel
+    @Field(key: "name") public var name: String
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID, userID: UUID, name: String, tokenHash: String, createdAt: Date) {
+        self.id = id
+        self.$user.id = userID
+        (self.name, self.tokenHash, self.createdAt) = (name, tokenHash, createdAt)
+    }
+}

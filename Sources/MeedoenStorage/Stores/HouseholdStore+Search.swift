@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import MeedoenCore
+import SQLKit
+
+extension HouseholdStore {
+    /// The caseload list and search: one row per household with its applicant and the facts that
+    /// hold today. Plain SQL, because four "current dated record" joins read clearer that way.
+    public func search(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) async throws -> ResultPage<HouseholdRow> {
+        guard let sql = db as? any SQLDatabase else { fatalError("Meedoen needs an SQL database") }
+        let today = day.date
+        func currentJoin(_ table: String, _ alias: String) -> SQLQueryString {
+            "LEFT JOIN \(ident: table) \(ident: alias) ON \(ident: alias).household_id = h.id AND \(ident: alias).superseded_at IS NULL AND \(ident: alias).valid_from <= \(bind: today) AND (\(ident: alias).valid_to IS NULL OR \(ident: alias).valid_to >= \(bind: today)) "
+        }
+        var from: SQLQueryString = "FROM households h JOIN residents r ON r.household_id = h.id AND r.relation = 'applicant' "
+        from += currentJoin("household_municipalities", "hm")
+        from += "LEFT JOIN municipalities m ON m.id = hm.municipality_id "
+        from += currentJoin("household_directors", "hd")
+        from += "LEFT JOIN users u ON u.id = hd.director_id "
+        from += currentJoin("benefit_facts", "bf")
+        from += "WHERE h.organisation_id = \(bind: viewer.organisationID) "
+        if !viewer.municipalityScope.isEmpty {
+            from += "AND hm.municipality_id IN (\(binds: viewer.municipalityScope)) "
+        }
+        if viewer.role == .teamLeader {
+            // A teamleider sees the households directed from the teams they lead.
+            from += "AND u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) "
+        }
+        if let municipalityID = search.municipalityID { from += "AND hm.municipality_id = \(bind: municipalityID) " }
+        if let directorID = search.directorID { from += "AND hd.director_id = \(bind: directorID) " }
+        if search.onlyWithBijstand { from += "AND bf.receives_bijstand = \(true) " }
+        if let text = search.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let digits = text.filter(\.isNumber)
+            if digits.count == 9, (try? BSN(text)) != nil {
+                from += "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND s.bsn = \(bind: digits)) "
+            } else {
+                let pattern = "%" + text.lowercased().replacingOccurrences(of: "%", with: "") + "%"
+                from += "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
+            }
+        }
+        let countRow = try await sql.raw("SELECT COUNT(*) AS total " + from).first()
+        let total = try countRow?.decode(column: "total", as: Int.self) ?? 0
+
+        let direction = search.descending ? "DESC" : "ASC"
+        let order: String
+        switch search.sort {
+        case .name: order = "LOWER(r.family_name) \(direction), LOWER(r.given_name) \(direction)"
+        case .municipality: order = "m.name \(direction), LOWER(r.family_name)"
+        case .director: order = "u.display_name \(direction), LOWER(r.family_name)"
+        case .postcode: order = "h.postcode \(direction), h.house_number"
+        }
+        let select: SQLQueryString = """
+            SELECT h.id AS household_id, r.id AS applicant_id, r.given_name, r.family_name, r.bsn, r.date_of_birth,
+              h.street, h.house_number, h.postcode, h.city, m.name AS municipality, hd.director_id,
+              u.display_name AS director_name, bf.receives_bijstand,
+              (SELECT COUNT(*) FROM residents c WHERE c.household_id = h.id) AS members 
+            """
+        let rows = try await sql.raw(
+            select + from + "ORDER BY \(unsafeRaw: order), h.id LIMIT \(literal: search.per) OFFSET \(literal: (search.page - 1) * search.per)"
+        ).all(decoding: HouseholdRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return ResultPage(rows: rows, page: search.page, per: search.per, total: total)
+    }
+}
