@@ -5,7 +5,7 @@ import Foundation
 public struct FormReader {
     public private(set) var issues = FieldIssues()
     private let fields: [String: String]
-    private let today: Day
+    public let today: Day
 
     public init(_ fields: [String: String], today: Day) {
         self.fields = fields.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -7,7 +7,53 @@ extension HouseholdStore {
     /// The caseload list and search: one row per household with its applicant and the facts that
     /// hold today. Plain SQL, because four "current dated record" joins read clearer that way.
     public func search(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) async throws -> ResultPage<HouseholdRow> {
-        guard let sql = db as? any SQLDatabase else { fatalError("Meedoen needs an SQL database") }
+        let sql = try sqlDatabase()
+        let from = scopedHouseholds(search, for: viewer, on: day)
+        let countRow = try await sql.raw("SELECT COUNT(*) AS total " + from).first()
+        let total = try countRow?.decode(column: "total", as: Int.self) ?? 0
+
+        let direction = search.descending ? "DESC" : "ASC"
+        let order: String
+        switch search.sort {
+        case .name: order = "LOWER(r.family_name) \(direction), LOWER(r.given_name) \(direction)"
+        case .municipality: order = "m.name \(direction), LOWER(r.family_name)"
+        case .director: order = "u.display_name \(direction), LOWER(r.family_name)"
+        case .postcode: order = "h.postcode \(direction), h.house_number"
+        }
+        let select: SQLQueryString = """
+            SELECT h.id AS household_id, r.id AS applicant_id, r.given_name, r.family_name, r.bsn, r.date_of_birth,
+              h.street, h.house_number, h.postcode, h.city, m.name AS municipality, hd.director_id,
+              u.display_name AS director_name, bf.receives_bijstand,
+              (SELECT COUNT(*) FROM residents c WHERE c.household_id = h.id) AS members 
+            """
+        let rows = try await sql.raw(
+            select + from + "ORDER BY \(unsafeRaw: order), h.id LIMIT \(literal: search.per) OFFSET \(literal: (search.page - 1) * search.per)"
+        ).all(decoding: HouseholdRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return ResultPage(rows: rows, page: search.page, per: search.per, total: total)
+    }
+
+    /// Residents (every member, not only applicants) of the households the viewer may see.
+    public func searchResidents(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) async throws -> ResultPage<ResidentModel> {
+        let sql = try sqlDatabase()
+        let visible: SQLQueryString = "(SELECT h.id " + scopedHouseholds(search, for: viewer, on: day) + ")"
+        let total = try await sql.raw("SELECT COUNT(*) AS total FROM residents p WHERE p.household_id IN " + visible).first()?
+            .decode(column: "total", as: Int.self) ?? 0
+        let ids = try await sql.raw(
+            "SELECT p.id FROM residents p WHERE p.household_id IN " + visible
+                + " ORDER BY LOWER(p.family_name), LOWER(p.given_name), p.id LIMIT \(literal: search.per) OFFSET \(literal: (search.page - 1) * search.per)"
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+        let residents = try await ResidentModel.query(on: db).filter(\.$id ~~ ids).all()
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return ResultPage(rows: residents.sorted { order[$0.id!]! < order[$1.id!]! }, page: search.page, per: search.per, total: total)
+    }
+
+    private func sqlDatabase() throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw Problem.notFound }
+        return sql
+    }
+
+    /// FROM … WHERE for the households a viewer may list, with the facts that hold on `day`.
+    private func scopedHouseholds(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) -> SQLQueryString {
         let today = day.date
         func currentJoin(_ table: String, _ alias: String) -> SQLQueryString {
             "LEFT JOIN \(ident: table) \(ident: alias) ON \(ident: alias).household_id = h.id AND \(ident: alias).superseded_at IS NULL AND \(ident: alias).valid_from <= \(bind: today) AND (\(ident: alias).valid_to IS NULL OR \(ident: alias).valid_to >= \(bind: today)) "
@@ -38,26 +84,6 @@ extension HouseholdStore {
                 from += "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
             }
         }
-        let countRow = try await sql.raw("SELECT COUNT(*) AS total " + from).first()
-        let total = try countRow?.decode(column: "total", as: Int.self) ?? 0
-
-        let direction = search.descending ? "DESC" : "ASC"
-        let order: String
-        switch search.sort {
-        case .name: order = "LOWER(r.family_name) \(direction), LOWER(r.given_name) \(direction)"
-        case .municipality: order = "m.name \(direction), LOWER(r.family_name)"
-        case .director: order = "u.display_name \(direction), LOWER(r.family_name)"
-        case .postcode: order = "h.postcode \(direction), h.house_number"
-        }
-        let select: SQLQueryString = """
-            SELECT h.id AS household_id, r.id AS applicant_id, r.given_name, r.family_name, r.bsn, r.date_of_birth,
-              h.street, h.house_number, h.postcode, h.city, m.name AS municipality, hd.director_id,
-              u.display_name AS director_name, bf.receives_bijstand,
-              (SELECT COUNT(*) FROM residents c WHERE c.household_id = h.id) AS members 
-            """
-        let rows = try await sql.raw(
-            select + from + "ORDER BY \(unsafeRaw: order), h.id LIMIT \(literal: search.per) OFFSET \(literal: (search.page - 1) * search.per)"
-        ).all(decoding: HouseholdRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return ResultPage(rows: rows, page: search.page, per: search.per, total: total)
+        return from
     }
 }

@@ -1,0 +1,172 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// /api/v1: households and clients for other systems (the income administration, a data warehouse).
+/// Bearer tokens only, no cookies, so no CSRF; every read and write is logged like in the web app.
+enum APIController {
+    static let paging: [APIOperation.Parameter] = [
+        .init(name: "page", type: "integer", description: "Paginanummer, vanaf 1"),
+        .init(name: "per", type: "integer", description: "Aantal per pagina, 1–200 (standaard 25)"),
+        .init(name: "q", type: "string", description: "Zoek op naam of volledig BSN"),
+    ]
+
+    static let operations: [APIOperation] = [
+        APIOperation(
+            method: .GET, path: "households", operationID: "listHouseholds", summary: "Huishoudens zoeken en bladeren",
+            rule: .file(.identity, .read),
+            query: paging + [
+                .init(name: "municipality", type: "string", format: "uuid", description: "Alleen deze gemeente"),
+                .init(name: "director", type: "string", format: "uuid", description: "Alleen deze regisseur"),
+            ],
+            responseSchema: "HouseholdList", handler: listHouseholds),
+        APIOperation(
+            method: .POST, path: "households", operationID: "createHousehold", summary: "Nieuw huishouden met aanvrager; de aanroeper wordt regisseur",
+            rule: .capability(.createHousehold), requestSchema: "NewHousehold", responseSchema: "Household", successStatus: 201,
+            handler: createHousehold),
+        APIOperation(
+            method: .GET, path: "households/{id}", operationID: "getHousehold", summary: "Eén huishouden met leden",
+            rule: .file(.household, .read), responseSchema: "Household", handler: getHousehold),
+        APIOperation(
+            method: .PATCH, path: "households/{id}", operationID: "updateHouseholdAddress", summary: "Adres van een huishouden wijzigen",
+            rule: .file(.household, .write), requestSchema: "Address", responseSchema: "Household", handler: updateAddress),
+        APIOperation(
+            method: .POST, path: "households/{id}/benefit-facts", operationID: "setBenefitFacts",
+            summary: "Uitkeringsgegevens vanuit de inkomensadministratie, geldig vanaf een datum",
+            rule: .file(.benefit, .write), requestSchema: "BenefitFactsInput", responseSchema: "Household", handler: setBenefit),
+        APIOperation(
+            method: .POST, path: "households/{id}/members", operationID: "addMember", summary: "Gezinslid toevoegen",
+            rule: .file(.household, .write), requestSchema: "NewMember", responseSchema: "Client", successStatus: 201, handler: addMember),
+        APIOperation(
+            method: .GET, path: "clients", operationID: "listClients", summary: "Cliënten (alle leden van zichtbare huishoudens)",
+            rule: .file(.identity, .read), query: paging, responseSchema: "ClientList", handler: listClients),
+        APIOperation(
+            method: .GET, path: "clients/{id}", operationID: "getClient", summary: "Eén cliënt",
+            rule: .file(.identity, .read), responseSchema: "Client", handler: getClient),
+        APIOperation(
+            method: .PATCH, path: "clients/{id}", operationID: "updateClient", summary: "Persoonsgegevens van een cliënt wijzigen",
+            rule: .file(.identity, .write), requestSchema: "ClientUpdate", responseSchema: "Client", handler: updateClient),
+    ]
+
+    static func register(_ routes: any RoutesBuilder) {
+        let api = routes.grouped("api", "v1")
+        api.get("openapi.json") { req in try Response.json(OpenAPIDocument.build(operations)) }.require(.open)
+        let secured = api.grouped(BearerTokenMiddleware())
+        for operation in operations {
+            secured.on(operation.method, operation.vaporPath, body: .collect(maxSize: "64kb"), use: operation.handler).require(operation.rule)
+        }
+    }
+
+    // MARK: Households
+
+    @Sendable static func listHouseholds(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        var search = HouseholdSearch(query: req.query, directorID: nil)
+        search.directorID = (try? req.query.get(String.self, at: "director")).flatMap(UUID.init(uuidString:))
+        let result = try await req.households.search(search, for: viewer, on: req.today)
+        try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api huishoudens")
+        return try .json(ListDTO(items: result.rows.map(HouseholdSummaryDTO.init), page: result.page, per: result.per, total: result.total))
+    }
+
+    @Sendable static func getHousehold(req: Request) async throws -> Response {
+        let file = try await req.openFile(try req.idParameter(), .household, .read, purpose: "api dossier")
+        return try .json(HouseholdDTO(file, today: req.today, includeBenefit: try await req.may(.benefit, .read, on: file.id)))
+    }
+
+    static let newHouseholdFields: Set<String> = [
+        "street", "houseNumber", "postcode", "city", "municipalityId", "supportStart", "receivesBijstand", "normCategory",
+        "partialBenefit", "bsn", "givenName", "familyName", "dateOfBirth", "email", "phone",
+    ]
+
+    @Sendable static func createHousehold(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let fields = try JSONFields.read(req, allowed: newHouseholdFields)
+        let new = try HouseholdInput.newHousehold(fields, today: req.today, directorID: viewer.userID)
+        let created = try await req.households.createHousehold(new, organisationID: viewer.organisationID, by: req.recorder)
+        try await req.audit(householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken", purpose: "api nieuw huishouden", change: ChangeSummary(new: new.applicant.auditSummary))
+        let file = try await req.openFile(created.household, .household, .read, purpose: "api dossier")
+        return try .json(HouseholdDTO(file, today: req.today, includeBenefit: true), status: .created)
+    }
+
+    @Sendable static func updateAddress(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let file = try await req.openFile(id, .household, .write, purpose: "api adres wijzigen")
+        var reader = FormReader(try JSONFields.read(req, allowed: ["street", "houseNumber", "postcode", "city"]), today: req.today)
+        let address = HouseholdInput.address(&reader)
+        try reader.issues.throwIfAny()
+        let change = try await req.households.updateAddress(id, to: address, organisationID: file.household.$organisation.id)
+        try await req.audit(householdID: id, part: FilePart.household.rawValue, action: "wijzigen", purpose: "api adres wijzigen", change: change)
+        return try await getHousehold(req: req)
+    }
+
+    @Sendable static func setBenefit(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        _ = try await req.openFile(id, .benefit, .write, purpose: "api uitkeringsgegevens")
+        var reader = FormReader(try JSONFields.read(req, allowed: ["receivesBijstand", "normCategory", "partialBenefit", "validFrom"]), today: req.today)
+        let facts = HouseholdInput.benefit(&reader)
+        let from = HouseholdInput.validFrom(&reader)
+        try reader.issues.throwIfAny()
+        try await req.households.setBenefitFacts(id, to: facts!, from: from!, by: req.recorder)
+        try await req.audit(householdID: id, part: FilePart.benefit.rawValue, action: "wijzigen", purpose: "api uitkeringsgegevens", change: ChangeSummary(new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]))
+        return try await getHousehold(req: req)
+    }
+
+    static let residentFields: Set<String> = ["bsn", "givenName", "familyName", "dateOfBirth", "relation", "coResidentException", "email", "phone"]
+
+    @Sendable static func addMember(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let file = try await req.openFile(id, .household, .write, purpose: "api gezinslid toevoegen")
+        var reader = FormReader(try JSONFields.read(req, allowed: residentFields), today: req.today)
+        let fields = HouseholdInput.resident(&reader)
+        if fields?.relation == .applicant { reader.fail("relation", .custom("Een huishouden heeft één aanvrager.")) }
+        try reader.issues.throwIfAny()
+        let memberID = try await req.households.addMember(fields!, to: id, organisationID: file.household.$organisation.id, by: req.recorder)
+        try await req.audit(householdID: id, residentID: memberID, part: FilePart.household.rawValue, action: "aanmaken", purpose: "api gezinslid toevoegen", change: ChangeSummary(new: fields!.auditSummary))
+        let member = try await req.households.resident(memberID, organisationID: file.household.$organisation.id)!
+        return try .json(ClientDTO(member), status: .created)
+    }
+
+    // MARK: Clients
+
+    @Sendable static func listClients(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let result = try await req.households.searchResidents(HouseholdSearch(query: req.query, directorID: nil), for: viewer, on: req.today)
+        try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api cliënten")
+        return try .json(ListDTO(items: result.rows.map { ClientDTO($0) }, page: result.page, per: result.per, total: result.total))
+    }
+
+    private static func openClient(_ req: Request, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, HouseholdFile) {
+        let residentID = try req.idParameter()
+        let file = try await req.openFile(try await req.householdOf(resident: residentID), .identity, action, purpose: purpose)
+        guard let resident = file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
+        return (resident, file)
+    }
+
+    @Sendable static func getClient(req: Request) async throws -> Response {
+        let (resident, file) = try await openClient(req, .read, purpose: "api cliënt")
+        return try .json(ClientDTO(resident, file: file))
+    }
+
+    @Sendable static func updateClient(req: Request) async throws -> Response {
+        let (resident, file) = try await openClient(req, .write, purpose: "api correctie persoonsgegevens")
+        // PATCH: fields left out keep their stored value.
+        var fields = [
+            "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
+            "dateOfBirth": Day(resident.dateOfBirth).iso, "relation": resident.relation.rawValue,
+        ]
+        fields["coResidentException"] = resident.coResidentException?.rawValue
+        fields["email"] = resident.email
+        fields["phone"] = resident.phone
+        fields.merge(try JSONFields.read(req, allowed: residentFields)) { $1 }
+        var reader = FormReader(fields, today: req.today)
+        let updated = HouseholdInput.resident(&reader)
+        if let updated, updated.relation != resident.relation, updated.relation == .applicant || resident.relation == .applicant {
+            reader.fail("relation", .custom("De aanvrager van een huishouden wisselt niet via deze bewerking."))
+        }
+        try reader.issues.throwIfAny()
+        let change = try await req.households.updateResident(resident.id!, with: updated!, organisationID: file.household.$organisation.id)
+        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen", purpose: "api correctie persoonsgegevens", change: change)
+        let saved = try await req.households.resident(resident.id!, organisationID: file.household.$organisation.id)!
+        return try .json(ClientDTO(saved))
+    }
+}

@@ -1,0 +1,121 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// What the API sends; kept apart from the Fluent models so the schema can change without
+/// breaking clients.
+struct AddressDTO: Content {
+    var street: String
+    var houseNumber: String
+    var postcode: String
+    var city: String
+}
+
+struct HouseholdSummaryDTO: Content {
+    var id: UUID
+    var applicantId: UUID
+    var applicantName: String
+    var address: AddressDTO
+    var municipality: String?
+    var directorId: UUID?
+    var directorName: String?
+    var receivesBijstand: Bool
+    var members: Int
+
+    init(_ row: HouseholdRow) {
+        (id, applicantId, applicantName) = (row.householdId, row.applicantId, "\(row.givenName) \(row.familyName)")
+        address = AddressDTO(street: row.street, houseNumber: row.houseNumber, postcode: row.postcode, city: row.city)
+        (municipality, directorId, directorName) = (row.municipality, row.directorId, row.directorName)
+        (receivesBijstand, members) = (row.receivesBijstand ?? false, row.members)
+    }
+}
+
+struct ListDTO<Item: Content>: Content {
+    var items: [Item]
+    var page: Int
+    var per: Int
+    var total: Int
+}
+
+struct SpecialGroupDTO: Content {
+    var kind: String
+    var validFrom: Day
+    var validTo: Day?
+    var integrationStart: Day?
+}
+
+struct SupportPeriodDTO: Content {
+    var start: Day
+    var end: Day?
+    var endReason: String?
+}
+
+struct ClientDTO: Content {
+    var id: UUID
+    var householdId: UUID
+    var bsn: String
+    var givenName: String
+    var familyName: String
+    var dateOfBirth: Day
+    var relation: String
+    var coResidentException: String?
+    var email: String?
+    var phone: String?
+    var specialGroups: [SpecialGroupDTO]?
+    var supportPeriods: [SupportPeriodDTO]?
+
+    init(_ resident: ResidentModel, file: HouseholdFile? = nil) {
+        (id, householdId, bsn) = (resident.id!, resident.$household.id, resident.bsn)
+        (givenName, familyName, dateOfBirth) = (resident.givenName, resident.familyName, Day(resident.dateOfBirth))
+        (relation, coResidentException) = (resident.relation.rawValue, resident.coResidentException?.rawValue)
+        (email, phone) = (resident.email, resident.phone)
+        if let file {
+            specialGroups = file.specialGroups.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
+                SpecialGroupDTO(kind: $0.kind.rawValue, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init), integrationStart: $0.integrationStart.map(Day.init))
+            }
+            supportPeriods = file.supportPeriods.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
+                SupportPeriodDTO(start: Day($0.validFrom), end: $0.validTo.map(Day.init), endReason: $0.endReason?.rawValue)
+            }
+        }
+    }
+}
+
+struct BenefitDTO: Content {
+    var receivesBijstand: Bool
+    var normCategory: String?
+    var partialBenefit: Bool
+    var validFrom: Day
+    var validTo: Day?
+}
+
+struct NamedRefDTO: Content {
+    var id: UUID
+    var name: String
+}
+
+struct HouseholdDTO: Content {
+    var id: UUID
+    var address: AddressDTO
+    var municipality: NamedRefDTO?
+    var director: NamedRefDTO?
+    /// Left out for roles that may not see benefit facts.
+    var benefit: BenefitDTO?
+    var benefitHistory: [BenefitDTO]?
+    var members: [ClientDTO]
+
+    init(_ file: HouseholdFile, today: Day, includeBenefit: Bool) {
+        id = file.id
+        let h = file.household
+        address = AddressDTO(street: h.street, houseNumber: h.houseNumber, postcode: h.postcode, city: h.city)
+        municipality = file.current(file.municipalities, on: today).map { NamedRefDTO(id: $0.municipalityID, name: file.name(of: $0.municipalityID)) }
+        director = file.current(file.directors, on: today).map { NamedRefDTO(id: $0.directorID, name: file.name(of: $0.directorID)) }
+        func dto(_ record: BenefitFactsModel) -> BenefitDTO {
+            BenefitDTO(receivesBijstand: record.receivesBijstand, normCategory: record.normCategory?.rawValue, partialBenefit: record.partialBenefit, validFrom: Day(record.validFrom), validTo: record.validTo.map(Day.init))
+        }
+        if includeBenefit {
+            benefit = file.current(file.benefits, on: today).map(dto)
+            benefitHistory = file.benefits.filter(\.isCurrent).map(dto)
+        }
+        members = file.members.map { ClientDTO($0, file: file) }
+    }
+}

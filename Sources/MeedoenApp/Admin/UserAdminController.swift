@@ -1,0 +1,160 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The functioneel beheerder's user management: create, (de)activate, unlock, reset password, team.
+enum UserAdminController {
+    static func register(_ routes: any RoutesBuilder) {
+        let admin = routes.grouped("admin", "users")
+        admin.get(use: list).require(.capability(.manageUsers))
+        admin.get("new", use: newForm).require(.capability(.manageUsers))
+        admin.post(use: create).require(.capability(.manageUsers))
+        admin.post(":id", ":action", use: act).require(.capability(.manageUsers))
+    }
+
+    struct UserRow: Encodable {
+        var id: String
+        var username: String
+        var name: String
+        var role: String
+        var team: String
+        var active: Bool
+        var locked: Bool
+        var teams: [Choice]
+    }
+
+    struct ListPage: Encodable {
+        var users: [UserRow]
+        var newPassword: String?
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        try await listPage(req, newPassword: nil)
+    }
+
+    private static func listPage(_ req: Request, newPassword: String?) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let directory = DirectoryStore(db: req.db)
+        let teams = try await directory.teams(of: viewer.organisationID)
+        let now = req.services.clock.now()
+        let users = try await directory.users(of: viewer.organisationID).map { user in
+            UserRow(
+                id: user.id!.uuidString, username: user.username, name: user.displayName, role: Dutch.role(user.role),
+                team: teams.first { $0.id == user.$team.id }?.name ?? "–", active: user.active,
+                locked: (user.lockedUntil ?? .distantPast) > now || user.failedLogins >= LoginController.maxFailures,
+                teams: [Choice(value: "", label: "Geen team", selected: user.$team.id == nil)]
+                    + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == user.$team.id) })
+        }
+        return try await req.renderPage("users", title: "Gebruikers", ListPage(users: users, newPassword: newPassword))
+    }
+
+    private static func form(_ req: Request, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let teams = try await DirectoryStore(db: req.db).teams(of: viewer.organisationID)
+        let roles = Role.allCases.filter { $0 != .applicationAdmin }
+        let form = FormPage(
+            heading: "Nieuwe gebruiker", action: "/admin/users", cancel: "/admin/users", values: values, issues: issues,
+            choices: [
+                "role": roles.map { Choice(value: $0.rawValue, label: Dutch.role($0), selected: $0.rawValue == values["role"]) },
+                "teamId": [Choice(value: "", label: "Geen team", selected: false)] + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["teamId"]) },
+            ])
+        return try await req.renderForm("user-new", form)
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response { try await form(req) }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let username = reader.requiredText("username", max: 60).lowercased()
+        if !username.isEmpty && !username.allSatisfy({ $0.isLetter || $0.isNumber || ".-_".contains($0) }) {
+            reader.fail("username", .custom("Gebruik alleen letters, cijfers, punt, streepje of liggend streepje."))
+        }
+        let name = reader.requiredText("displayName", max: 100)
+        let role = reader.requiredOption("role", as: Role.self)
+        if role == .applicationAdmin { reader.fail("role", .unknownOption) }
+        let team = reader.raw("teamId").flatMap(UUID.init(uuidString:))
+        let password = fields["password"] ?? ""
+        if let problem = PasswordPolicy.problem(with: password) { reader.fail("password", .custom(problem)) }
+        guard reader.issues.isEmpty, let role else { return try await form(req, values: fields.filter { $0.key != "password" }, issues: reader.issues) }
+        let user = UserModel(
+            id: req.services.ids.next(), organisationID: viewer.organisationID, username: username, displayName: name, role: role,
+            teamID: team, passwordHash: try await req.password.async.hash(password), createdAt: req.services.clock.now())
+        do {
+            try await DirectoryStore(db: req.db).createUser(user)
+        } catch DirectoryStore.Problem.usernameInUse {
+            var issues = FieldIssues()
+            issues.add("username", .custom("Deze gebruikersnaam is al in gebruik."))
+            return try await form(req, values: fields.filter { $0.key != "password" }, issues: issues)
+        } catch DirectoryStore.Problem.unknownTeam {
+            var issues = FieldIssues()
+            issues.add("teamId", .unknownOption)
+            return try await form(req, values: fields.filter { $0.key != "password" }, issues: issues)
+        }
+        try await req.audit(part: "gebruikers", action: "aanmaken", purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": username, "rol": role.rawValue]))
+        return req.redirect(to: "/admin/users", flash: "Gebruiker \(username) is aangemaakt.")
+    }
+
+    /// The small actions on one user, each a button on the list.
+    @Sendable static func act(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let user = try await DirectoryStore(db: req.db).user(try req.idParameter()), user.$organisation.id == viewer.organisationID
+        else { throw AppError.notFound }
+        let action = req.parameters.get("action") ?? ""
+        var message: String
+        var newPassword: String?
+        switch action {
+        case "deactivate":
+            guard user.id != viewer.userID else { throw AppError.badRequest("U kunt uw eigen account niet uitschakelen.") }
+            user.active = false
+            message = "\(user.username) is uitgeschakeld. Draag de caseload over als die er is."
+        case "activate":
+            user.active = true
+            message = "\(user.username) is weer actief."
+        case "unlock":
+            (user.failedLogins, user.lockedUntil) = (0, nil)
+            message = "\(user.username) is vrijgegeven."
+        case "reset-password":
+            let password = PasswordPolicy.temporaryPassword()
+            user.passwordHash = try await req.password.async.hash(password)
+            (user.failedLogins, user.lockedUntil) = (0, nil)
+            newPassword = "Tijdelijk wachtwoord voor \(user.username): \(password) — geef dit persoonlijk door; het wordt niet opnieuw getoond."
+            message = "Het wachtwoord van \(user.username) is opnieuw ingesteld."
+        case "team":
+            let teamText = try? req.content.get(String.self, at: "teamId")
+            let team = teamText.flatMap(UUID.init(uuidString:))
+            if let team {
+                guard try await TeamModel.find(team, on: req.db)?.$organisation.id == viewer.organisationID else { throw AppError.badRequest("Onbekend team.") }
+            }
+            user.$team.id = team
+            message = "Het team van \(user.username) is gewijzigd."
+        default:
+            throw AppError.notFound
+        }
+        try await user.update(on: req.db)
+        try await req.audit(part: "gebruikers", action: action, purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": user.username]))
+        if let newPassword {
+            req.session.data["flash"] = message
+            return try await listPage(req, newPassword: newPassword)
+        }
+        return req.redirect(to: "/admin/users", flash: message)
+    }
+}
+
+/// Passwords: long enough to resist guessing (BIO / NCSC guidance favours length over symbols).
+enum PasswordPolicy {
+    static let minimumLength = 12
+
+    static func problem(with password: String) -> String? {
+        if password.count < minimumLength { return "Kies een wachtwoord van minstens \(minimumLength) tekens." }
+        if password.count > 200 { return "Kies een wachtwoord van hoogstens 200 tekens." }
+        if Set(password).count < 5 { return "Dit wachtwoord is te eenvoudig; gebruik meer verschillende tekens." }
+        return nil
+    }
+
+    static func temporaryPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        return String((0..<16).map { _ in alphabet.randomElement()! })
+    }
+}

@@ -1,0 +1,33 @@
+import Vapor
+
+/// Every state-changing form carries the session's token (synchroniser token pattern).
+/// The API uses bearer tokens and no cookies, so it needs none.
+enum CSRF {
+    static let field = "_csrf"
+
+    static func token(for request: Request) -> String {
+        if let token = request.session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
+        request.session.data["csrf"] = token
+        return token
+    }
+}
+
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let changesState = ![.GET, .HEAD, .OPTIONS].contains(request.method)
+        if changesState && !request.url.path.hasPrefix("/api/") {
+            let sent = try? request.content.get(String.self, at: CSRF.field)
+            guard let expected = request.session.data["csrf"], let sent,
+                sent.utf8.count == expected.utf8.count, constantTimeEquals(sent, expected)
+            else {
+                throw AppError.badRequest("Dit formulier is verlopen of niet vanuit Meedoen verstuurd. Laad de pagina opnieuw en probeer het nog eens; er is niets opgeslagen.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

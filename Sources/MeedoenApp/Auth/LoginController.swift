@@ -1,0 +1,102 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Log-in and log-out. Failures all get the same answer, so the page reveals nothing about which
+/// usernames exist; repeated failures lock the account for a while.
+enum LoginController {
+    static let maxFailures = 5
+    static let lockDuration: TimeInterval = 15 * 60
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("login", use: form).require(.open)
+        routes.post("login", use: login).require(.open)
+        routes.post("logout", use: logout).require(.open)
+        routes.get(use: home).require(.signedIn)
+    }
+
+    struct LoginPage: Encodable {
+        var username: String
+        var error: String?
+    }
+
+    struct Credentials: Content {
+        var username: String?
+        var password: String?
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: "/") }
+        return try await req.renderPage("login", title: "Inloggen", LoginPage(username: "", error: nil))
+    }
+
+    @Sendable static func login(req: Request) async throws -> Response {
+        let credentials = try req.content.decode(Credentials.self)
+        let username = (credentials.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = credentials.password ?? ""
+        let now = req.services.clock.now()
+        let directory = DirectoryStore(db: req.db)
+
+        guard !username.isEmpty, !password.isEmpty, username.count <= 100, password.count <= 200,
+            let user = try await directory.user(username: username), user.active,
+            (user.lockedUntil ?? .distantPast) <= now
+        else {
+            return try await refuse(req, username: username, known: nil)
+        }
+        guard try await req.password.async.verify(password, created: user.passwordHash) else {
+            return try await refuse(req, username: username, known: user)
+        }
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        try await user.update(on: req.db)
+
+        // A fresh session id at log-in, so a session fixed before log-in is worth nothing after it.
+        if let old = req.session.id { try? await req.application.sessions.driver.deleteSession(old, for: req).get() }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data["uid"] = user.id!.uuidString
+        req.session.data["started"] = String(now.timeIntervalSince1970)
+        req.session.data["seen"] = String(now.timeIntervalSince1970)
+        let current = try await CurrentUser.load(user, on: req.db)
+        req.auth.login(current)
+        try await req.audit(part: "sessie", action: "inloggen", purpose: "inloggen")
+        return req.redirect(to: "/")
+    }
+
+    /// Same message and a delay for every kind of failure.
+    private static func refuse(_ req: Request, username: String, known user: UserModel?) async throws -> Response {
+        if let user {
+            user.failedLogins += 1
+            if user.failedLogins >= maxFailures {
+                user.lockedUntil = req.services.clock.now().addingTimeInterval(lockDuration)
+            }
+            try await user.update(on: req.db)
+        }
+        try await Task.sleep(for: .milliseconds(400))
+        let page = LoginPage(
+            username: String(username.prefix(100)),
+            error: "Deze combinatie van gebruikersnaam en wachtwoord kennen wij niet, of het account is tijdelijk geblokkeerd. Na \(maxFailures) mislukte pogingen wordt een account 15 minuten geblokkeerd; uw functioneel beheerder kan het eerder vrijgeven.")
+        return try await req.renderPage("login", title: "Inloggen", page, status: .unauthorized)
+    }
+
+    @Sendable static func logout(req: Request) async throws -> Response {
+        if req.currentUser != nil { try await req.audit(part: "sessie", action: "uitloggen", purpose: "uitloggen") }
+        req.auth.logout(CurrentUser.self)
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+
+    /// Each role starts where its daily work is.
+    @Sendable static func home(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        switch user.role {
+        case .caseManager: return req.redirect(to: "/caseload")
+        case .teamLeader: return req.redirect(to: "/households")
+        case .functionalAdmin: return req.redirect(to: "/admin/users")
+        default:
+            return try await req.renderPage("home", title: "Start", HomePage(role: Dutch.role(user.role)))
+        }
+    }
+
+    struct HomePage: Encodable { var role: String }
+}

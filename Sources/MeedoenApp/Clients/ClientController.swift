@@ -1,0 +1,183 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The client page and its edits: personal data, special groups, support periods.
+enum ClientController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("clients", ":id", use: show).require(.file(.identity, .read))
+        routes.get("clients", ":id", "edit", use: editForm).require(.file(.identity, .write))
+        routes.post("clients", ":id", "edit", use: edit).require(.file(.identity, .write))
+        routes.get("clients", ":id", "groups", "new", use: groupForm).require(.file(.specialGroups, .write))
+        routes.post("clients", ":id", "groups", use: addGroup).require(.file(.specialGroups, .write))
+        routes.post("clients", ":id", "groups", "end", use: endGroup).require(.file(.specialGroups, .write))
+        routes.post("clients", ":id", "support", "start", use: startSupport).require(.file(.supportPeriods, .write))
+        routes.get("clients", ":id", "support", "end", use: endSupportForm).require(.file(.supportPeriods, .write))
+        routes.post("clients", ":id", "support", "end", use: endSupport).require(.file(.supportPeriods, .write))
+    }
+
+    /// The resident and their household's file, for one part and action.
+    private static func open(_ req: Request, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, HouseholdFile) {
+        let residentID = try req.idParameter()
+        let file = try await req.openFile(try await req.householdOf(resident: residentID), part, action, purpose: purpose)
+        guard let resident = file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
+        return (resident, file)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .identity, .read, purpose: "cliënt bekijken")
+        let page = ClientShowPage(
+            resident: resident, file: file, today: req.today,
+            canEdit: try await req.may(.identity, .write, on: file.id),
+            canEditGroups: try await req.may(.specialGroups, .write, on: file.id),
+            canEditSupport: try await req.may(.supportPeriods, .write, on: file.id))
+        return try await req.renderPage("client", title: resident.fullName, page)
+    }
+
+    // MARK: Personal data
+
+    private static func editPage(_ req: Request, _ resident: ResidentModel, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response {
+        let values = values ?? [
+            "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
+            "dateOfBirth": Day(resident.dateOfBirth).iso, "relation": resident.relation.rawValue,
+            "coResidentException": resident.coResidentException?.rawValue ?? "", "email": resident.email ?? "", "phone": resident.phone ?? "",
+        ]
+        let form = FormPage(
+            heading: "Gegevens van \(resident.fullName) wijzigen", action: "/clients/\(resident.id!.uuidString)/edit",
+            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
+            choices: [
+                "relation": Choice.list(MemberRelation.self, selected: values["relation"], label: Dutch.relation),
+                "coResidentException": [Choice(value: "", label: "Geen uitzondering", selected: false)]
+                    + Choice.list(CoResidentException.self, selected: values["coResidentException"], label: Dutch.exception),
+            ])
+        return try await req.renderForm("client-edit", form)
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> Response {
+        let (resident, _) = try await open(req, .identity, .write, purpose: "gegevens wijzigen")
+        return try await editPage(req, resident)
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .identity, .write, purpose: "gegevens wijzigen")
+        let fields = try req.formFields()
+        do {
+            var reader = FormReader(fields, today: req.today)
+            let updated = HouseholdInput.resident(&reader)
+            if let updated, updated.relation != resident.relation,
+                updated.relation == .applicant || resident.relation == .applicant
+            {
+                reader.fail("relation", .custom("De aanvrager van een huishouden wisselt niet via dit formulier."))
+            }
+            try reader.issues.throwIfAny()
+            let change = try await req.households.updateResident(resident.id!, with: updated!, organisationID: file.household.$organisation.id)
+            try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen", purpose: "correctie persoonsgegevens", change: change)
+            return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De gegevens zijn opgeslagen.")
+        } catch let issues as FieldIssues {
+            return try await editPage(req, resident, values: fields, issues: issues)
+        } catch let problem as HouseholdStore.Problem {
+            return try await editPage(req, resident, values: fields, issues: problem.fieldIssues)
+        }
+    }
+
+    // MARK: Special groups
+
+    private static func groupPage(_ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
+        var values = values
+        if values.isEmpty { values["validFrom"] = req.today.iso }
+        let form = FormPage(
+            heading: "Bijzondere groep toevoegen voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/groups",
+            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
+            choices: ["kind": Choice.list(SpecialGroup.self, selected: values["kind"], label: Dutch.specialGroup)])
+        return try await req.renderForm("group-new", form)
+    }
+
+    @Sendable static func groupForm(req: Request) async throws -> Response {
+        let (resident, _) = try await open(req, .specialGroups, .write, purpose: "bijzondere groep vastleggen")
+        return try await groupPage(req, resident)
+    }
+
+    @Sendable static func addGroup(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .specialGroups, .write, purpose: "bijzondere groep vastleggen")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let kind = reader.requiredOption("kind", as: SpecialGroup.self)
+        let from = HouseholdInput.validFrom(&reader)
+        let to = reader.day("validTo")
+        let integrationStart = reader.day("integrationStart")
+        if let from, let to, to < from { reader.fail("validTo", .endBeforeStart) }
+        guard reader.issues.isEmpty, let kind, let from else { return try await groupPage(req, resident, values: fields, issues: reader.issues) }
+        let membership = SpecialGroupModel.Membership(kind: kind, integrationStart: kind.recordsIntegrationStart ? (integrationStart ?? from) : nil)
+        try await req.households.startSpecialGroup(resident.id!, membership, from: from, to: to, by: req.recorder)
+        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen", purpose: "bijzondere groep vastleggen", change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
+    }
+
+    struct EndGroupForm: Content {
+        var kind: String?
+        var validTo: String?
+    }
+
+    @Sendable static func endGroup(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .specialGroups, .write, purpose: "bijzondere groep beëindigen")
+        let input = try req.content.decode(EndGroupForm.self)
+        guard let kind = input.kind.flatMap(SpecialGroup.init(rawValue:)) else { throw AppError.badRequest("Onbekende groep.") }
+        guard let day = input.validTo.flatMap({ Day(iso: $0) ?? Day(dutch: $0) }) else {
+            throw AppError.badRequest("Vul een geldige einddatum in, bijvoorbeeld 28-11-2026. Er is niets gewijzigd.")
+        }
+        do {
+            try await req.households.endSpecialGroup(resident.id!, kind, on: day, by: req.recorder)
+        } catch HouseholdStore.Problem.timeline(.endBeforeStart) {
+            throw AppError.badRequest("De einddatum ligt vóór de begindatum van deze groep. Er is niets gewijzigd.")
+        }
+        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen", purpose: "bijzondere groep beëindigen", change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
+    }
+
+    // MARK: Support periods
+
+    @Sendable static func startSupport(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .supportPeriods, .write, purpose: "ondersteuning starten")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        guard let from = HouseholdInput.validFrom(&reader), reader.issues.isEmpty else {
+            throw AppError.badRequest("Vul een geldige startdatum in. Er is niets gewijzigd.")
+        }
+        try await req.households.startSupport(resident.id!, from: from, by: req.recorder)
+        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen", purpose: "ondersteuning starten", change: ChangeSummary(new: ["start": from.iso]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
+    }
+
+    private static func endSupportPage(_ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
+        var values = values
+        if values.isEmpty { values["validTo"] = req.today.iso }
+        let form = FormPage(
+            heading: "Ondersteuning van \(resident.fullName) beëindigen", action: "/clients/\(resident.id!.uuidString)/support/end",
+            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
+            choices: ["endReason": Choice.list(SupportEndReason.self, selected: values["endReason"], label: Dutch.endReason)])
+        return try await req.renderForm("support-end", form)
+    }
+
+    @Sendable static func endSupportForm(req: Request) async throws -> Response {
+        let (resident, _) = try await open(req, .supportPeriods, .write, purpose: "ondersteuning beëindigen")
+        return try await endSupportPage(req, resident)
+    }
+
+    @Sendable static func endSupport(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .supportPeriods, .write, purpose: "ondersteuning beëindigen")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let day = reader.requiredDay("validTo")
+        let reason = reader.requiredOption("endReason", as: SupportEndReason.self)
+        guard reader.issues.isEmpty, let day, let reason else { return try await endSupportPage(req, resident, values: fields, issues: reader.issues) }
+        do {
+            try await req.households.endSupport(resident.id!, on: day, reason: reason, by: req.recorder)
+        } catch HouseholdStore.Problem.notFound {
+            var issues = FieldIssues()
+            issues.add("validTo", .custom("Op deze datum loopt er geen ondersteuning."))
+            return try await endSupportPage(req, resident, values: fields, issues: issues)
+        }
+        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen", purpose: "ondersteuning beëindigen", change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
+    }
+}

@@ -1,0 +1,176 @@
+import Fluent
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(TokenCommands(), as: "token")
+    app.asyncCommands.use(AuditCommands(), as: "audit")
+}
+
+/// Starts Meedoen from the command line: `serve` (the default) migrates, loads the demo data into
+/// an empty database and prints where to log in; other commands run as they are.
+public enum Meedoen {
+    public static func run(_ app: Application) async throws {
+        let settings = Settings.fromEnvironment(workingDirectory: app.directory.workingDirectory)
+        try await configure(app, settings: settings)
+        let command = app.environment.arguments.dropFirst().first
+        if command == nil || command == "serve" {
+            try await prepareForServing(app)
+        }
+        try await app.execute()
+    }
+
+    static func prepareForServing(_ app: Application) async throws {
+        try await app.autoMigrate()
+        if try await OrganisationModel.query(on: app.db).count() == 0 {
+            let summary = try await DemoCommand.load(app)
+            app.logger.notice("Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
+        }
+        if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
+            print(DemoCommand.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
+        }
+    }
+}
+
+/// `meedoen demo [--seed N]`: empties the database and loads the demo data.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "seed", help: "Startgetal voor de gegenereerde data (dezelfde seed geeft dezelfde data)")
+        var seed: UInt64?
+    }
+
+    var help: String { "Leegt de database en laadt de demodata: vier organisaties, de zes persona's en duizenden huishoudens." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoRevert()
+        try await app.autoMigrate()
+        let start = ContinuousClock.now
+        let summary = try await Self.load(app, seed: signature.seed)
+        context.console.print("Geladen in \(ContinuousClock.now - start): \(summary.organisations) organisaties, \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
+        context.console.print(Self.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
+    }
+
+    static func load(_ app: Application, seed: UInt64? = nil) async throws -> DemoSummary {
+        // One hash for every demo account: bcrypt is slow on purpose, and they share the password.
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoLoader.password).get()
+        var loader = DemoLoader(seed: seed ?? app.meedoen.settings.demoSeed, passwordHash: hash, recordedAt: app.meedoen.clock.now())
+        return try await loader.load(on: app.db)
+    }
+
+    static func loginText(host: String, port: Int) -> String {
+        """
+
+        Meedoen draait op http://\(host):\(port)
+        Demo-inlog (wachtwoord voor alle demo-accounts: \(DemoLoader.password)):
+          km1.steenwijkerland  klantmanager, regisseur van de zes persona's (Yvonne, Farah, Anne, Pieter, Johan, Selena)
+          tl1.steenwijkerland  teamleider
+          fb.steenwijkerland   functioneel beheerder
+          km1.wpda             klantmanager bij Werkplein Drentsche Aa (Assen, Aa en Hunze, Tynaarlo)
+          km1.nijkerk          klantmanager Nijkerk
+          km1.wijchen          klantmanager Wijchen
+          bm.steenwijkerland   beleidsmedewerker (ziet geen dossiers)
+
+        """
+    }
+}
+
+/// `meedoen user add …`
+struct UserCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["add": UserAddCommand()] }
+    var help: String { "Gebruikers beheren." }
+}
+
+struct UserAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "Gebruikersnaam (letters, cijfers, punt)") var username: String?
+        @Option(name: "name", help: "Naam zoals collega's die zien") var name: String?
+        @Option(name: "role", help: "Rol: \(Role.allCases.map(\.rawValue).joined(separator: ", "))") var role: String?
+        @Option(name: "organisation", help: "Code van de organisatie, bv. steenwijkerland (niet voor applicationAdmin)") var organisation: String?
+        @Option(name: "team", help: "Naam van het team (optioneel)") var team: String?
+    }
+
+    var help: String { "Maakt een gebruiker aan. Het wachtwoord komt uit MEEDOEN_PASSWORD of wordt gevraagd." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let username = signature.username, let name = signature.name, let roleText = signature.role else {
+            throw CommandError("Geef --username, --name en --role op (zie --help).")
+        }
+        guard let role = Role(rawValue: roleText) else { throw CommandError("Onbekende rol '\(roleText)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        let directory = DirectoryStore(db: app.db)
+        var organisationID: UUID?
+        if role != .applicationAdmin {
+            guard let code = signature.organisation, let organisation = try await directory.organisation(code: code) else {
+                throw CommandError("Onbekende of ontbrekende --organisation. Bekend: \(try await directory.organisations().map(\.code).joined(separator: ", ")).")
+            }
+            organisationID = organisation.id
+        }
+        var teamID: UUID?
+        if let teamName = signature.team, let organisationID {
+            guard let team = try await directory.teams(of: organisationID).first(where: { $0.name == teamName }) else { throw CommandError("Onbekend team '\(teamName)'.") }
+            teamID = team.id
+        }
+        let password = ProcessInfo.processInfo.environment["MEEDOEN_PASSWORD"] ?? context.console.ask("Wachtwoord:", isSecure: true)
+        if let problem = PasswordPolicy.problem(with: password) { throw CommandError(problem) }
+        let user = UserModel(
+            id: UUID(), organisationID: organisationID, username: username, displayName: name, role: role, teamID: teamID,
+            passwordHash: try app.password.hash(password), createdAt: Date())
+        do { try await directory.createUser(user) } catch DirectoryStore.Problem.usernameInUse {
+            throw CommandError("De gebruikersnaam '\(username)' bestaat al.")
+        }
+        context.console.print("Gebruiker \(username) (\(role.rawValue)) is aangemaakt.")
+    }
+}
+
+/// `meedoen token add --username X --name Y`: an API key for a koppeling, printed once.
+struct TokenCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["add": TokenAddCommand()] }
+    var help: String { "API-sleutels beheren." }
+}
+
+struct TokenAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "Gebruiker namens wie de koppeling werkt") var username: String?
+        @Option(name: "name", help: "Naam van de sleutel, bv. de koppeling") var name: String?
+    }
+
+    var help: String { "Maakt een API-sleutel en toont die één keer." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let username = signature.username, let user = try await DirectoryStore(db: app.db).user(username: username) else {
+            throw CommandError("Onbekende of ontbrekende --username.")
+        }
+        let token = APITokens.generate()
+        try await APITokenModel(id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
+        context.console.print(token)
+    }
+}
+
+/// `meedoen audit verify`: checks the hash chain of the access log.
+struct AuditCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["verify": AuditVerifyCommand()] }
+    var help: String { "Het toegangslog controleren." }
+}
+
+struct AuditVerifyCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Controleert de hashketen van het toegangslog en meldt de eerste gebroken schakel." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let result = try await AuditLog.verify(on: context.application.db)
+        if let seq = result.firstBrokenSeq {
+            throw CommandError("Toegangslog NIET intact: regel \(seq): \(result.problem ?? ""). \(result.entriesChecked) regels daarvoor zijn in orde.")
+        }
+        context.console.print("Toegangslog intact: \(result.entriesChecked) regels gecontroleerd.")
+    }
+}
+
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

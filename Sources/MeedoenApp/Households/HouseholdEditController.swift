@@ -1,0 +1,156 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The household's edit forms: address, municipality, regisseur, benefit facts, a new member.
+/// Dated facts take the day they hold from, so a backdated correction keeps what was known before.
+enum HouseholdEditController {
+    /// One edit form: its path, the part it writes, and how it reads and saves.
+    struct Edit: Sendable {
+        var path: String
+        var part: FilePart
+        var template: String
+        var heading: String
+        var initialValues: @Sendable (HouseholdFile, Day) -> [String: String]
+        var choices: @Sendable (Request, HouseholdFile) async throws -> [String: [Choice]]
+        /// Saves and returns the message shown after the redirect; throws FieldIssues on bad input.
+        var save: @Sendable (Request, HouseholdFile, [String: String]) async throws -> (ChangeSummary, String)
+    }
+
+    static let edits: [Edit] = [address, municipality, director, benefit, member]
+
+    static func register(_ routes: any RoutesBuilder) {
+        for edit in edits {
+            routes.get("households", ":id", .constant(edit.path)) { req in try await form(req, edit) }.require(.file(edit.part, .write))
+            routes.post("households", ":id", .constant(edit.path)) { req in try await submit(req, edit) }.require(.file(edit.part, .write))
+        }
+    }
+
+    private static func form(_ req: Request, _ edit: Edit, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response {
+        let id = try req.idParameter()
+        let file = try await req.openFile(id, edit.part, .write, purpose: edit.heading.lowercased())
+        let values = values ?? edit.initialValues(file, req.today)
+        let form = FormPage(
+            heading: edit.heading, action: "/households/\(id.uuidString)/\(edit.path)", cancel: "/households/\(id.uuidString)",
+            values: values, issues: issues, choices: try await edit.choices(req, file),
+            facts: ["household": file.applicant?.fullName ?? ""])
+        return try await req.renderForm(edit.template, form)
+    }
+
+    private static func submit(_ req: Request, _ edit: Edit) async throws -> Response {
+        let id = try req.idParameter()
+        let file = try await req.openFile(id, edit.part, .write, purpose: edit.heading.lowercased())
+        let fields = try req.formFields()
+        do {
+            let (change, message) = try await edit.save(req, file, fields)
+            try await req.audit(householdID: id, part: edit.part.rawValue, action: "wijzigen", purpose: edit.heading.lowercased(), change: change)
+            return req.redirect(to: "/households/\(id.uuidString)", flash: message)
+        } catch let issues as FieldIssues {
+            return try await form(req, edit, values: fields, issues: issues)
+        } catch let problem as HouseholdStore.Problem {
+            return try await form(req, edit, values: fields, issues: problem.fieldIssues)
+        }
+    }
+
+    // MARK: The forms
+
+    static let address = Edit(
+        path: "address", part: .household, template: "household-address", heading: "Adres wijzigen",
+        initialValues: { file, _ in
+            let h = file.household
+            return ["street": h.street, "houseNumber": h.houseNumber, "postcode": h.postcode, "city": h.city]
+        },
+        choices: { _, _ in [:] },
+        save: { req, file, fields in
+            var reader = FormReader(fields, today: req.today)
+            let address = HouseholdInput.address(&reader)
+            try reader.issues.throwIfAny()
+            let change = try await req.households.updateAddress(file.id, to: address, organisationID: file.household.$organisation.id)
+            return (change, "Het adres is gewijzigd.")
+        })
+
+    static let municipality = Edit(
+        path: "municipality", part: .household, template: "household-municipality", heading: "Gemeente wijzigen",
+        initialValues: { file, today in
+            ["municipalityId": file.current(file.municipalities, on: today)?.municipalityID.uuidString ?? "", "validFrom": today.iso]
+        },
+        choices: { req, file in
+            let all = try await DirectoryStore(db: req.db).municipalities(of: file.household.$organisation.id)
+            return ["municipalityId": all.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: false) }]
+        },
+        save: { req, file, fields in
+            var reader = FormReader(fields, today: req.today)
+            let municipality = HouseholdInput.uuid(&reader, "municipalityId")
+            let from = HouseholdInput.validFrom(&reader)
+            try reader.issues.throwIfAny()
+            try await req.households.setMunicipality(file.id, to: municipality!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
+            return (ChangeSummary(old: ["gemeente": file.current(file.municipalities, on: from!).map { file.name(of: $0.municipalityID) } ?? ""], new: ["gemeente": municipality!.uuidString, "vanaf": from!.iso]), "De gemeente is gewijzigd vanaf \(Dutch.date(from!)).")
+        })
+
+    static let director = Edit(
+        path: "director", part: .director, template: "household-director", heading: "Regisseur wijzigen",
+        initialValues: { file, today in
+            ["directorId": file.current(file.directors, on: today)?.directorID.uuidString ?? "", "validFrom": today.iso]
+        },
+        choices: { req, file in
+            let users = try await DirectoryStore(db: req.db).directors(of: file.household.$organisation.id)
+            return ["directorId": users.map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false) }]
+        },
+        save: { req, file, fields in
+            var reader = FormReader(fields, today: req.today)
+            let director = HouseholdInput.uuid(&reader, "directorId")
+            let from = HouseholdInput.validFrom(&reader)
+            try reader.issues.throwIfAny()
+            try await req.households.setDirector(file.id, to: director!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
+            return (ChangeSummary(old: ["regisseur": file.current(file.directors, on: from!)?.directorID.uuidString ?? ""], new: ["regisseur": director!.uuidString, "vanaf": from!.iso]), "De regisseur is gewijzigd vanaf \(Dutch.date(from!)).")
+        })
+
+    static let benefit = Edit(
+        path: "benefit", part: .benefit, template: "household-benefit", heading: "Uitkeringsgegevens wijzigen",
+        initialValues: { file, today in
+            let facts = file.current(file.benefits, on: today)?.value
+            return [
+                "receivesBijstand": facts?.receivesBijstand == true ? "ja" : "", "normCategory": facts?.normCategory?.rawValue ?? "",
+                "partialBenefit": facts?.partialBenefit == true ? "ja" : "", "validFrom": today.iso,
+            ]
+        },
+        choices: { _, _ in
+            ["normCategory": [Choice(value: "", label: "Geen (geen bijstand)", selected: false)] + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm)]
+        },
+        save: { req, file, fields in
+            var reader = FormReader(fields, today: req.today)
+            let facts = HouseholdInput.benefit(&reader)
+            let from = HouseholdInput.validFrom(&reader)
+            try reader.issues.throwIfAny()
+            try await req.households.setBenefitFacts(file.id, to: facts!, from: from!, by: req.recorder)
+            let old = file.current(file.benefits, on: from!).map { Dutch.benefit($0.value) } ?? ""
+            return (ChangeSummary(old: ["uitkering": old], new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]), "De uitkeringsgegevens zijn gewijzigd vanaf \(Dutch.date(from!)).")
+        })
+
+    static let member = Edit(
+        path: "members", part: .household, template: "member-new", heading: "Gezinslid toevoegen",
+        initialValues: { _, _ in [:] },
+        choices: { _, _ in
+            [
+                "relation": Choice.list(MemberRelation.self, selected: nil, label: Dutch.relation).filter { $0.value != MemberRelation.applicant.rawValue },
+                "coResidentException": [Choice(value: "", label: "Geen uitzondering", selected: false)] + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception),
+            ]
+        },
+        save: { req, file, fields in
+            var reader = FormReader(fields, today: req.today)
+            let resident = HouseholdInput.resident(&reader)
+            if resident?.relation == .applicant { reader.fail("relation", .custom("Een huishouden heeft één aanvrager.")) }
+            if resident?.relation == .partner && file.members.contains(where: { $0.relation == .partner }) {
+                reader.fail("relation", .custom("Dit huishouden heeft al een partner."))
+            }
+            try reader.issues.throwIfAny()
+            _ = try await req.households.addMember(resident!, to: file.id, organisationID: file.household.$organisation.id, by: req.recorder)
+            return (ChangeSummary(new: resident!.auditSummary), "\(resident!.givenName) is toegevoegd aan het huishouden.")
+        })
+}
+
+extension ResidentFields {
+    var auditSummary: [String: String] {
+        ["naam": "\(givenName) \(familyName)", "relatie": relation.rawValue, "bsn": bsn.masked]
+    }
+}

@@ -1,0 +1,84 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Reads households and residents from raw fields. The web forms and the JSON API both come
+/// through here, so a rule is checked in one place and named the same in both.
+enum HouseholdInput {
+    static func address(_ reader: inout FormReader) -> AddressFields {
+        let street = reader.requiredText("street", max: 100)
+        let number = reader.requiredText("houseNumber", max: 12)
+        if reader.raw("postcode") == nil { reader.fail("postcode", .required) }
+        let postcode = reader.postcode("postcode") ?? ""
+        let city = reader.requiredText("city", max: 80)
+        return AddressFields(street: street, houseNumber: number, postcode: postcode, city: city)
+    }
+
+    static func resident(_ reader: inout FormReader, relation fixed: MemberRelation? = nil) -> ResidentFields? {
+        let bsn = reader.bsn("bsn")
+        let given = reader.requiredText("givenName", max: 100)
+        let family = reader.requiredText("familyName", max: 100)
+        let born = reader.requiredDay("dateOfBirth", notInFuture: true)
+        if let born, born.age(on: reader.today) > 125 { reader.fail("dateOfBirth", .outOfRange) }
+        let relation = fixed ?? reader.requiredOption("relation", as: MemberRelation.self)
+        let exception = reader.option("coResidentException", as: CoResidentException.self)
+        let email = reader.email("email")
+        let phone = reader.phone("phone")
+        guard let bsn, let born, let relation else { return nil }
+        return ResidentFields(
+            bsn: bsn, givenName: given, familyName: family, dateOfBirth: born, relation: relation,
+            coResidentException: exception, email: email, phone: phone)
+    }
+
+    static func benefit(_ reader: inout FormReader) -> BenefitFacts? {
+        let receives = reader.flag("receivesBijstand")
+        let category = reader.option("normCategory", as: NormCategory.self)
+        let facts = BenefitFacts(receivesBijstand: receives, normCategory: category, partialBenefit: reader.flag("partialBenefit"))
+        do { try facts.validate() } catch {
+            switch error {
+            case .bijstandWithoutNormCategory: reader.fail("normCategory", .custom("Kies de normcategorie van de bijstand."))
+            case .normCategoryWithoutBijstand: reader.fail("normCategory", .custom("Zonder bijstand hoort er geen normcategorie bij; kies ‘geen’."))
+            case .partialWithoutBijstand: reader.fail("partialBenefit", .custom("Een aanvullende uitkering kan alleen bij bijstand."))
+            }
+            return nil
+        }
+        return facts
+    }
+
+    static func uuid(_ reader: inout FormReader, _ name: String) -> UUID? {
+        guard let raw = reader.raw(name) else {
+            reader.fail(name, .required)
+            return nil
+        }
+        guard let id = UUID(uuidString: raw) else {
+            reader.fail(name, .unknownOption)
+            return nil
+        }
+        return id
+    }
+
+    static func newHousehold(_ fields: [String: String], today: Day, directorID: UUID) throws(FieldIssues) -> NewHousehold {
+        var reader = FormReader(fields, today: today)
+        let address = address(&reader)
+        let municipality = uuid(&reader, "municipalityId")
+        let start = reader.requiredDay("supportStart")
+        let benefit = benefit(&reader)
+        let applicant = resident(&reader, relation: .applicant)
+        try reader.issues.throwIfAny()
+        return NewHousehold(address: address, municipalityID: municipality!, directorID: directorID, applicant: applicant!, benefit: benefit!, supportStart: start!)
+    }
+
+    /// A dated change: the day it holds from, required.
+    static func validFrom(_ reader: inout FormReader) -> Day? {
+        reader.requiredDay("validFrom")
+    }
+}
+
+extension Request {
+    /// The submitted form as plain text fields (the CSRF token left out).
+    func formFields() throws -> [String: String] {
+        var fields = try content.decode([String: String].self)
+        fields[CSRF.field] = nil
+        return fields
+    }
+}

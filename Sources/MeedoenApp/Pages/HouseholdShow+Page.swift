@@ -1,0 +1,130 @@
+import MeedoenCore
+import MeedoenStorage
+
+/// One line of a dated fact's history: what held when, and who recorded it when.
+struct HistoryRow: Encodable {
+    var value: String
+    var from: String
+    var to: String
+    var recorded: String
+    var superseded: String?
+
+    init<R: DatedRecord>(_ record: R, file: HouseholdFile, value: String) {
+        self.value = value
+        from = Dutch.date(record.validFrom)
+        to = record.validTo.map { Dutch.date($0) } ?? "heden"
+        recorded = "\(Dutch.moment(record.recordedAt)) door \(record.recordedBy.map { file.name(of: $0) } ?? "gegevenslevering")"
+        superseded = record.supersededAt.map { "vervangen op \(Dutch.moment($0)) door \(file.name(of: record.supersededBy))" }
+    }
+}
+
+/// The household page: address, municipality, regisseur, benefit facts and members, each with history.
+struct HouseholdShowPage: Encodable {
+    struct Member: Encodable {
+        var href: String
+        var name: String
+        var relation: String
+        var dateOfBirth: String
+        var age: Int
+        var bsn: String
+        var note: String?
+        var groups: [String]
+    }
+
+    var id: String
+    var title: String
+    var address: String
+    var municipality: String
+    var director: String
+    var benefit: String
+    var members: [Member]
+    var municipalityHistory: [HistoryRow]
+    var directorHistory: [HistoryRow]
+    var benefitHistory: [HistoryRow]
+    var canEditHousehold: Bool
+    var canEditDirector: Bool
+    var canEditBenefit: Bool
+    var canSeeBenefit: Bool
+    var costSharers: Int
+
+    init(file: HouseholdFile, today: Day, canEditHousehold: Bool, canEditDirector: Bool, canEditBenefit: Bool, canSeeBenefit: Bool) {
+        id = file.id.uuidString
+        let applicant = file.applicant
+        title = "Huishouden \(applicant.map { $0.fullName } ?? "")"
+        let household = file.household
+        address = "\(household.street) \(household.houseNumber), \(household.postcode) \(household.city)"
+        municipality = file.current(file.municipalities, on: today).map { file.name(of: $0.municipalityID) } ?? "onbekend"
+        director = file.current(file.directors, on: today).map { file.name(of: $0.directorID) } ?? "geen regisseur"
+        benefit = file.current(file.benefits, on: today).map { Dutch.benefit($0.value) } ?? "Geen bijstand"
+        let activeGroups = file.specialGroups.filter { $0.isCurrent && $0.period.contains(today) }
+        members = file.members.map { member in
+            Member(
+                href: "/clients/\(member.id!.uuidString)", name: member.fullName, relation: Dutch.relation(member.relation),
+                dateOfBirth: Dutch.date(member.dateOfBirth), age: Day(member.dateOfBirth).age(on: today),
+                bsn: (try? BSN(member.bsn).masked) ?? "", note: member.coResidentException.map(Dutch.exception),
+                groups: activeGroups.filter { $0.$resident.id == member.id }.map { Dutch.specialGroup($0.kind) })
+        }
+        municipalityHistory = file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.municipalityID)) }
+        directorHistory = file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.directorID)) }
+        benefitHistory = file.benefits.reversed().map { HistoryRow($0, file: file, value: Dutch.benefit($0.value)) }
+        (self.canEditHousehold, self.canEditDirector, self.canEditBenefit, self.canSeeBenefit) = (canEditHousehold, canEditDirector, canEditBenefit, canSeeBenefit)
+        costSharers = CostSharing.numberOfCostSharers(
+            file.members.map { CostSharingMember(relation: $0.relation, dateOfBirth: Day($0.dateOfBirth), exception: $0.coResidentException) },
+            on: today)
+    }
+}
+
+/// The client page: personal data, special groups and support periods with their history.
+struct ClientShowPage: Encodable {
+    struct Group: Encodable {
+        var kind: String
+        var label: String
+        var from: String
+        var to: String
+        var integrationStart: String?
+        var active: Bool
+        var recorded: String
+        var superseded: String?
+    }
+
+    var id: String
+    var householdHref: String
+    var name: String
+    var bsn: String
+    var dateOfBirth: String
+    var age: Int
+    var relation: String
+    var exception: String?
+    var email: String
+    var phone: String
+    var groups: [Group]
+    var support: [HistoryRow]
+    var supportOpen: Bool
+    var canEdit: Bool
+    var canEditGroups: Bool
+    var canEditSupport: Bool
+
+    init(resident: ResidentModel, file: HouseholdFile, today: Day, canEdit: Bool, canEditGroups: Bool, canEditSupport: Bool) {
+        id = resident.id!.uuidString
+        householdHref = "/households/\(file.id.uuidString)"
+        name = resident.fullName
+        bsn = resident.bsn
+        dateOfBirth = Dutch.date(resident.dateOfBirth)
+        age = Day(resident.dateOfBirth).age(on: today)
+        relation = Dutch.relation(resident.relation)
+        exception = resident.coResidentException.map(Dutch.exception)
+        email = resident.email ?? "–"
+        phone = resident.phone ?? "–"
+        groups = file.specialGroups.filter { $0.$resident.id == resident.id }.reversed().map { record in
+            let history = HistoryRow(record, file: file, value: Dutch.specialGroup(record.kind))
+            return Group(
+                kind: record.kind.rawValue, label: history.value, from: history.from, to: history.to,
+                integrationStart: record.integrationStart.map { Dutch.date($0) },
+                active: record.isCurrent && record.period.contains(today), recorded: history.recorded, superseded: history.superseded)
+        }
+        let periods = file.supportPeriods.filter { $0.$resident.id == resident.id }
+        support = periods.reversed().map { HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend") }
+        supportOpen = periods.contains { $0.isCurrent && $0.validTo == nil }
+        (self.canEdit, self.canEditGroups, self.canEditSupport) = (canEdit, canEditGroups, canEditSupport)
+    }
+}

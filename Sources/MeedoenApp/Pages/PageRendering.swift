@@ -1,0 +1,65 @@
+import MeedoenCore
+import Vapor
+
+/// What every page shows around its own content: title, user, organisation, navigation, CSRF token.
+struct Layout: Encodable {
+    struct NavItem: Encodable {
+        var href: String
+        var label: String
+        var current: Bool
+    }
+
+    var title: String
+    var userName: String?
+    var roleLabel: String?
+    var organisationName: String
+    var organisationColour: String
+    var nav: [NavItem]
+    var csrf: String
+    var flash: String?
+}
+
+/// A page's context: the layout plus the page's own data, so the templates read `page.…`.
+struct PageContext<Content: Encodable>: Encodable {
+    var layout: Layout
+    var page: Content
+}
+
+extension Request {
+    func renderPage<Content: Encodable>(
+        _ template: String, title: String, _ content: Content, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let user = currentUser
+        let flash = session.data["flash"]
+        session.data["flash"] = nil
+        let layout = Layout(
+            title: title, userName: user?.displayName, roleLabel: user.map { Dutch.role($0.role) },
+            organisationName: user?.organisationName ?? "Meedoen", organisationColour: user?.organisationColour ?? "#154273",
+            nav: navigation(for: user), csrf: CSRF.token(for: self), flash: flash)
+        let view = try await self.view.render(template, PageContext(layout: layout, page: content))
+        let response = try await view.encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
+    /// Post/redirect/get: after a save the browser shows a fresh page, so reload or back never posts twice.
+    func redirect(to path: String, flash: String) -> Response {
+        session.data["flash"] = flash
+        return redirect(to: path, redirectType: .normal)
+    }
+
+    private func navigation(for user: CurrentUser?) -> [Layout.NavItem] {
+        guard let user else { return [] }
+        var items: [(String, String)] = []
+        if user.role == .caseManager { items.append(("/caseload", "Mijn caseload")) }
+        if Access.mayEver(user.role, .identity, .read) && [.caseManager, .teamLeader].contains(user.role) {
+            items.append(("/households", "Huishoudens zoeken"))
+        }
+        if Capability.createHousehold.isGranted(to: user.role) { items.append(("/households/new", "Nieuw huishouden")) }
+        if Capability.manageUsers.isGranted(to: user.role) { items.append(("/admin/users", "Gebruikers")) }
+        if Capability.moveCaseload.isGranted(to: user.role) { items.append(("/admin/caseload-move", "Caseload overdragen")) }
+        items.append(("/account/tokens", "API-sleutels"))
+        let path = url.path
+        return items.map { Layout.NavItem(href: $0.0, label: $0.1, current: path == $0.0) }
+    }
+}

@@ -1,4 +1,0 @@
-import Vapor
-import Leaf
-import Prometheus
-import MeedoenStorage

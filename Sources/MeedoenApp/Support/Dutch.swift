@@ -1,0 +1,127 @@
+import Foundation
+import MeedoenCore
+
+/// User-facing Dutch text for domain values; the domain itself carries no UI text.
+enum Dutch {
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    /// 28 november 2026
+    static func date(_ day: Day?) -> String {
+        guard let day else { return "" }
+        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    static func date(_ date: Date?) -> String { self.date(date.map(Day.init)) }
+
+    /// 28-11-2026 14:05, in Dutch time.
+    static func moment(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = "dd-MM-yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func issue(_ issue: FieldIssue) -> String {
+        switch issue {
+        case .required: "Vul dit veld in."
+        case .tooLong(let max): "Gebruik hier niet meer dan \(max) tekens."
+        case .invalidDate: "Vul een geldige datum in, bijvoorbeeld 28-11-2026."
+        case .dateInFuture: "Deze datum ligt in de toekomst; dat kan hier niet."
+        case .endBeforeStart: "De einddatum ligt vóór de begindatum."
+        case .invalidBSN: "Een BSN bestaat uit 9 cijfers."
+        case .bsnFailsElevenTest: "Dit is geen geldig BSN (het voldoet niet aan de elfproef). Controleer de cijfers."
+        case .bsnInUse: "Er is in uw organisatie al een inwoner met dit BSN. Zoek die inwoner op in plaats van een nieuwe aan te maken."
+        case .unknownOption: "Kies een van de mogelijkheden uit de lijst."
+        case .invalidEmail: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."
+        case .invalidPostcode: "Vul een geldige postcode in, bijvoorbeeld 8331 AB."
+        case .invalidPhone: "Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678."
+        case .outOfRange: "Deze waarde valt buiten het toegestane bereik."
+        case .custom(let text): text
+        }
+    }
+
+    static func role(_ role: Role) -> String {
+        switch role {
+        case .caseManager: "Klantmanager"
+        case .employerServices: "Werkgeversdienstverlener"
+        case .participationCoach: "Participatiecoach"
+        case .jobCoach: "Jobcoach"
+        case .careProfessional: "Zorgprofessional"
+        case .teamLeader: "Teamleider"
+        case .policyOfficer: "Beleidsmedewerker"
+        case .functionalAdmin: "Functioneel beheerder"
+        case .privacyOfficer: "Privacyfunctionaris"
+        case .applicationAdmin: "Applicatiebeheerder"
+        }
+    }
+
+    static func relation(_ relation: MemberRelation) -> String {
+        switch relation {
+        case .applicant: "Aanvrager"
+        case .partner: "Partner"
+        case .child: "Kind"
+        case .coResident: "Medebewoner"
+        }
+    }
+
+    static func exception(_ exception: CoResidentException) -> String {
+        switch exception {
+        case .studentWithStudyFinance: "Student met studiefinanciering"
+        case .bblPupil: "BBL-leerling"
+        case .commercialRenter: "Commerciële huurder of kostganger"
+        }
+    }
+
+    static func norm(_ category: NormCategory) -> String {
+        switch category {
+        case .single: "Alleenstaande"
+        case .singleParent: "Alleenstaande ouder"
+        case .married: "Gehuwden / samenwonenden"
+        case .costSharer: "Kostendeler"
+        case .under21: "Jonger dan 21"
+        case .institution: "Verblijf in een inrichting"
+        }
+    }
+
+    static func specialGroup(_ group: SpecialGroup) -> String {
+        switch group {
+        case .targetGroupRegister: "Doelgroepregister (banenafspraak)"
+        case .wswIndication: "Wsw-indicatie"
+        case .shelteredWorkIndication: "Indicatie beschut werk"
+        case .statusHolder: "Statushouder / inburgeraar"
+        case .schoolLeaverPrOVSO: "Schoolverlater PrO/VSO"
+        case .nonBenefitClient: "Niet-uitkeringsgerechtigde (nugger)"
+        }
+    }
+
+    static func endReason(_ reason: SupportEndReason) -> String {
+        switch reason {
+        case .work: "Werk"
+        case .education: "Opleiding"
+        case .movedAway: "Verhuisd"
+        case .otherIncome: "Ander inkomen"
+        case .detention: "Detentie"
+        case .deceased: "Overleden"
+        case .noLongerEntitled: "Geen recht meer"
+        case .ownRequest: "Op eigen verzoek"
+        case .other: "Anders"
+        }
+    }
+
+    static func benefit(_ facts: BenefitFacts) -> String {
+        guard facts.receivesBijstand, let category = facts.normCategory else { return "Geen bijstand" }
+        return "Bijstand, \(norm(category).lowercased())" + (facts.partialBenefit ? ", aanvullend (gedeeltelijk)" : "")
+    }
+}
+
+/// An option of a select list, with whether it is chosen.
+struct Choice: Encodable {
+    var value: String
+    var label: String
+    var selected: Bool
+
+    static func list<T: RawRepresentable & CaseIterable>(_ type: T.Type, selected: String?, label: (T) -> String) -> [Choice]
+    where T.RawValue == String {
+        T.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == selected) }
+    }
+}

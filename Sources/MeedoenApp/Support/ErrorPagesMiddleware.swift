@@ -1,0 +1,82 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Turns every error into a Dutch page (web) or a precise JSON error (API); never a stack trace.
+struct ErrorPagesMiddleware: AsyncMiddleware {
+    struct APIError: Content {
+        var error: String
+        var message: String
+        var fields: [FieldError]?
+    }
+
+    struct FieldError: Content {
+        var field: String
+        var message: String
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, code, message, fields) = describe(error, request: request)
+            if request.url.path.hasPrefix("/api/") {
+                let response = Response(status: status)
+                try response.content.encode(APIError(error: code, message: message, fields: fields))
+                return response
+            }
+            if status == .unauthorized {
+                return request.redirect(to: "/login")
+            }
+            return try await request.renderPage(
+                "error", title: status == .notFound ? "Niet gevonden" : "Er ging iets mis",
+                ErrorPage(status: Int(status.code), message: message), status: status)
+        }
+    }
+
+    private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, String, [FieldError]?) {
+        switch error {
+        case let issues as FieldIssues:
+            return describe(AppError.invalid(issues), request: request)
+        case let problem as HouseholdStore.Problem:
+            return describe(AppError.invalid(problem.fieldIssues), request: request)
+        case let error as AppError:
+            var fields: [FieldError]?
+            if case .invalid(let issues) = error {
+                fields = issues.items.map { FieldError(field: $0.field, message: Dutch.issue($0.issue)) }
+            }
+            return (error.status, error.code, error.message, fields)
+        case let error as DecodingError:
+            return (.badRequest, "bad_request", "De gegevens konden niet worden gelezen: \(Self.explain(error))", nil)
+        case let error as any AbortError:
+            switch error.status {
+            case .notFound: return (.notFound, "not_found", AppError.notFound.message, nil)
+            case .payloadTooLarge: return (.payloadTooLarge, "too_large", "Het verzoek is te groot.", nil)
+            case .unsupportedMediaType: return (.unsupportedMediaType, "unsupported_media_type", "Dit soort inhoud wordt niet ondersteund; stuur JSON.", nil)
+            default:
+                if error.status.code < 500 { return (error.status, "bad_request", "Het verzoek is niet geldig: \(error.reason)", nil) }
+            }
+        default: break
+        }
+        request.logger.error("Onverwachte fout: \(String(reflecting: type(of: error))): \(error)")
+        return (.internalServerError, "internal_error", "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.", nil)
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map(\.stringValue).joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "veld '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' ontbreekt"
+        case .typeMismatch(_, let context): return "veld '\(path(context))' heeft een verkeerd type"
+        case .valueNotFound(_, let context): return "veld '\(path(context))' is leeg"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "ongeldige JSON" : "veld '\(path(context))': \(context.debugDescription)"
+        @unknown default: return "onbekende fout"
+        }
+    }
+}
+
+struct ErrorPage: Encodable {
+    var status: Int
+    var message: String
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Vapor
+
+/// Everything Meedoen reads from the environment, read in one place.
+public struct Settings: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseChoice
+    /// Secure cookies and HSTS; on when served behind TLS.
+    public var tls: Bool
+    public var demoSeed: UInt64
+
+    public init(database: DatabaseChoice, tls: Bool = false, demoSeed: UInt64 = 2026) {
+        (self.database, self.tls, self.demoSeed) = (database, tls, demoSeed)
+    }
+
+    /// `DATABASE_URL` absent → the embedded SQLite file under ./data; `postgres://…` → PostgreSQL.
+    public static func fromEnvironment(workingDirectory: String) -> Settings {
+        let environment = ProcessInfo.processInfo.environment
+        let database: DatabaseChoice
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            database = .postgres(url: url)
+        } else {
+            database = .sqlite(path: workingDirectory + "data/meedoen.sqlite")
+        }
+        return Settings(
+            database: database,
+            tls: environment["MEEDOEN_TLS"] == "1",
+            demoSeed: environment["MEEDOEN_DEMO_SEED"].flatMap(UInt64.init) ?? 2026)
+    }
+}

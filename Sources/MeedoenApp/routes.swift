@@ -1,0 +1,13 @@
+import Vapor
+
+/// Registers each area's routes; every route declares its RouteRule where it is registered.
+func routes(_ app: Application) throws {
+    LoginController.register(app)
+    HouseholdController.register(app)
+    ClientController.register(app)
+    UserAdminController.register(app)
+    CaseloadMoveController.register(app)
+    TokenController.register(app)
+    HealthController.register(app)
+    APIController.register(app)
+}
