@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .sy
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserMiddleware())
+    app.middleware.use(BearerTokenMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(RouteRuleMiddleware())
 

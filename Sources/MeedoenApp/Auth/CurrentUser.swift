@@ -65,7 +65,9 @@ struct SessionUserMiddleware: AsyncMiddleware {
     static let absoluteLimit: TimeInterval = 10 * 60 * 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let idText = request.session.data["uid"], let id = UUID(uuidString: idText) {
+        // The API never takes a session cookie: it has no CSRF protection, so a cookie there would
+        // let any web page act as the signed-in user.
+        if !request.url.path.hasPrefix("/api/"), let idText = request.session.data["uid"], let id = UUID(uuidString: idText) {
             let now = request.services.clock.now().timeIntervalSince1970
             let seen = request.session.data["seen"].flatMap(Double.init) ?? 0
             let started = request.session.data["started"].flatMap(Double.init) ?? 0
@@ -83,7 +85,7 @@ struct SessionUserMiddleware: AsyncMiddleware {
 /// API requests carry `Authorization: Bearer <token>`; only the token's SHA-256 is stored.
 struct BearerTokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = request.headers.bearerAuthorization,
+        if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization,
             let (_, user) = try await DirectoryStore(db: request.db).token(hash: APITokens.hash(bearer.token))
         {
             request.auth.login(try await CurrentUser.load(user, on: request.db))

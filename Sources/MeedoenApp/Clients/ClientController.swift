@@ -129,6 +129,8 @@ enum ClientController {
             try await req.households.endSpecialGroup(resident.id!, kind, on: day, by: req.recorder)
         } catch HouseholdStore.Problem.timeline(.endBeforeStart) {
             throw AppError.badRequest("De einddatum ligt vóór de begindatum van deze groep. Er is niets gewijzigd.")
+        } catch HouseholdStore.Problem.timeline(.nothingHolds) {
+            throw AppError.badRequest("Op die datum hoort \(resident.fullName) niet bij deze groep. Er is niets gewijzigd.")
         }
         try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen", purpose: "bijzondere groep beëindigen", change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")

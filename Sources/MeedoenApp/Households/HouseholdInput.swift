@@ -58,12 +58,13 @@ enum HouseholdInput {
     }
 
     static func newHousehold(_ fields: [String: String], today: Day, directorID: UUID) throws(FieldIssues) -> NewHousehold {
+        // Read in the order of the form, so the error summary lists the problems top to bottom.
         var reader = FormReader(fields, today: today)
+        let applicant = resident(&reader, relation: .applicant)
         let address = address(&reader)
         let municipality = uuid(&reader, "municipalityId")
         let start = reader.requiredDay("supportStart")
         let benefit = benefit(&reader)
-        let applicant = resident(&reader, relation: .applicant)
         try reader.issues.throwIfAny()
         return NewHousehold(address: address, municipalityID: municipality!, directorID: directorID, applicant: applicant!, benefit: benefit!, supportStart: start!)
     }

@@ -23,7 +23,16 @@ struct FormPage: Encodable {
         (self.heading, self.action, self.cancel, self.values) = (heading, action, cancel, values)
         errorList = issues.items.map { Message(field: $0.field, message: Dutch.issue($0.issue)) }
         errors = Dictionary(errorList.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
-        (self.choices, self.facts) = (choices, facts)
+        // A list shows what was typed or stored as chosen, whatever the controller marked.
+        self.choices = [:]
+        for (field, options) in choices {
+            let chosen = values[field]
+            self.choices[field] = options.map { option in
+                Choice(value: option.value, label: option.label, selected: chosen.map { option.value == $0 } ?? option.selected)
+            }
+        }
+        self.values = values.filter { !$0.value.isEmpty }
+        self.facts = facts
     }
 }
 

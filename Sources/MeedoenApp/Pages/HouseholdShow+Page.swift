@@ -18,6 +18,11 @@ struct HistoryRow: Encodable {
     }
 }
 
+/// A history table, passed to the `history` view as its whole context.
+struct HistoryTable: Encodable {
+    var rows: [HistoryRow]
+}
+
 /// The household page: address, municipality, regisseur, benefit facts and members, each with history.
 struct HouseholdShowPage: Encodable {
     struct Member: Encodable {
@@ -38,9 +43,9 @@ struct HouseholdShowPage: Encodable {
     var director: String
     var benefit: String
     var members: [Member]
-    var municipalityHistory: [HistoryRow]
-    var directorHistory: [HistoryRow]
-    var benefitHistory: [HistoryRow]
+    var municipalityHistory: HistoryTable
+    var directorHistory: HistoryTable
+    var benefitHistory: HistoryTable
     var canEditHousehold: Bool
     var canEditDirector: Bool
     var canEditBenefit: Bool
@@ -64,9 +69,9 @@ struct HouseholdShowPage: Encodable {
                 bsn: (try? BSN(member.bsn).masked) ?? "", note: member.coResidentException.map(Dutch.exception),
                 groups: activeGroups.filter { $0.$resident.id == member.id }.map { Dutch.specialGroup($0.kind) })
         }
-        municipalityHistory = file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.municipalityID)) }
-        directorHistory = file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.directorID)) }
-        benefitHistory = file.benefits.reversed().map { HistoryRow($0, file: file, value: Dutch.benefit($0.value)) }
+        municipalityHistory = HistoryTable(rows: file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.municipalityID)) })
+        directorHistory = HistoryTable(rows: file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.directorID)) })
+        benefitHistory = HistoryTable(rows: file.benefits.reversed().map { HistoryRow($0, file: file, value: Dutch.benefit($0.value)) })
         (self.canEditHousehold, self.canEditDirector, self.canEditBenefit, self.canSeeBenefit) = (canEditHousehold, canEditDirector, canEditBenefit, canSeeBenefit)
         costSharers = CostSharing.numberOfCostSharers(
             file.members.map { CostSharingMember(relation: $0.relation, dateOfBirth: Day($0.dateOfBirth), exception: $0.coResidentException) },
@@ -98,7 +103,7 @@ struct ClientShowPage: Encodable {
     var email: String
     var phone: String
     var groups: [Group]
-    var support: [HistoryRow]
+    var support: HistoryTable
     var supportOpen: Bool
     var canEdit: Bool
     var canEditGroups: Bool
@@ -123,7 +128,7 @@ struct ClientShowPage: Encodable {
                 active: record.isCurrent && record.period.contains(today), recorded: history.recorded, superseded: history.superseded)
         }
         let periods = file.supportPeriods.filter { $0.$resident.id == resident.id }
-        support = periods.reversed().map { HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend") }
+        support = HistoryTable(rows: periods.reversed().map { HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend") })
         supportOpen = periods.contains { $0.isCurrent && $0.validTo == nil }
         (self.canEdit, self.canEditGroups, self.canEditSupport) = (canEdit, canEditGroups, canEditSupport)
     }

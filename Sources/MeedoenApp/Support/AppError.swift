@@ -52,6 +52,7 @@ extension HouseholdStore.Problem {
         case .unknownMunicipality: issues.add("municipalityId", .unknownOption)
         case .unknownDirector: issues.add("directorId", .unknownOption)
         case .timeline(.endBeforeStart): issues.add("validTo", .endBeforeStart)
+        case .timeline(.nothingHolds): issues.add("validTo", .custom("Op deze datum geldt er niets om te beëindigen."))
         case .notFound: issues.add("id", .custom("Niet gevonden."))
         }
         return issues

@@ -43,6 +43,8 @@ public struct TimelineChange<Value: Equatable & Sendable>: Equatable, Sendable {
 public enum Timeline {
     public enum Problem: Error, Equatable, Sendable {
         case endBeforeStart
+        /// Ending on a day on which nothing holds.
+        case nothingHolds
     }
 
     /// Plans the change; `current` are the periods not yet superseded.
@@ -72,13 +74,11 @@ public enum Timeline {
 }
 
 extension Timeline {
-    /// Plans ending the period that holds on `day`: it is superseded and written again ending
-    /// on `day`. Nothing to do when no period holds then.
+    /// Plans ending the period that holds on `day`: it is superseded and written again ending on `day`.
     public static func end<Value>(on day: Day, in current: [Period<Value>]) throws(Problem) -> TimelineChange<Value> {
         guard let period = current.first(where: { $0.contains(day) }) else {
-            return TimelineChange(supersede: [], insert: [])
+            throw current.contains { day < $0.validFrom } ? .endBeforeStart : .nothingHolds
         }
-        if day < period.validFrom { throw .endBeforeStart }
         return TimelineChange(supersede: [period.id], insert: [(period.validFrom, day, period.value)])
     }
 }

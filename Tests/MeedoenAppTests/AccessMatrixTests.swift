@@ -1,0 +1,82 @@
+import Fluent
+import MeedoenCore
+import MeedoenStorage
+import SQLKit
+import XCTVapor
+import XCTest
+
+@testable import MeedoenApp
+
+final class AccessMatrixTests: XCTestCase {
+    /// A new route without a rule would be refused for everyone; this makes it fail the build instead.
+    func testEveryRouteDeclaresItsRule() async throws {
+        try await withApp { app, _ in
+            let missing = app.routes.all.filter { $0.rule == nil }.map { "\($0.method) /\($0.path.map(\.description).joined(separator: "/"))" }
+            XCTAssertEqual(missing, [])
+        }
+    }
+
+    /// Role × page: what each role gets when opening the main pages (ACCESS.md).
+    func testEachRoleGetsWhatTheMatrixAllows() async throws {
+        try await withApp { app, fixture in
+            let own = "/households/\(fixture.ownHousehold)"
+            let colleague = "/households/\(fixture.colleagueHousehold)"
+            let expected: [(user: String, path: String, status: HTTPStatus)] = [
+                ("km", "/caseload", .ok), ("km", own, .ok), ("km", colleague, .ok), ("km", "\(own)/benefit", .ok),
+                ("km", "/admin/users", .forbidden), ("km", "/households/new", .ok),
+                ("km2", "\(own)/benefit", .forbidden),
+                ("tl", own, .ok), ("tl", colleague, .forbidden), ("tl", "\(own)/director", .ok), ("tl", "\(own)/benefit", .forbidden),
+                ("tl", "/admin/caseload-move", .ok), ("tl", "/households/new", .forbidden),
+                ("bm", "/caseload", .forbidden), ("bm", "/households", .forbidden), ("bm", own, .forbidden), ("bm", "/", .ok),
+                ("fb", own, .forbidden), ("fb", "/admin/users", .ok), ("fb", "/admin/caseload-move", .ok),
+                ("pf", own, .forbidden), ("pf", "/households", .forbidden),
+                ("jc", own, .forbidden), ("jc", "/clients/\(fixture.ownApplicant)", .forbidden),
+                ("wgd", own, .forbidden),
+                ("km.wijchen", own, .notFound), ("km.wijchen", "/caseload", .ok),
+            ]
+            for user in Set(expected.map(\.user)) {
+                let browser = Browser(app)
+                try await browser.logIn(user)
+                for row in expected where row.user == user {
+                    let value1 = try await browser.get(row.path).status
+                    XCTAssertEqual(value1, row.status, "\(user) GET \(row.path)")
+                }
+            }
+        }
+    }
+
+    func testPolicyOfficerSeesNoPersonInTheAPIEither() async throws {
+        try await withApp { app, _ in
+            let token = try await APITests.token(for: "bm", app: app)
+            try await app.test(.GET, "/api/v1/households", beforeRequest: { req async throws in req.headers.bearerAuthorization = .init(token: token) }, afterResponse: { res async throws in
+                XCTAssertEqual(res.status, .forbidden)
+                XCTAssertTrue(res.body.string.contains("\"error\":\"forbidden\""))
+            })
+        }
+    }
+
+    /// Altering or removing one row of the hash-chained log is found by verify, on both backends.
+    func testTamperingWithTheAuditLogIsDetected() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            for _ in 1...3 { try await browser.get("/households/\(fixture.ownHousehold)") }
+            let intact = try await AuditLog.verify(on: app.db)
+            XCTAssertNil(intact.firstBrokenSeq, "\(backend): \(intact.problem ?? "")")
+            XCTAssertGreaterThanOrEqual(intact.entriesChecked, 4)
+
+            let sql = app.db as! any SQLDatabase
+            let original = try await AuditEventModel.query(on: app.db).filter(\.$seq == 2).first()!.purpose
+            try await sql.raw("UPDATE audit_events SET purpose = 'iets anders' WHERE seq = 2").run()
+            let altered = try await AuditLog.verify(on: app.db)
+            XCTAssertEqual(altered.firstBrokenSeq, 2, "\(backend)")
+
+            try await sql.raw("UPDATE audit_events SET purpose = \(bind: original) WHERE seq = 2").run()
+            let value9 = try await AuditLog.verify(on: app.db).firstBrokenSeq
+            XCTAssertNil(value9, "\(backend): restored, the chain is whole again")
+            try await sql.raw("DELETE FROM audit_events WHERE seq = 3").run()
+            let value2 = try await AuditLog.verify(on: app.db).firstBrokenSeq
+            XCTAssertEqual(value2, 4, "\(backend): a removed row breaks the next link")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Fluent
+import MeedoenCore
+import MeedoenStorage
+import XCTVapor
+import XCTest
+
+@testable import MeedoenApp
+
+final class HouseholdTests: XCTestCase {
+    let validHousehold: [String: String] = [
+        "bsn": "999993240", "givenName": "Pieter", "familyName": "Mulder", "dateOfBirth": "1981-03-14",
+        "street": "Parkweg", "houseNumber": "12a", "postcode": "8332 ab", "city": "Steenwijk", "supportStart": "2026-11-01",
+        "receivesBijstand": "ja", "normCategory": "institution",
+    ]
+
+    func testCaseloadShowsOwnHouseholdsAndSearchShowsTheOrganisationOnly() async throws {
+        try await withEachBackend { app, _, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let caseload = try await browser.get("/caseload").body.string
+            XCTAssertTrue(caseload.contains("Test, Yvonne"), "\(backend)")
+            XCTAssertFalse(caseload.contains("Farah"), "\(backend): a colleague's household is not in my caseload")
+            let search = try await browser.get("/households?q=test").body.string
+            XCTAssertTrue(search.contains("Test, Farah"), "\(backend)")
+            XCTAssertFalse(search.contains("Anne"), "\(backend): another organisation's household never shows")
+            let byBSN = try await browser.get("/households?q=999990019").body.string
+            XCTAssertTrue(byBSN.contains("1–1 van 1 huishoudens"), "\(backend)")
+        }
+    }
+
+    func testAnotherOrganisationsHouseholdIsNotFound() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let value1 = try await browser.get("/households/\(fixture.foreignHousehold)").status
+            XCTAssertEqual(value1, .notFound, "\(backend)")
+            let value2 = try await browser.get("/households/\(UUID())").status
+            XCTAssertEqual(value2, .notFound)
+            let value3 = try await browser.get("/households/not-an-id").status
+            XCTAssertEqual(value3, .notFound)
+        }
+    }
+
+    func testCreatingAHouseholdValidatesEverythingAndStoresNothingWhenWrong() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/households/new")
+            let before = try await HouseholdModel.query(on: app.db).count()
+
+            var bad = validHousehold
+            (bad["bsn"], bad["dateOfBirth"], bad["postcode"], bad["givenName"]) = ("999993241", "2031-01-01", "12345", "")
+            bad["city"] = String(repeating: "x", count: 81)
+            let refused = try await browser.post("/households", bad)
+            XCTAssertEqual(refused.status, .badRequest, "\(backend)")
+            let html = refused.body.string
+            for message in ["elfproef", "Deze datum ligt in de toekomst", "geldige postcode", "Vul dit veld in.", "niet meer dan 80 tekens"] {
+                XCTAssertTrue(html.contains(message), "\(backend): missing '\(message)'")
+            }
+            XCTAssertTrue(html.contains("aria-describedby=\"bsn-error"), "errors are tied to their fields")
+            XCTAssertTrue(html.contains("value=\"Mulder\""), "what the user typed is kept")
+
+            var valid = validHousehold
+            valid["municipalityId"] = fixture.municipality.uuidString
+            var duplicate = valid
+            duplicate["bsn"] = "999993653"  // Yvonne's
+            let duplicateResponse = try await browser.post("/households", duplicate)
+            XCTAssertEqual(duplicateResponse.status, .badRequest)
+            XCTAssertTrue(duplicateResponse.body.string.contains("al een inwoner met dit BSN"))
+            let value4 = try await HouseholdModel.query(on: app.db).count()
+            XCTAssertEqual(value4, before, "\(backend): nothing stored")
+
+            let created = try await browser.post("/households", valid)
+            XCTAssertEqual(created.status, .seeOther, "\(backend): \(created.body.string.prefix(300))")
+            let location = created.headers.first(name: .location) ?? ""
+            let page = try await browser.get(location).body.string
+            XCTAssertTrue(page.contains("Huishouden Pieter Mulder"))
+            XCTAssertTrue(page.contains("Parkweg 12a, 8332 AB Steenwijk"))
+            XCTAssertTrue(page.contains("Bijstand, verblijf in een inrichting"))
+            XCTAssertTrue(page.contains("Het huishouden is aangemaakt"))
+            let value5 = try await HouseholdModel.query(on: app.db).count()
+            XCTAssertEqual(value5, before + 1)
+
+            let events = try await AuditEventModel.query(on: app.db).filter(\.$actorID == fixture.caseManager).all()
+            XCTAssertTrue(events.contains { $0.action == "aanmaken" }, "the creation is logged")
+            XCTAssertTrue(events.contains { $0.action == "inzien" }, "opening the file is logged")
+            let value6 = try await AuditLog.verify(on: app.db).firstBrokenSeq
+            XCTAssertNil(value6)
+        }
+    }
+
+    func testAFormWithoutTheCSRFTokenChangesNothing() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let response = try await browser.post("/households/\(fixture.ownHousehold)/address", ["street": "Nieuwe straat", "houseNumber": "1", "postcode": "8331 AB", "city": "Steenwijk"], csrf: false)
+            XCTAssertEqual(response.status, .badRequest)
+            XCTAssertTrue(response.body.string.contains("formulier is verlopen"))
+            let household = try await HouseholdModel.find(fixture.ownHousehold, on: app.db)
+            XCTAssertEqual(household?.street, "Kerkstraat")
+        }
+    }
+
+    func testABackdatedBenefitCorrectionKeepsWhatWasKnownBefore() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/households/\(fixture.ownHousehold)/benefit")
+            let saved = try await browser.post("/households/\(fixture.ownHousehold)/benefit", ["receivesBijstand": "ja", "normCategory": "costSharer", "validFrom": "2025-06-01"])
+            XCTAssertEqual(saved.status, .seeOther, "\(backend)")
+            let rows = try await BenefitFactsModel.query(on: app.db).filter(\.$household.$id == fixture.ownHousehold).all()
+            XCTAssertEqual(rows.count, 3, "\(backend): the original row stays, superseded; two new rows")
+            XCTAssertEqual(rows.filter { $0.supersededAt != nil }.count, 1)
+            let current = rows.filter { $0.supersededAt == nil }.sorted { $0.validFrom < $1.validFrom }
+            XCTAssertEqual(current.map { Day($0.validFrom) }, [Day(year: 2025, month: 1, day: 1)!, Day(year: 2025, month: 6, day: 1)!])
+            XCTAssertEqual(current.first.flatMap { $0.validTo.map(Day.init) }, Day(year: 2025, month: 5, day: 31))
+            XCTAssertEqual(current.last?.normCategory, .costSharer)
+            let page = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+            XCTAssertTrue(page.contains("Bijstand, kostendeler"))
+            XCTAssertTrue(page.contains("class=\"superseded\""), "history shows the replaced row")
+        }
+    }
+
+    func testACaseManagerCannotEditAColleaguesHousehold() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let value7 = try await browser.get("/households/\(fixture.colleagueHousehold)").status
+            XCTAssertEqual(value7, .ok, "reading is allowed")
+            let value8 = try await browser.get("/households/\(fixture.colleagueHousehold)/address").status
+            XCTAssertEqual(value8, .forbidden)
+            let post = try await browser.post("/households/\(fixture.colleagueHousehold)/address", ["street": "X", "houseNumber": "1", "postcode": "8331 AB", "city": "S"])
+            XCTAssertEqual(post.status, .forbidden)
+        }
+    }
+
+    func testAddingAMemberAndEndingASpecialGroup() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/households/\(fixture.ownHousehold)/members")
+            let added = try await browser.post("/households/\(fixture.ownHousehold)/members", [
+                "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "coResident",
+                "coResidentException": "commercialRenter",
+            ])
+            XCTAssertEqual(added.status, .seeOther, "\(backend): \(added.body.string.prefix(400))")
+            let page = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+            XCTAssertTrue(page.contains("Johan Visser"))
+            XCTAssertTrue(page.contains("1 persoon in de kostendelersnorm"), "a commercial renter does not count")
+
+            try await browser.get("/clients/\(fixture.ownApplicant)/groups/new")
+            let group = try await browser.post("/clients/\(fixture.ownApplicant)/groups", ["kind": "statusHolder", "validFrom": "2024-03-01"])
+            XCTAssertEqual(group.status, .seeOther)
+            try await browser.get("/clients/\(fixture.ownApplicant)")
+            let tooEarly = try await browser.post("/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2023-01-01"])
+            XCTAssertEqual(tooEarly.status, .badRequest)
+            let ended = try await browser.post("/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2026-10-31"])
+            XCTAssertEqual(ended.status, .seeOther)
+            let groups = try await SpecialGroupModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).filter(\.$supersededAt == nil).all()
+            XCTAssertEqual(groups.count, 1)
+            XCTAssertEqual(groups.first?.validTo.map(Day.init), Day(year: 2026, month: 10, day: 31))
+            XCTAssertEqual(groups.first?.integrationStart.map(Day.init), Day(year: 2024, month: 3, day: 1))
+        }
+    }
+}

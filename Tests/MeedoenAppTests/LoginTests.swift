@@ -1,0 +1,68 @@
+import Fluent
+import MeedoenStorage
+import XCTVapor
+import XCTest
+
+@testable import MeedoenApp
+
+final class LoginTests: XCTestCase {
+    func testWrongPasswordIsRefusedInDutchWithoutSayingWhichPartWasWrong() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.get("/login")
+            let wrongPassword = try await browser.post("/login", ["username": "km", "password": "fout-wachtwoord"])
+            let unknownUser = try await browser.post("/login", ["username": "bestaat-niet", "password": "fout-wachtwoord"])
+            XCTAssertEqual(wrongPassword.status, .unauthorized)
+            XCTAssertEqual(unknownUser.status, .unauthorized)
+            XCTAssertTrue(wrongPassword.body.string.contains("Deze combinatie van gebruikersnaam en wachtwoord kennen wij niet"))
+            // Same text for both: the page must not reveal which usernames exist.
+            XCTAssertEqual(Self.errorText(wrongPassword.body.string), Self.errorText(unknownUser.body.string))
+        }
+    }
+
+    func testFiveFailuresLockTheAccountEvenForTheRightPassword() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.get("/login")
+            for _ in 1...LoginController.maxFailures {
+                try await browser.post("/login", ["username": "km", "password": "fout-wachtwoord"])
+            }
+            let locked = try await browser.post("/login", ["username": "km", "password": Fixture.password])
+            XCTAssertEqual(locked.status, .unauthorized)
+            let user = try await DirectoryStore(db: app.db).user(username: "km")
+            XCTAssertNotNil(user?.lockedUntil)
+        }
+    }
+
+    func testLoginRotatesTheSessionAndLogoutEndsIt() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.get("/login")
+            let before = browser.cookie
+            try await browser.logIn("km")
+            XCTAssertNotEqual(browser.cookie, before, "a new session id at log-in")
+            let value1 = try await browser.get("/caseload").status
+            XCTAssertEqual(value1, .ok)
+            try await browser.post("/logout", [:])
+            let after = try await browser.get("/caseload")
+            XCTAssertEqual(after.status, .seeOther)
+            XCTAssertEqual(after.headers.first(name: .location), "/login")
+        }
+    }
+
+    func testSecurityHeadersAndHttpOnlyCookie() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            let page = try await browser.get("/login")
+            XCTAssertTrue(page.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+            XCTAssertEqual(page.headers.first(name: "X-Content-Type-Options"), "nosniff")
+            let cookie = page.headers.first(name: .setCookie) ?? ""
+            XCTAssertTrue(cookie.contains("HttpOnly"), cookie)
+            XCTAssertTrue(cookie.contains("SameSite=Lax"), cookie)
+        }
+    }
+
+    static func errorText(_ html: String) -> String? {
+        html.range(of: "<div class=\"error-summary\" role=\"alert\"><p>").map { String(html[$0.upperBound...].prefix { $0 != "<" }) }
+    }
+}
