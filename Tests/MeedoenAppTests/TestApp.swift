@@ -184,3 +184,11 @@ final class Browser: @unchecked Sendable {
         try await get("/account/tokens")  // any page with a form gives the new session's CSRF token
     }
 }
+
+final class BackendTests: XCTestCase {
+    /// CI must exercise PostgreSQL, not quietly fall back to SQLite only.
+    func testPostgreSQLIsTestedInCI() {
+        guard ProcessInfo.processInfo.environment["CI"] == "true" else { return }
+        XCTAssertTrue(Backend.available.contains { if case .postgres = $0 { true } else { false } }, "TEST_POSTGRES_URL is not set in CI")
+    }
+}
