@@ -10,19 +10,24 @@ final class APITests: XCTestCase {
     static func token(for username: String, app: Application) async throws -> String {
         let user = try await DirectoryStore(db: app.db).user(username: username)!
         let token = APITokens.generate()
-        try await APITokenModel(id: UUID(), userID: user.id!, name: "test", tokenHash: APITokens.hash(token), createdAt: testNow).create(on: app.db)
+        try await APITokenModel(id: UUID(), userID: user.id!, name: "test", tokenHash: APITokens.hash(token), createdAt: testNow).create(
+            on: app.db)
         return token
     }
 
-    func request(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws -> XCTHTTPResponse {
+    func request(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws
+        -> XCTHTTPResponse
+    {
         var captured: XCTHTTPResponse!
-        try await app.test(method, path, beforeRequest: { req async throws in
-            if let token { req.headers.bearerAuthorization = .init(token: token) }
-            if let json {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(string: json)
-            }
-        }, afterResponse: { res async throws in captured = res })
+        try await app.test(
+            method, path,
+            beforeRequest: { req async throws in
+                if let token { req.headers.bearerAuthorization = .init(token: token) }
+                if let json {
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: json)
+                }
+            }, afterResponse: { res async throws in captured = res })
         return captured
     }
 
@@ -57,9 +62,11 @@ final class APITests: XCTestCase {
     func testCreatingAHouseholdGivesPreciseErrorsAndCreatesOnlyValidOnes() async throws {
         try await withEachBackend { app, fixture, backend in
             let token = try await Self.token(for: "km", app: app)
-            let invalid = try await request(app, .POST, "/api/v1/households", token: token, json: """
-                {"bsn":"999993241","givenName":"Pieter","familyName":"Mulder","dateOfBirth":"1981-03-14","street":"Parkweg","houseNumber":"1","postcode":"8332AB","city":"Steenwijk","municipalityId":"\(fixture.municipality)","supportStart":"2026-11-01","receivesBijstand":true}
-                """)
+            let invalid = try await request(
+                app, .POST, "/api/v1/households", token: token,
+                json: """
+                    {"bsn":"999993241","givenName":"Pieter","familyName":"Mulder","dateOfBirth":"1981-03-14","street":"Parkweg","houseNumber":"1","postcode":"8332AB","city":"Steenwijk","municipalityId":"\(fixture.municipality)","supportStart":"2026-11-01","receivesBijstand":true}
+                    """)
             XCTAssertEqual(invalid.status, .badRequest, "\(backend)")
             let error = try invalid.content.decode(ErrorPagesMiddleware.APIError.self)
             XCTAssertEqual(error.error, "validation_failed")
@@ -73,9 +80,11 @@ final class APITests: XCTestCase {
             let value5 = try await request(app, .POST, "/api/v1/households", token: token, json: #"{"bsn":{"a":1}}"#).status
             XCTAssertEqual(value5, .badRequest)
 
-            let created = try await request(app, .POST, "/api/v1/households", token: token, json: """
-                {"bsn":"999993240","givenName":"Pieter","familyName":"Mulder","dateOfBirth":"1981-03-14","street":"Parkweg","houseNumber":"1","postcode":"8332AB","city":"Steenwijk","municipalityId":"\(fixture.municipality)","supportStart":"2026-11-01","receivesBijstand":true,"normCategory":"institution"}
-                """)
+            let created = try await request(
+                app, .POST, "/api/v1/households", token: token,
+                json: """
+                    {"bsn":"999993240","givenName":"Pieter","familyName":"Mulder","dateOfBirth":"1981-03-14","street":"Parkweg","houseNumber":"1","postcode":"8332AB","city":"Steenwijk","municipalityId":"\(fixture.municipality)","supportStart":"2026-11-01","receivesBijstand":true,"normCategory":"institution"}
+                    """)
             XCTAssertEqual(created.status, .created, "\(backend): \(created.body.string)")
             let household = try created.content.decode(HouseholdDTO.self)
             XCTAssertEqual(household.members.first?.bsn, "999993240")
@@ -87,7 +96,8 @@ final class APITests: XCTestCase {
     func testAnotherOrganisationsRecordIsNotFoundAndChangesNothing() async throws {
         try await withApp { app, fixture in
             let token = try await Self.token(for: "km", app: app)
-            let response = try await request(app, .PATCH, "/api/v1/households/\(fixture.foreignHousehold)", token: token, json: #"{"street":"Gekaapt"}"#)
+            let response = try await request(
+                app, .PATCH, "/api/v1/households/\(fixture.foreignHousehold)", token: token, json: #"{"street":"Gekaapt"}"#)
             XCTAssertEqual(response.status, .notFound)
             let value6 = try await HouseholdModel.find(fixture.foreignHousehold, on: app.db)?.street
             XCTAssertEqual(value6, "Kerkstraat")
@@ -97,7 +107,9 @@ final class APITests: XCTestCase {
     func testBenefitFactsArriveDatedFromTheIncomeAdministration() async throws {
         try await withApp { app, fixture in
             let token = try await Self.token(for: "km", app: app)
-            let response = try await request(app, .POST, "/api/v1/households/\(fixture.ownHousehold)/benefit-facts", token: token, json: #"{"receivesBijstand":false,"validFrom":"2026-10-01"}"#)
+            let response = try await request(
+                app, .POST, "/api/v1/households/\(fixture.ownHousehold)/benefit-facts", token: token,
+                json: #"{"receivesBijstand":false,"validFrom":"2026-10-01"}"#)
             XCTAssertEqual(response.status, .ok, response.body.string)
             let household = try response.content.decode(HouseholdDTO.self)
             XCTAssertEqual(household.benefit?.receivesBijstand, false)
@@ -116,9 +128,12 @@ final class APITests: XCTestCase {
                 guard case .object(let methods) = item else { continue }
                 for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") }
             }
-            let routed = Set(app.routes.all.filter { $0.path.first?.description == "api" && $0.path.last?.description != "openapi.json" }.map { route in
-                "\(route.method.rawValue) /" + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(separator: "/")
-            })
+            let routed = Set(
+                app.routes.all.filter { $0.path.first?.description == "api" && $0.path.last?.description != "openapi.json" }.map { route in
+                    "\(route.method.rawValue) /"
+                        + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(
+                            separator: "/")
+                })
             XCTAssertEqual(documented, routed)
             XCTAssertEqual(document["openapi"], "3.0.3")
         }

@@ -11,7 +11,9 @@ final class AccessMatrixTests: XCTestCase {
     /// A new route without a rule would be refused for everyone; this makes it fail the build instead.
     func testEveryRouteDeclaresItsRule() async throws {
         try await withApp { app, _ in
-            let missing = app.routes.all.filter { $0.rule == nil }.map { "\($0.method) /\($0.path.map(\.description).joined(separator: "/"))" }
+            let missing = app.routes.all.filter { $0.rule == nil }.map {
+                "\($0.method) /\($0.path.map(\.description).joined(separator: "/"))"
+            }
             XCTAssertEqual(missing, [])
         }
     }
@@ -48,10 +50,12 @@ final class AccessMatrixTests: XCTestCase {
     func testPolicyOfficerSeesNoPersonInTheAPIEither() async throws {
         try await withApp { app, _ in
             let token = try await APITests.token(for: "bm", app: app)
-            try await app.test(.GET, "/api/v1/households", beforeRequest: { req async throws in req.headers.bearerAuthorization = .init(token: token) }, afterResponse: { res async throws in
-                XCTAssertEqual(res.status, .forbidden)
-                XCTAssertTrue(res.body.string.contains("\"error\":\"forbidden\""))
-            })
+            try await app.test(
+                .GET, "/api/v1/households", beforeRequest: { req async throws in req.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { res async throws in
+                    XCTAssertEqual(res.status, .forbidden)
+                    XCTAssertTrue(res.body.string.contains("\"error\":\"forbidden\""))
+                })
         }
     }
 

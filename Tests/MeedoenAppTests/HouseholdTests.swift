@@ -54,7 +54,9 @@ final class HouseholdTests: XCTestCase {
             let refused = try await browser.post("/households", bad)
             XCTAssertEqual(refused.status, .badRequest, "\(backend)")
             let html = refused.body.string
-            for message in ["elfproef", "Deze datum ligt in de toekomst", "geldige postcode", "Vul dit veld in.", "niet meer dan 80 tekens"] {
+            for message in [
+                "elfproef", "Deze datum ligt in de toekomst", "geldige postcode", "Vul dit veld in.", "niet meer dan 80 tekens",
+            ] {
                 XCTAssertTrue(html.contains(message), "\(backend): missing '\(message)'")
             }
             XCTAssertTrue(html.contains("aria-describedby=\"bsn-error"), "errors are tied to their fields")
@@ -93,7 +95,9 @@ final class HouseholdTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let response = try await browser.post("/households/\(fixture.ownHousehold)/address", ["street": "Nieuwe straat", "houseNumber": "1", "postcode": "8331 AB", "city": "Steenwijk"], csrf: false)
+            let response = try await browser.post(
+                "/households/\(fixture.ownHousehold)/address",
+                ["street": "Nieuwe straat", "houseNumber": "1", "postcode": "8331 AB", "city": "Steenwijk"], csrf: false)
             XCTAssertEqual(response.status, .badRequest)
             XCTAssertTrue(response.body.string.contains("formulier is verlopen"))
             let household = try await HouseholdModel.find(fixture.ownHousehold, on: app.db)
@@ -106,7 +110,9 @@ final class HouseholdTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             try await browser.get("/households/\(fixture.ownHousehold)/benefit")
-            let saved = try await browser.post("/households/\(fixture.ownHousehold)/benefit", ["receivesBijstand": "ja", "normCategory": "costSharer", "validFrom": "2025-06-01"])
+            let saved = try await browser.post(
+                "/households/\(fixture.ownHousehold)/benefit",
+                ["receivesBijstand": "ja", "normCategory": "costSharer", "validFrom": "2025-06-01"])
             XCTAssertEqual(saved.status, .seeOther, "\(backend)")
             let rows = try await BenefitFactsModel.query(on: app.db).filter(\.$household.$id == fixture.ownHousehold).all()
             XCTAssertEqual(rows.count, 3, "\(backend): the original row stays, superseded; two new rows")
@@ -129,7 +135,9 @@ final class HouseholdTests: XCTestCase {
             XCTAssertEqual(value7, .ok, "reading is allowed")
             let value8 = try await browser.get("/households/\(fixture.colleagueHousehold)/address").status
             XCTAssertEqual(value8, .forbidden)
-            let post = try await browser.post("/households/\(fixture.colleagueHousehold)/address", ["street": "X", "houseNumber": "1", "postcode": "8331 AB", "city": "S"])
+            let post = try await browser.post(
+                "/households/\(fixture.colleagueHousehold)/address",
+                ["street": "X", "houseNumber": "1", "postcode": "8331 AB", "city": "S"])
             XCTAssertEqual(post.status, .forbidden)
         }
     }
@@ -139,24 +147,31 @@ final class HouseholdTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             try await browser.get("/households/\(fixture.ownHousehold)/members")
-            let added = try await browser.post("/households/\(fixture.ownHousehold)/members", [
-                "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "coResident",
-                "coResidentException": "commercialRenter",
-            ])
+            let added = try await browser.post(
+                "/households/\(fixture.ownHousehold)/members",
+                [
+                    "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "coResident",
+                    "coResidentException": "commercialRenter",
+                ])
             XCTAssertEqual(added.status, .seeOther, "\(backend): \(added.body.string.prefix(400))")
             let page = try await browser.get("/households/\(fixture.ownHousehold)").body.string
             XCTAssertTrue(page.contains("Johan Visser"))
             XCTAssertTrue(page.contains("1 persoon in de kostendelersnorm"), "a commercial renter does not count")
 
             try await browser.get("/clients/\(fixture.ownApplicant)/groups/new")
-            let group = try await browser.post("/clients/\(fixture.ownApplicant)/groups", ["kind": "statusHolder", "validFrom": "2024-03-01"])
+            let group = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/groups", ["kind": "statusHolder", "validFrom": "2024-03-01"])
             XCTAssertEqual(group.status, .seeOther)
             try await browser.get("/clients/\(fixture.ownApplicant)")
-            let tooEarly = try await browser.post("/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2023-01-01"])
+            let tooEarly = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2023-01-01"])
             XCTAssertEqual(tooEarly.status, .badRequest)
-            let ended = try await browser.post("/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2026-10-31"])
+            let ended = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2026-10-31"])
             XCTAssertEqual(ended.status, .seeOther)
-            let groups = try await SpecialGroupModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).filter(\.$supersededAt == nil).all()
+            let groups = try await SpecialGroupModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).filter(
+                \.$supersededAt == nil
+            ).all()
             XCTAssertEqual(groups.count, 1)
             XCTAssertEqual(groups.first?.validTo.map(Day.init), Day(year: 2026, month: 10, day: 31))
             XCTAssertEqual(groups.first?.integrationStart.map(Day.init), Day(year: 2024, month: 3, day: 1))

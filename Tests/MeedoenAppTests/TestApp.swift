@@ -29,7 +29,8 @@ enum Backend: CustomStringConvertible {
 
 /// The fixed moment of every test: Saturday 28 November 2026, 10:00 UTC.
 let testNow = Day(year: 2026, month: 11, day: 28)!.date.addingTimeInterval(10 * 3600)
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/"
+let packageRoot =
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/"
 
 /// Boots the real app on a fresh database of each backend, with the small fixture loaded.
 func withEachBackend(_ test: (Application, Fixture, Backend) async throws -> Void) async throws {
@@ -102,7 +103,10 @@ struct Fixture {
         var users: [String: UUID] = [:]
         func user(_ username: String, _ role: Role, organisation: UUID?, team: UUID? = nil) async throws {
             let id = UUID()
-            try await UserModel(id: id, organisationID: organisation, username: username, displayName: username, role: role, teamID: team, passwordHash: hash, createdAt: testNow).create(on: db)
+            try await UserModel(
+                id: id, organisationID: organisation, username: username, displayName: username, role: role, teamID: team,
+                passwordHash: hash, createdAt: testNow
+            ).create(on: db)
             users[username] = id
         }
         try await user("km", .caseManager, organisation: steenwijkerland, team: team)
@@ -125,7 +129,9 @@ struct Fixture {
                 NewHousehold(
                     address: AddressFields(street: "Kerkstraat", houseNumber: "1", postcode: "8331 AB", city: "Steenwijk"),
                     municipalityID: municipality, directorID: director,
-                    applicant: ResidentFields(bsn: try BSN(bsn), givenName: name, familyName: "Test", dateOfBirth: Day(year: 1991, month: 5, day: 1)!, relation: .applicant),
+                    applicant: ResidentFields(
+                        bsn: try BSN(bsn), givenName: name, familyName: "Test", dateOfBirth: Day(year: 1991, month: 5, day: 1)!,
+                        relation: .applicant),
                     benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
                     supportStart: Day(year: 2025, month: 1, day: 1)!),
                 organisationID: org, by: recorder)
@@ -162,11 +168,15 @@ final class Browser: @unchecked Sendable {
 
     private func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> XCTHTTPResponse {
         var captured: XCTHTTPResponse!
-        try await app.test(method, path, beforeRequest: { req async throws in
-            if let cookie = self.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
-            if let form { try req.content.encode(form, as: .urlEncodedForm) }
-        }, afterResponse: { res in captured = res })
-        if let setCookie = captured.headers.first(name: .setCookie), let pair = setCookie.split(separator: ";").first, pair.hasPrefix("meedoen_sessie=") {
+        try await app.test(
+            method, path,
+            beforeRequest: { req async throws in
+                if let cookie = self.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+                if let form { try req.content.encode(form, as: .urlEncodedForm) }
+            }, afterResponse: { res in captured = res })
+        if let setCookie = captured.headers.first(name: .setCookie), let pair = setCookie.split(separator: ";").first,
+            pair.hasPrefix("meedoen_sessie=")
+        {
             cookie = String(pair)
         }
         let body = captured.body.string

@@ -12,18 +12,35 @@ final class HouseholdRuleTests: XCTestCase {
     func testNumberOfCostSharers() {
         let cases: [(String, [CostSharingMember], Int)] = [
             ("single", [.init(relation: .applicant, dateOfBirth: born(age: 30))], 1),
-            ("couple", [.init(relation: .applicant, dateOfBirth: born(age: 30)), .init(relation: .partner, dateOfBirth: born(age: 29))], 2),
-            ("children never count", [.init(relation: .applicant, dateOfBirth: born(age: 35)), .init(relation: .child, dateOfBirth: born(age: 10))], 1),
-            ("issue 7's household: co-residents of 30 and 45 count, 24 does not", [
-                .init(relation: .applicant, dateOfBirth: born(age: 50)), .init(relation: .coResident, dateOfBirth: born(age: 30)),
-                .init(relation: .coResident, dateOfBirth: born(age: 45)), .init(relation: .coResident, dateOfBirth: born(age: 24)),
-            ], 3),
-            ("student with study finance does not count", [
-                .init(relation: .applicant, dateOfBirth: born(age: 50)), .init(relation: .coResident, dateOfBirth: born(age: 28), exception: .studentWithStudyFinance),
-            ], 1),
-            ("commercial renter does not count", [
-                .init(relation: .applicant, dateOfBirth: born(age: 50)), .init(relation: .coResident, dateOfBirth: born(age: 40), exception: .commercialRenter),
-            ], 1),
+            (
+                "couple", [.init(relation: .applicant, dateOfBirth: born(age: 30)), .init(relation: .partner, dateOfBirth: born(age: 29))],
+                2
+            ),
+            (
+                "children never count",
+                [.init(relation: .applicant, dateOfBirth: born(age: 35)), .init(relation: .child, dateOfBirth: born(age: 10))], 1
+            ),
+            (
+                "issue 7's household: co-residents of 30 and 45 count, 24 does not",
+                [
+                    .init(relation: .applicant, dateOfBirth: born(age: 50)), .init(relation: .coResident, dateOfBirth: born(age: 30)),
+                    .init(relation: .coResident, dateOfBirth: born(age: 45)), .init(relation: .coResident, dateOfBirth: born(age: 24)),
+                ], 3
+            ),
+            (
+                "student with study finance does not count",
+                [
+                    .init(relation: .applicant, dateOfBirth: born(age: 50)),
+                    .init(relation: .coResident, dateOfBirth: born(age: 28), exception: .studentWithStudyFinance),
+                ], 1
+            ),
+            (
+                "commercial renter does not count",
+                [
+                    .init(relation: .applicant, dateOfBirth: born(age: 50)),
+                    .init(relation: .coResident, dateOfBirth: born(age: 40), exception: .commercialRenter),
+                ], 1
+            ),
         ]
         for (name, members, expected) in cases {
             XCTAssertEqual(CostSharing.numberOfCostSharers(members, on: today), expected, name)
@@ -62,7 +79,11 @@ final class FormReaderTests: XCTestCase {
     let today = Day(year: 2026, month: 11, day: 28)!
 
     func testCollectsEveryProblemOncePerField() {
-        var reader = FormReader(["bsn": "123456789", "email": "geen-mail", "postcode": "0123AB", "born": "2027-01-01", "name": String(repeating: "x", count: 201)], today: today)
+        var reader = FormReader(
+            [
+                "bsn": "123456789", "email": "geen-mail", "postcode": "0123AB", "born": "2027-01-01",
+                "name": String(repeating: "x", count: 201),
+            ], today: today)
         _ = reader.bsn("bsn")
         _ = reader.email("email")
         _ = reader.postcode("postcode")

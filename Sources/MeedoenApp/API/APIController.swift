@@ -21,7 +21,8 @@ enum APIController {
             ],
             responseSchema: "HouseholdList", handler: listHouseholds),
         APIOperation(
-            method: .POST, path: "households", operationID: "createHousehold", summary: "Nieuw huishouden met aanvrager; de aanroeper wordt regisseur",
+            method: .POST, path: "households", operationID: "createHousehold",
+            summary: "Nieuw huishouden met aanvrager; de aanroeper wordt regisseur",
             rule: .capability(.createHousehold), requestSchema: "NewHousehold", responseSchema: "Household", successStatus: 201,
             handler: createHousehold),
         APIOperation(
@@ -82,7 +83,9 @@ enum APIController {
         let fields = try JSONFields.read(req, allowed: newHouseholdFields)
         let new = try HouseholdInput.newHousehold(fields, today: req.today, directorID: viewer.userID)
         let created = try await req.households.createHousehold(new, organisationID: viewer.organisationID, by: req.recorder)
-        try await req.audit(householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken", purpose: "api nieuw huishouden", change: ChangeSummary(new: new.applicant.auditSummary))
+        try await req.audit(
+            householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken",
+            purpose: "api nieuw huishouden", change: ChangeSummary(new: new.applicant.auditSummary))
         let file = try await req.openFile(created.household, .household, .read, purpose: "api dossier")
         return try .json(HouseholdDTO(file, today: req.today, includeBenefit: true), status: .created)
     }
@@ -94,23 +97,29 @@ enum APIController {
         let address = HouseholdInput.address(&reader)
         try reader.issues.throwIfAny()
         let change = try await req.households.updateAddress(id, to: address, organisationID: file.household.$organisation.id)
-        try await req.audit(householdID: id, part: FilePart.household.rawValue, action: "wijzigen", purpose: "api adres wijzigen", change: change)
+        try await req.audit(
+            householdID: id, part: FilePart.household.rawValue, action: "wijzigen", purpose: "api adres wijzigen", change: change)
         return try await getHousehold(req: req)
     }
 
     @Sendable static func setBenefit(req: Request) async throws -> Response {
         let id = try req.idParameter()
         _ = try await req.openFile(id, .benefit, .write, purpose: "api uitkeringsgegevens")
-        var reader = FormReader(try JSONFields.read(req, allowed: ["receivesBijstand", "normCategory", "partialBenefit", "validFrom"]), today: req.today)
+        var reader = FormReader(
+            try JSONFields.read(req, allowed: ["receivesBijstand", "normCategory", "partialBenefit", "validFrom"]), today: req.today)
         let facts = HouseholdInput.benefit(&reader)
         let from = HouseholdInput.validFrom(&reader)
         try reader.issues.throwIfAny()
         try await req.households.setBenefitFacts(id, to: facts!, from: from!, by: req.recorder)
-        try await req.audit(householdID: id, part: FilePart.benefit.rawValue, action: "wijzigen", purpose: "api uitkeringsgegevens", change: ChangeSummary(new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]))
+        try await req.audit(
+            householdID: id, part: FilePart.benefit.rawValue, action: "wijzigen", purpose: "api uitkeringsgegevens",
+            change: ChangeSummary(new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]))
         return try await getHousehold(req: req)
     }
 
-    static let residentFields: Set<String> = ["bsn", "givenName", "familyName", "dateOfBirth", "relation", "coResidentException", "email", "phone"]
+    static let residentFields: Set<String> = [
+        "bsn", "givenName", "familyName", "dateOfBirth", "relation", "coResidentException", "email", "phone",
+    ]
 
     @Sendable static func addMember(req: Request) async throws -> Response {
         let id = try req.idParameter()
@@ -119,8 +128,11 @@ enum APIController {
         let fields = HouseholdInput.resident(&reader)
         if fields?.relation == .applicant { reader.fail("relation", .custom("Een huishouden heeft één aanvrager.")) }
         try reader.issues.throwIfAny()
-        let memberID = try await req.households.addMember(fields!, to: id, organisationID: file.household.$organisation.id, by: req.recorder)
-        try await req.audit(householdID: id, residentID: memberID, part: FilePart.household.rawValue, action: "aanmaken", purpose: "api gezinslid toevoegen", change: ChangeSummary(new: fields!.auditSummary))
+        let memberID = try await req.households.addMember(
+            fields!, to: id, organisationID: file.household.$organisation.id, by: req.recorder)
+        try await req.audit(
+            householdID: id, residentID: memberID, part: FilePart.household.rawValue, action: "aanmaken",
+            purpose: "api gezinslid toevoegen", change: ChangeSummary(new: fields!.auditSummary))
         let member = try await req.households.resident(memberID, organisationID: file.household.$organisation.id)!
         return try .json(ClientDTO(member), status: .created)
     }
@@ -129,7 +141,8 @@ enum APIController {
 
     @Sendable static func listClients(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let result = try await req.households.searchResidents(HouseholdSearch(query: req.query, directorID: nil), for: viewer, on: req.today)
+        let result = try await req.households.searchResidents(
+            HouseholdSearch(query: req.query, directorID: nil), for: viewer, on: req.today)
         try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api cliënten")
         return try .json(ListDTO(items: result.rows.map { ClientDTO($0) }, page: result.page, per: result.per, total: result.total))
     }
@@ -164,7 +177,9 @@ enum APIController {
         }
         try reader.issues.throwIfAny()
         let change = try await req.households.updateResident(resident.id!, with: updated!, organisationID: file.household.$organisation.id)
-        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen", purpose: "api correctie persoonsgegevens", change: change)
+        try await req.audit(
+            householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen",
+            purpose: "api correctie persoonsgegevens", change: change)
         let saved = try await req.households.resident(resident.id!, organisationID: file.household.$organisation.id)!
         return try .json(ClientDTO(saved))
     }

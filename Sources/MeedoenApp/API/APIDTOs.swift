@@ -71,7 +71,9 @@ struct ClientDTO: Content {
         (email, phone) = (resident.email, resident.phone)
         if let file {
             specialGroups = file.specialGroups.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
-                SpecialGroupDTO(kind: $0.kind.rawValue, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init), integrationStart: $0.integrationStart.map(Day.init))
+                SpecialGroupDTO(
+                    kind: $0.kind.rawValue, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
+                    integrationStart: $0.integrationStart.map(Day.init))
             }
             supportPeriods = file.supportPeriods.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
                 SupportPeriodDTO(start: Day($0.validFrom), end: $0.validTo.map(Day.init), endReason: $0.endReason?.rawValue)
@@ -107,10 +109,14 @@ struct HouseholdDTO: Content {
         id = file.id
         let h = file.household
         address = AddressDTO(street: h.street, houseNumber: h.houseNumber, postcode: h.postcode, city: h.city)
-        municipality = file.current(file.municipalities, on: today).map { NamedRefDTO(id: $0.municipalityID, name: file.name(of: $0.municipalityID)) }
+        municipality = file.current(file.municipalities, on: today).map {
+            NamedRefDTO(id: $0.municipalityID, name: file.name(of: $0.municipalityID))
+        }
         director = file.current(file.directors, on: today).map { NamedRefDTO(id: $0.directorID, name: file.name(of: $0.directorID)) }
         func dto(_ record: BenefitFactsModel) -> BenefitDTO {
-            BenefitDTO(receivesBijstand: record.receivesBijstand, normCategory: record.normCategory?.rawValue, partialBenefit: record.partialBenefit, validFrom: Day(record.validFrom), validTo: record.validTo.map(Day.init))
+            BenefitDTO(
+                receivesBijstand: record.receivesBijstand, normCategory: record.normCategory?.rawValue,
+                partialBenefit: record.partialBenefit, validFrom: Day(record.validFrom), validTo: record.validTo.map(Day.init))
         }
         if includeBenefit {
             benefit = file.current(file.benefits, on: today).map(dto)

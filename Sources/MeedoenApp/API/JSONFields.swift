@@ -9,11 +9,18 @@ struct JSONFields {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let flag = try? container.decode(Bool.self) { self = .flag(flag) }
-            else if let number = try? container.decode(Double.self) { self = .number(number) }
-            else if let text = try? container.decode(String.self) { self = .text(text) }
-            else { throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "verwacht tekst, getal, ja/nee of null")) }
+            if container.decodeNil() {
+                self = .null
+            } else if let flag = try? container.decode(Bool.self) {
+                self = .flag(flag)
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else if let text = try? container.decode(String.self) {
+                self = .text(text)
+            } else {
+                throw DecodingError.typeMismatch(
+                    String.self, .init(codingPath: decoder.codingPath, debugDescription: "verwacht tekst, getal, ja/nee of null"))
+            }
         }
 
         var text: String? {

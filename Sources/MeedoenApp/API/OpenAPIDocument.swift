@@ -35,11 +35,16 @@ enum OpenAPIDocument {
             if parameter.name == "page" { schema["minimum"] = 1 }
             if parameter.name == "per" { (schema["minimum"], schema["maximum"]) = (1, 200) }
             if parameter.name == "q" { schema["maxLength"] = 100 }
-            return ["name": .string(parameter.name), "in": "query", "required": false, "description": .string(parameter.description), "schema": .object(schema)]
+            return [
+                "name": .string(parameter.name), "in": "query", "required": false, "description": .string(parameter.description),
+                "schema": .object(schema),
+            ]
         }
         let error: JSONValue = ["description": "Fout", "content": ["application/json": ["schema": ref("Error")]]]
         var responses: [String: JSONValue] = [
-            String(operation.successStatus): ["description": "Gelukt", "content": ["application/json": ["schema": ref(operation.responseSchema)]]],
+            String(operation.successStatus): [
+                "description": "Gelukt", "content": ["application/json": ["schema": ref(operation.responseSchema)]],
+            ],
             "401": error, "403": error, "400": error,
         ]
         if !operation.pathParameters.isEmpty { responses["404"] = error }
@@ -63,7 +68,8 @@ enum OpenAPIDocument {
         return .object(schema)
     }
 
-    private static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, nullable: Bool = false) -> JSONValue where T.RawValue == String {
+    private static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, nullable: Bool = false) -> JSONValue
+    where T.RawValue == String {
         var schema: [String: JSONValue] = ["type": "string", "enum": .array(T.allCases.map { .string($0.rawValue) })]
         if nullable { schema["nullable"] = true }
         return .object(schema)
@@ -75,17 +81,33 @@ enum OpenAPIDocument {
     static let bsn: JSONValue = ["type": "string", "pattern": "^[0-9]{9}$", "description": "9 cijfers, voldoet aan de elfproef"]
 
     static var schemas: JSONValue {
-        let address = object(["street": string, "houseNumber": string, "postcode": ["type": "string", "example": "8331 AB"], "city": string], required: ["street", "houseNumber", "postcode", "city"])
+        let address = object(
+            ["street": string, "houseNumber": string, "postcode": ["type": "string", "example": "8331 AB"], "city": string],
+            required: ["street", "houseNumber", "postcode", "city"])
         let clientFields: [String: JSONValue] = [
             "bsn": bsn, "givenName": string, "familyName": string, "dateOfBirth": date, "relation": enumeration(MemberRelation.self),
-            "coResidentException": enumeration(CoResidentException.self, nullable: true), "email": ["type": "string", "format": "email", "nullable": true],
+            "coResidentException": enumeration(CoResidentException.self, nullable: true),
+            "email": ["type": "string", "format": "email", "nullable": true],
             "phone": ["type": "string", "nullable": true],
         ]
         var client = clientFields
         client["id"] = uuid
         client["householdId"] = uuid
-        client["specialGroups"] = ["type": "array", "items": object(["kind": enumeration(SpecialGroup.self), "validFrom": date, "validTo": ["type": "string", "format": "date", "nullable": true], "integrationStart": ["type": "string", "format": "date", "nullable": true]])]
-        client["supportPeriods"] = ["type": "array", "items": object(["start": date, "end": ["type": "string", "format": "date", "nullable": true], "endReason": enumeration(SupportEndReason.self, nullable: true)])]
+        client["specialGroups"] = [
+            "type": "array",
+            "items": object([
+                "kind": enumeration(SpecialGroup.self), "validFrom": date,
+                "validTo": ["type": "string", "format": "date", "nullable": true],
+                "integrationStart": ["type": "string", "format": "date", "nullable": true],
+            ]),
+        ]
+        client["supportPeriods"] = [
+            "type": "array",
+            "items": object([
+                "start": date, "end": ["type": "string", "format": "date", "nullable": true],
+                "endReason": enumeration(SupportEndReason.self, nullable: true),
+            ]),
+        ]
         let benefitFields: [String: JSONValue] = [
             "receivesBijstand": ["type": "boolean"], "normCategory": enumeration(NormCategory.self, nullable: true),
             "partialBenefit": ["type": "boolean"], "validFrom": date,
@@ -94,12 +116,16 @@ enum OpenAPIDocument {
         benefit["validTo"] = ["type": "string", "format": "date", "nullable": true]
         let named = object(["id": uuid, "name": string])
         let summary = object([
-            "id": uuid, "applicantId": uuid, "applicantName": string, "address": ref("Address"), "municipality": ["type": "string", "nullable": true],
+            "id": uuid, "applicantId": uuid, "applicantName": string, "address": ref("Address"),
+            "municipality": ["type": "string", "nullable": true],
             "directorId": ["type": "string", "format": "uuid", "nullable": true], "directorName": ["type": "string", "nullable": true],
             "receivesBijstand": ["type": "boolean"], "members": ["type": "integer"],
         ])
         func list(_ item: JSONValue) -> JSONValue {
-            object(["items": ["type": "array", "items": item], "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]])
+            object([
+                "items": ["type": "array", "items": item], "page": ["type": "integer"], "per": ["type": "integer"],
+                "total": ["type": "integer"],
+            ])
         }
         var newHousehold: [String: JSONValue] = [
             "street": string, "houseNumber": string, "postcode": string, "city": string, "municipalityId": uuid, "supportStart": date,
@@ -112,7 +138,12 @@ enum OpenAPIDocument {
             "ClientList": list(ref("Client")),
             "ClientUpdate": object(clientFields, closed: true),
             "NewMember": object(clientFields, required: ["bsn", "givenName", "familyName", "dateOfBirth", "relation"], closed: true),
-            "NewHousehold": object(newHousehold, required: ["street", "houseNumber", "postcode", "city", "municipalityId", "supportStart", "bsn", "givenName", "familyName", "dateOfBirth"], closed: true),
+            "NewHousehold": object(
+                newHousehold,
+                required: [
+                    "street", "houseNumber", "postcode", "city", "municipalityId", "supportStart", "bsn", "givenName", "familyName",
+                    "dateOfBirth",
+                ], closed: true),
             "BenefitFactsInput": object(benefitFields, required: ["receivesBijstand", "validFrom"], closed: true),
             "Household": object([
                 "id": uuid, "address": ref("Address"), "municipality": named, "director": named,
@@ -121,10 +152,11 @@ enum OpenAPIDocument {
             ]),
             "HouseholdSummary": summary,
             "HouseholdList": list(ref("HouseholdSummary")),
-            "Error": object([
-                "error": string, "message": string,
-                "fields": ["type": "array", "items": object(["field": string, "message": string])],
-            ], required: ["error", "message"]),
+            "Error": object(
+                [
+                    "error": string, "message": string,
+                    "fields": ["type": "array", "items": object(["field": string, "message": string])],
+                ], required: ["error", "message"]),
         ]
     }
 }

@@ -14,7 +14,11 @@ enum CaseloadMoveController {
         let users = try await DirectoryStore(db: req.db).users(of: viewer.organisationID).filter { $0.role.canBeDirector }
         var values = values
         if values["validFrom"] == nil { values["validFrom"] = req.today.iso }
-        let choices = users.map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.username))\($0.active ? "" : " – uitgeschakeld")", selected: false) }
+        let choices = users.map {
+            Choice(
+                value: $0.id!.uuidString, label: "\($0.displayName) (\($0.username))\($0.active ? "" : " – uitgeschakeld")", selected: false
+            )
+        }
         let form = FormPage(
             heading: "Caseload overdragen", action: "/admin/caseload-move", cancel: "/", values: values, issues: issues,
             choices: ["fromId": choices, "toId": choices.filter { !$0.label.hasSuffix("uitgeschakeld") }])
@@ -37,12 +41,15 @@ enum CaseloadMoveController {
         guard reader.issues.isEmpty, let from, let to, let day else { return try await page(req, values: fields, issues: reader.issues) }
         let moved: [UUID]
         do {
-            moved = try await req.households.moveCaseload(from: from, to: to, from: day, organisationID: viewer.organisationID, by: req.recorder)
+            moved = try await req.households.moveCaseload(
+                from: from, to: to, from: day, organisationID: viewer.organisationID, by: req.recorder)
         } catch let problem as HouseholdStore.Problem {
             return try await page(req, values: fields, issues: problem.fieldIssues)
         }
         for household in moved {
-            try await req.audit(householdID: household, part: FilePart.director.rawValue, action: "wijzigen", purpose: "caseload overdragen", change: ChangeSummary(old: ["regisseur": from.uuidString], new: ["regisseur": to.uuidString, "vanaf": day.iso]))
+            try await req.audit(
+                householdID: household, part: FilePart.director.rawValue, action: "wijzigen", purpose: "caseload overdragen",
+                change: ChangeSummary(old: ["regisseur": from.uuidString], new: ["regisseur": to.uuidString, "vanaf": day.iso]))
         }
         return req.redirect(to: "/admin/caseload-move", flash: "\(moved.count) huishoudens zijn overgedragen vanaf \(Dutch.date(day)).")
     }

@@ -27,7 +27,9 @@ enum TokenController {
         let tokens = try await DirectoryStore(db: req.db).tokens(of: user.id).map {
             TokenRow(id: $0.id!.uuidString, name: $0.name, created: Dutch.moment($0.createdAt), revoked: $0.revokedAt.map(Dutch.moment))
         }
-        return try await req.renderPage("tokens", title: "API-sleutels", Page(tokens: tokens, newToken: newToken, error: error), status: error == nil ? .ok : .badRequest)
+        return try await req.renderPage(
+            "tokens", title: "API-sleutels", Page(tokens: tokens, newToken: newToken, error: error),
+            status: error == nil ? .ok : .badRequest)
     }
 
     @Sendable static func list(req: Request) async throws -> Response { try await page(req) }
@@ -35,19 +37,26 @@ enum TokenController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 80 else { return try await page(req, error: "Geef de sleutel een naam van 1 tot 80 tekens, bijvoorbeeld de naam van de koppeling.") }
+        guard !name.isEmpty, name.count <= 80 else {
+            return try await page(req, error: "Geef de sleutel een naam van 1 tot 80 tekens, bijvoorbeeld de naam van de koppeling.")
+        }
         let token = APITokens.generate()
-        try await APITokenModel(id: req.services.ids.next(), userID: user.id, name: name, tokenHash: APITokens.hash(token), createdAt: req.services.clock.now()).create(on: req.db)
+        try await APITokenModel(
+            id: req.services.ids.next(), userID: user.id, name: name, tokenHash: APITokens.hash(token), createdAt: req.services.clock.now()
+        ).create(on: req.db)
         try await req.audit(part: "api-sleutels", action: "aanmaken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name]))
         return try await page(req, newToken: token)
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let token = try await APITokenModel.find(try req.idParameter(), on: req.db), token.$user.id == user.id else { throw AppError.notFound }
+        guard let token = try await APITokenModel.find(try req.idParameter(), on: req.db), token.$user.id == user.id else {
+            throw AppError.notFound
+        }
         token.revokedAt = req.services.clock.now()
         try await token.update(on: req.db)
-        try await req.audit(part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": token.name]))
+        try await req.audit(
+            part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": token.name]))
         return req.redirect(to: "/account/tokens", flash: "De sleutel ‘\(token.name)’ is ingetrokken.")
     }
 }

@@ -56,7 +56,8 @@ enum UserAdminController {
             heading: "Nieuwe gebruiker", action: "/admin/users", cancel: "/admin/users", values: values, issues: issues,
             choices: [
                 "role": roles.map { Choice(value: $0.rawValue, label: Dutch.role($0), selected: $0.rawValue == values["role"]) },
-                "teamId": [Choice(value: "", label: "Geen team", selected: false)] + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["teamId"]) },
+                "teamId": [Choice(value: "", label: "Geen team", selected: false)]
+                    + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["teamId"]) },
             ])
         return try await req.renderForm("user-new", form)
     }
@@ -77,7 +78,9 @@ enum UserAdminController {
         let team = reader.raw("teamId").flatMap(UUID.init(uuidString:))
         let password = fields["password"] ?? ""
         if let problem = PasswordPolicy.problem(with: password) { reader.fail("password", .custom(problem)) }
-        guard reader.issues.isEmpty, let role else { return try await form(req, values: fields.filter { $0.key != "password" }, issues: reader.issues) }
+        guard reader.issues.isEmpty, let role else {
+            return try await form(req, values: fields.filter { $0.key != "password" }, issues: reader.issues)
+        }
         let user = UserModel(
             id: req.services.ids.next(), organisationID: viewer.organisationID, username: username, displayName: name, role: role,
             teamID: team, passwordHash: try await req.password.async.hash(password), createdAt: req.services.clock.now())
@@ -92,7 +95,9 @@ enum UserAdminController {
             issues.add("teamId", .unknownOption)
             return try await form(req, values: fields.filter { $0.key != "password" }, issues: issues)
         }
-        try await req.audit(part: "gebruikers", action: "aanmaken", purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": username, "rol": role.rawValue]))
+        try await req.audit(
+            part: "gebruikers", action: "aanmaken", purpose: "gebruikersbeheer",
+            change: ChangeSummary(new: ["gebruiker": username, "rol": role.rawValue]))
         return req.redirect(to: "/admin/users", flash: "Gebruiker \(username) is aangemaakt.")
     }
 
@@ -119,13 +124,16 @@ enum UserAdminController {
             let password = PasswordPolicy.temporaryPassword()
             user.passwordHash = try await req.password.async.hash(password)
             (user.failedLogins, user.lockedUntil) = (0, nil)
-            newPassword = "Tijdelijk wachtwoord voor \(user.username): \(password) — geef dit persoonlijk door; het wordt niet opnieuw getoond."
+            newPassword =
+                "Tijdelijk wachtwoord voor \(user.username): \(password) — geef dit persoonlijk door; het wordt niet opnieuw getoond."
             message = "Het wachtwoord van \(user.username) is opnieuw ingesteld."
         case "team":
             let teamText = try? req.content.get(String.self, at: "teamId")
             let team = teamText.flatMap(UUID.init(uuidString:))
             if let team {
-                guard try await TeamModel.find(team, on: req.db)?.$organisation.id == viewer.organisationID else { throw AppError.badRequest("Onbekend team.") }
+                guard try await TeamModel.find(team, on: req.db)?.$organisation.id == viewer.organisationID else {
+                    throw AppError.badRequest("Onbekend team.")
+                }
             }
             user.$team.id = team
             message = "Het team van \(user.username) is gewijzigd."
@@ -133,7 +141,8 @@ enum UserAdminController {
             throw AppError.notFound
         }
         try await user.update(on: req.db)
-        try await req.audit(part: "gebruikers", action: action, purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": user.username]))
+        try await req.audit(
+            part: "gebruikers", action: action, purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": user.username]))
         if let newPassword {
             req.session.data["flash"] = message
             return try await listPage(req, newPassword: newPassword)

@@ -21,7 +21,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard let expected = request.session.data["csrf"], let sent,
                 sent.utf8.count == expected.utf8.count, constantTimeEquals(sent, expected)
             else {
-                throw AppError.badRequest("Dit formulier is verlopen of niet vanuit Meedoen verstuurd. Laad de pagina opnieuw en probeer het nog eens; er is niets opgeslagen.")
+                throw AppError.badRequest(
+                    "Dit formulier is verlopen of niet vanuit Meedoen verstuurd. Laad de pagina opnieuw en probeer het nog eens; er is niets opgeslagen."
+                )
             }
         }
         return try await next.respond(to: request)

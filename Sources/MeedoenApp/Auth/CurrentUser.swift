@@ -102,7 +102,8 @@ enum APITokens {
     /// 32 random bytes, URL-safe; shown once to the user, never stored.
     static func generate() -> String {
         let bytes = [UInt8].random(count: 32)
-        return "mdn_" + Data(bytes).base64EncodedString()
+        return "mdn_"
+            + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }

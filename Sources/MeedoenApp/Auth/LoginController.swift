@@ -75,7 +75,9 @@ enum LoginController {
         try await Task.sleep(for: .milliseconds(400))
         let page = LoginPage(
             username: String(username.prefix(100)),
-            error: "Deze combinatie van gebruikersnaam en wachtwoord kennen wij niet, of het account is tijdelijk geblokkeerd. Na \(maxFailures) mislukte pogingen wordt een account 15 minuten geblokkeerd; uw functioneel beheerder kan het eerder vrijgeven.")
+            error:
+                "Deze combinatie van gebruikersnaam en wachtwoord kennen wij niet, of het account is tijdelijk geblokkeerd. Na \(maxFailures) mislukte pogingen wordt een account 15 minuten geblokkeerd; uw functioneel beheerder kan het eerder vrijgeven."
+        )
         return try await req.renderPage("login", title: "Inloggen", page, status: .unauthorized)
     }
 

@@ -17,7 +17,9 @@ enum ClientController {
     }
 
     /// The resident and their household's file, for one part and action.
-    private static func open(_ req: Request, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, HouseholdFile) {
+    private static func open(_ req: Request, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (
+        ResidentModel, HouseholdFile
+    ) {
         let residentID = try req.idParameter()
         let file = try await req.openFile(try await req.householdOf(resident: residentID), part, action, purpose: purpose)
         guard let resident = file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
@@ -36,12 +38,16 @@ enum ClientController {
 
     // MARK: Personal data
 
-    private static func editPage(_ req: Request, _ resident: ResidentModel, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response {
-        let values = values ?? [
-            "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
-            "dateOfBirth": Day(resident.dateOfBirth).iso, "relation": resident.relation.rawValue,
-            "coResidentException": resident.coResidentException?.rawValue ?? "", "email": resident.email ?? "", "phone": resident.phone ?? "",
-        ]
+    private static func editPage(
+        _ req: Request, _ resident: ResidentModel, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
+        let values =
+            values ?? [
+                "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
+                "dateOfBirth": Day(resident.dateOfBirth).iso, "relation": resident.relation.rawValue,
+                "coResidentException": resident.coResidentException?.rawValue ?? "", "email": resident.email ?? "",
+                "phone": resident.phone ?? "",
+            ]
         let form = FormPage(
             heading: "Gegevens van \(resident.fullName) wijzigen", action: "/clients/\(resident.id!.uuidString)/edit",
             cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
@@ -70,8 +76,11 @@ enum ClientController {
                 reader.fail("relation", .custom("De aanvrager van een huishouden wisselt niet via dit formulier."))
             }
             try reader.issues.throwIfAny()
-            let change = try await req.households.updateResident(resident.id!, with: updated!, organisationID: file.household.$organisation.id)
-            try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen", purpose: "correctie persoonsgegevens", change: change)
+            let change = try await req.households.updateResident(
+                resident.id!, with: updated!, organisationID: file.household.$organisation.id)
+            try await req.audit(
+                householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen",
+                purpose: "correctie persoonsgegevens", change: change)
             return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De gegevens zijn opgeslagen.")
         } catch let issues as FieldIssues {
             return try await editPage(req, resident, values: fields, issues: issues)
@@ -82,7 +91,9 @@ enum ClientController {
 
     // MARK: Special groups
 
-    private static func groupPage(_ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
+    private static func groupPage(
+        _ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validFrom"] = req.today.iso }
         let form = FormPage(
@@ -106,11 +117,18 @@ enum ClientController {
         let to = reader.day("validTo")
         let integrationStart = reader.day("integrationStart")
         if let from, let to, to < from { reader.fail("validTo", .endBeforeStart) }
-        guard reader.issues.isEmpty, let kind, let from else { return try await groupPage(req, resident, values: fields, issues: reader.issues) }
-        let membership = SpecialGroupModel.Membership(kind: kind, integrationStart: kind.recordsIntegrationStart ? (integrationStart ?? from) : nil)
+        guard reader.issues.isEmpty, let kind, let from else {
+            return try await groupPage(req, resident, values: fields, issues: reader.issues)
+        }
+        let membership = SpecialGroupModel.Membership(
+            kind: kind, integrationStart: kind.recordsIntegrationStart ? (integrationStart ?? from) : nil)
         try await req.households.startSpecialGroup(resident.id!, membership, from: from, to: to, by: req.recorder)
-        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen", purpose: "bijzondere groep vastleggen", change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""]))
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
+        try await req.audit(
+            householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen",
+            purpose: "bijzondere groep vastleggen",
+            change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""]))
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
     }
 
     struct EndGroupForm: Content {
@@ -132,8 +150,11 @@ enum ClientController {
         } catch HouseholdStore.Problem.timeline(.nothingHolds) {
             throw AppError.badRequest("Op die datum hoort \(resident.fullName) niet bij deze groep. Er is niets gewijzigd.")
         }
-        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen", purpose: "bijzondere groep beëindigen", change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso]))
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
+        try await req.audit(
+            householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen",
+            purpose: "bijzondere groep beëindigen", change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso]))
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
     }
 
     // MARK: Support periods
@@ -146,11 +167,15 @@ enum ClientController {
             throw AppError.badRequest("Vul een geldige startdatum in. Er is niets gewijzigd.")
         }
         try await req.households.startSupport(resident.id!, from: from, by: req.recorder)
-        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen", purpose: "ondersteuning starten", change: ChangeSummary(new: ["start": from.iso]))
+        try await req.audit(
+            householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
+            purpose: "ondersteuning starten", change: ChangeSummary(new: ["start": from.iso]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
     }
 
-    private static func endSupportPage(_ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
+    private static func endSupportPage(
+        _ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validTo"] = req.today.iso }
         let form = FormPage(
@@ -171,7 +196,9 @@ enum ClientController {
         var reader = FormReader(fields, today: req.today)
         let day = reader.requiredDay("validTo")
         let reason = reader.requiredOption("endReason", as: SupportEndReason.self)
-        guard reader.issues.isEmpty, let day, let reason else { return try await endSupportPage(req, resident, values: fields, issues: reader.issues) }
+        guard reader.issues.isEmpty, let day, let reason else {
+            return try await endSupportPage(req, resident, values: fields, issues: reader.issues)
+        }
         do {
             try await req.households.endSupport(resident.id!, on: day, reason: reason, by: req.recorder)
         } catch HouseholdStore.Problem.notFound {
@@ -179,7 +206,9 @@ enum ClientController {
             issues.add("validTo", .custom("Op deze datum loopt er geen ondersteuning."))
             return try await endSupportPage(req, resident, values: fields, issues: issues)
         }
-        try await req.audit(householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen", purpose: "ondersteuning beëindigen", change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue]))
+        try await req.audit(
+            householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
+            purpose: "ondersteuning beëindigen", change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
     }
 }

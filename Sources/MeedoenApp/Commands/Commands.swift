@@ -27,7 +27,8 @@ public enum Meedoen {
         try await app.autoMigrate()
         if try await OrganisationModel.query(on: app.db).count() == 0 {
             let summary = try await DemoCommand.load(app)
-            app.logger.notice("Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
+            app.logger.notice(
+                "Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
         }
         if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
             print(DemoCommand.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
@@ -50,7 +51,9 @@ struct DemoCommand: AsyncCommand {
         try await app.autoMigrate()
         let start = ContinuousClock.now
         let summary = try await Self.load(app, seed: signature.seed)
-        context.console.print("Geladen in \(ContinuousClock.now - start): \(summary.organisations) organisaties, \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
+        context.console.print(
+            "Geladen in \(ContinuousClock.now - start): \(summary.organisations) organisaties, \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers."
+        )
         context.console.print(Self.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
     }
 
@@ -89,7 +92,8 @@ struct UserAddCommand: AsyncCommand {
         @Option(name: "username", help: "Gebruikersnaam (letters, cijfers, punt)") var username: String?
         @Option(name: "name", help: "Naam zoals collega's die zien") var name: String?
         @Option(name: "role", help: "Rol: \(Role.allCases.map(\.rawValue).joined(separator: ", "))") var role: String?
-        @Option(name: "organisation", help: "Code van de organisatie, bv. steenwijkerland (niet voor applicationAdmin)") var organisation: String?
+        @Option(name: "organisation", help: "Code van de organisatie, bv. steenwijkerland (niet voor applicationAdmin)") var organisation:
+            String?
         @Option(name: "team", help: "Naam van het team (optioneel)") var team: String?
     }
 
@@ -100,18 +104,24 @@ struct UserAddCommand: AsyncCommand {
         guard let username = signature.username, let name = signature.name, let roleText = signature.role else {
             throw CommandError("Geef --username, --name en --role op (zie --help).")
         }
-        guard let role = Role(rawValue: roleText) else { throw CommandError("Onbekende rol '\(roleText)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        guard let role = Role(rawValue: roleText) else {
+            throw CommandError("Onbekende rol '\(roleText)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         let directory = DirectoryStore(db: app.db)
         var organisationID: UUID?
         if role != .applicationAdmin {
             guard let code = signature.organisation, let organisation = try await directory.organisation(code: code) else {
-                throw CommandError("Onbekende of ontbrekende --organisation. Bekend: \(try await directory.organisations().map(\.code).joined(separator: ", ")).")
+                throw CommandError(
+                    "Onbekende of ontbrekende --organisation. Bekend: \(try await directory.organisations().map(\.code).joined(separator: ", "))."
+                )
             }
             organisationID = organisation.id
         }
         var teamID: UUID?
         if let teamName = signature.team, let organisationID {
-            guard let team = try await directory.teams(of: organisationID).first(where: { $0.name == teamName }) else { throw CommandError("Onbekend team '\(teamName)'.") }
+            guard let team = try await directory.teams(of: organisationID).first(where: { $0.name == teamName }) else {
+                throw CommandError("Onbekend team '\(teamName)'.")
+            }
             teamID = team.id
         }
         let password = ProcessInfo.processInfo.environment["MEEDOEN_PASSWORD"] ?? context.console.ask("Wachtwoord:", isSecure: true)
@@ -146,7 +156,9 @@ struct TokenAddCommand: AsyncCommand {
             throw CommandError("Onbekende of ontbrekende --username.")
         }
         let token = APITokens.generate()
-        try await APITokenModel(id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
+        try await APITokenModel(
+            id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token), createdAt: Date()
+        ).create(on: app.db)
         context.console.print(token)
     }
 }
@@ -164,7 +176,8 @@ struct AuditVerifyCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let result = try await AuditLog.verify(on: context.application.db)
         if let seq = result.firstBrokenSeq {
-            throw CommandError("Toegangslog NIET intact: regel \(seq): \(result.problem ?? ""). \(result.entriesChecked) regels daarvoor zijn in orde.")
+            throw CommandError(
+                "Toegangslog NIET intact: regel \(seq): \(result.problem ?? ""). \(result.entriesChecked) regels daarvoor zijn in orde.")
         }
         context.console.print("Toegangslog intact: \(result.entriesChecked) regels gecontroleerd.")
     }

@@ -61,7 +61,8 @@ struct MetricsMiddleware: AsyncMiddleware {
         let start = ContinuousClock.now
         let response = try await next.respond(to: request)
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "onbekend"
-        request.application.metrics.requestFinished(method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
+        request.application.metrics.requestFinished(
+            method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
         return response
     }
 }

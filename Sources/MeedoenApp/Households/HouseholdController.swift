@@ -51,7 +51,9 @@ enum HouseholdController {
 
     // MARK: New household
 
-    static func newHouseholdForm(_ req: Request, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
+    static func newHouseholdForm(_ req: Request, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws
+        -> Response
+    {
         let viewer = try req.requireViewer()
         var values = values
         if values.isEmpty { values = ["supportStart": req.today.iso, "receivesBijstand": "ja"] }
@@ -59,7 +61,11 @@ enum HouseholdController {
         let form = FormPage(
             heading: "Nieuw huishouden", action: "/households", cancel: "/caseload", values: values, issues: issues,
             choices: [
-                "municipalityId": municipalities.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["municipalityId"] || municipalities.count == 1) },
+                "municipalityId": municipalities.map {
+                    Choice(
+                        value: $0.id!.uuidString, label: $0.name,
+                        selected: $0.id!.uuidString == values["municipalityId"] || municipalities.count == 1)
+                },
                 "normCategory": [Choice(value: "", label: "Geen (geen bijstand)", selected: values["normCategory"] == nil)]
                     + Choice.list(NormCategory.self, selected: values["normCategory"], label: Dutch.norm),
             ])
@@ -78,8 +84,10 @@ enum HouseholdController {
             let created = try await req.households.createHousehold(new, organisationID: viewer.organisationID, by: req.recorder)
             try await req.audit(
                 householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken",
-                purpose: "nieuw huishouden", change: ChangeSummary(new: ["aanvrager": new.applicant.givenName + " " + new.applicant.familyName]))
-            return req.redirect(to: "/households/\(created.household.uuidString)", flash: "Het huishouden is aangemaakt. U bent de regisseur.")
+                purpose: "nieuw huishouden",
+                change: ChangeSummary(new: ["aanvrager": new.applicant.givenName + " " + new.applicant.familyName]))
+            return req.redirect(
+                to: "/households/\(created.household.uuidString)", flash: "Het huishouden is aangemaakt. U bent de regisseur.")
         } catch let issues as FieldIssues {
             return try await newHouseholdForm(req, values: fields, issues: issues)
         } catch let problem as HouseholdStore.Problem {

@@ -26,7 +26,9 @@ enum HouseholdEditController {
         }
     }
 
-    private static func form(_ req: Request, _ edit: Edit, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response {
+    private static func form(_ req: Request, _ edit: Edit, values: [String: String]? = nil, issues: FieldIssues = FieldIssues())
+        async throws -> Response
+    {
         let id = try req.idParameter()
         let file = try await req.openFile(id, edit.part, .write, purpose: edit.heading.lowercased())
         let values = values ?? edit.initialValues(file, req.today)
@@ -43,7 +45,8 @@ enum HouseholdEditController {
         let fields = try req.formFields()
         do {
             let (change, message) = try await edit.save(req, file, fields)
-            try await req.audit(householdID: id, part: edit.part.rawValue, action: "wijzigen", purpose: edit.heading.lowercased(), change: change)
+            try await req.audit(
+                householdID: id, part: edit.part.rawValue, action: "wijzigen", purpose: edit.heading.lowercased(), change: change)
             return req.redirect(to: "/households/\(id.uuidString)", flash: message)
         } catch let issues as FieldIssues {
             return try await form(req, edit, values: fields, issues: issues)
@@ -83,8 +86,13 @@ enum HouseholdEditController {
             let municipality = HouseholdInput.uuid(&reader, "municipalityId")
             let from = HouseholdInput.validFrom(&reader)
             try reader.issues.throwIfAny()
-            try await req.households.setMunicipality(file.id, to: municipality!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
-            return (ChangeSummary(old: ["gemeente": file.current(file.municipalities, on: from!).map { file.name(of: $0.municipalityID) } ?? ""], new: ["gemeente": municipality!.uuidString, "vanaf": from!.iso]), "De gemeente is gewijzigd vanaf \(Dutch.date(from!)).")
+            try await req.households.setMunicipality(
+                file.id, to: municipality!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
+            return (
+                ChangeSummary(
+                    old: ["gemeente": file.current(file.municipalities, on: from!).map { file.name(of: $0.municipalityID) } ?? ""],
+                    new: ["gemeente": municipality!.uuidString, "vanaf": from!.iso]), "De gemeente is gewijzigd vanaf \(Dutch.date(from!))."
+            )
         })
 
     static let director = Edit(
@@ -94,15 +102,24 @@ enum HouseholdEditController {
         },
         choices: { req, file in
             let users = try await DirectoryStore(db: req.db).directors(of: file.household.$organisation.id)
-            return ["directorId": users.map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false) }]
+            return [
+                "directorId": users.map {
+                    Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false)
+                }
+            ]
         },
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)
             let director = HouseholdInput.uuid(&reader, "directorId")
             let from = HouseholdInput.validFrom(&reader)
             try reader.issues.throwIfAny()
-            try await req.households.setDirector(file.id, to: director!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
-            return (ChangeSummary(old: ["regisseur": file.current(file.directors, on: from!)?.directorID.uuidString ?? ""], new: ["regisseur": director!.uuidString, "vanaf": from!.iso]), "De regisseur is gewijzigd vanaf \(Dutch.date(from!)).")
+            try await req.households.setDirector(
+                file.id, to: director!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
+            return (
+                ChangeSummary(
+                    old: ["regisseur": file.current(file.directors, on: from!)?.directorID.uuidString ?? ""],
+                    new: ["regisseur": director!.uuidString, "vanaf": from!.iso]), "De regisseur is gewijzigd vanaf \(Dutch.date(from!))."
+            )
         })
 
     static let benefit = Edit(
@@ -115,7 +132,10 @@ enum HouseholdEditController {
             ]
         },
         choices: { _, _ in
-            ["normCategory": [Choice(value: "", label: "Geen (geen bijstand)", selected: false)] + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm)]
+            [
+                "normCategory": [Choice(value: "", label: "Geen (geen bijstand)", selected: false)]
+                    + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm)
+            ]
         },
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)
@@ -124,7 +144,10 @@ enum HouseholdEditController {
             try reader.issues.throwIfAny()
             try await req.households.setBenefitFacts(file.id, to: facts!, from: from!, by: req.recorder)
             let old = file.current(file.benefits, on: from!).map { Dutch.benefit($0.value) } ?? ""
-            return (ChangeSummary(old: ["uitkering": old], new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]), "De uitkeringsgegevens zijn gewijzigd vanaf \(Dutch.date(from!)).")
+            return (
+                ChangeSummary(old: ["uitkering": old], new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]),
+                "De uitkeringsgegevens zijn gewijzigd vanaf \(Dutch.date(from!))."
+            )
         })
 
     static let member = Edit(
@@ -132,8 +155,11 @@ enum HouseholdEditController {
         initialValues: { _, _ in [:] },
         choices: { _, _ in
             [
-                "relation": Choice.list(MemberRelation.self, selected: nil, label: Dutch.relation).filter { $0.value != MemberRelation.applicant.rawValue },
-                "coResidentException": [Choice(value: "", label: "Geen uitzondering", selected: false)] + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception),
+                "relation": Choice.list(MemberRelation.self, selected: nil, label: Dutch.relation).filter {
+                    $0.value != MemberRelation.applicant.rawValue
+                },
+                "coResidentException": [Choice(value: "", label: "Geen uitzondering", selected: false)]
+                    + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception),
             ]
         },
         save: { req, file, fields in
@@ -144,7 +170,8 @@ enum HouseholdEditController {
                 reader.fail("relation", .custom("Dit huishouden heeft al een partner."))
             }
             try reader.issues.throwIfAny()
-            _ = try await req.households.addMember(resident!, to: file.id, organisationID: file.household.$organisation.id, by: req.recorder)
+            _ = try await req.households.addMember(
+                resident!, to: file.id, organisationID: file.household.$organisation.id, by: req.recorder)
             return (ChangeSummary(new: resident!.auditSummary), "\(resident!.givenName) is toegevoegd aan het huishouden.")
         })
 }

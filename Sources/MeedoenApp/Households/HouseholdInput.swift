@@ -37,7 +37,8 @@ enum HouseholdInput {
         do { try facts.validate() } catch {
             switch error {
             case .bijstandWithoutNormCategory: reader.fail("normCategory", .custom("Kies de normcategorie van de bijstand."))
-            case .normCategoryWithoutBijstand: reader.fail("normCategory", .custom("Zonder bijstand hoort er geen normcategorie bij; kies ‘geen’."))
+            case .normCategoryWithoutBijstand:
+                reader.fail("normCategory", .custom("Zonder bijstand hoort er geen normcategorie bij; kies ‘geen’."))
             case .partialWithoutBijstand: reader.fail("partialBenefit", .custom("Een aanvullende uitkering kan alleen bij bijstand."))
             }
             return nil
@@ -66,7 +67,9 @@ enum HouseholdInput {
         let start = reader.requiredDay("supportStart")
         let benefit = benefit(&reader)
         try reader.issues.throwIfAny()
-        return NewHousehold(address: address, municipalityID: municipality!, directorID: directorID, applicant: applicant!, benefit: benefit!, supportStart: start!)
+        return NewHousehold(
+            address: address, municipalityID: municipality!, directorID: directorID, applicant: applicant!, benefit: benefit!,
+            supportStart: start!)
     }
 
     /// A dated change: the day it holds from, required.

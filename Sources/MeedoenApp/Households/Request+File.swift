@@ -24,7 +24,9 @@ extension Request {
     /// The household a resident belongs to, within the user's organisation.
     func householdOf(resident residentID: UUID) async throws -> UUID {
         let viewer = try requireViewer()
-        guard let resident = try await households.resident(residentID, organisationID: viewer.organisationID) else { throw AppError.notFound }
+        guard let resident = try await households.resident(residentID, organisationID: viewer.organisationID) else {
+            throw AppError.notFound
+        }
         return resident.$household.id
     }
 

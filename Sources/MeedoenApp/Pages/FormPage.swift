@@ -19,7 +19,10 @@ struct FormPage: Encodable {
     var choices: [String: [Choice]]
     var facts: [String: String]
 
-    init(heading: String, action: String, cancel: String, values: [String: String] = [:], issues: FieldIssues = FieldIssues(), choices: [String: [Choice]] = [:], facts: [String: String] = [:]) {
+    init(
+        heading: String, action: String, cancel: String, values: [String: String] = [:], issues: FieldIssues = FieldIssues(),
+        choices: [String: [Choice]] = [:], facts: [String: String] = [:]
+    ) {
         (self.heading, self.action, self.cancel, self.values) = (heading, action, cancel, values)
         errorList = issues.items.map { Message(field: $0.field, message: Dutch.issue($0.issue)) }
         errors = Dictionary(errorList.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })

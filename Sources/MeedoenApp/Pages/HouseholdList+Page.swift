@@ -43,12 +43,16 @@ struct HouseholdListPage: Encodable {
     var next: String?
     var canCreate: Bool
 
-    init(heading: String, path: String, search: HouseholdSearch, result: ResultPage<HouseholdRow>, municipalities: [MunicipalityModel], today: Day, canCreate: Bool) {
+    init(
+        heading: String, path: String, search: HouseholdSearch, result: ResultPage<HouseholdRow>, municipalities: [MunicipalityModel],
+        today: Day, canCreate: Bool
+    ) {
         (self.heading, self.path, self.canCreate) = (heading, path, canCreate)
         query = search.text ?? ""
         onlyBijstand = search.onlyWithBijstand
         showMunicipalityFilter = municipalities.count > 1
-        self.municipalities = [Choice(value: "", label: "Alle gemeenten", selected: search.municipalityID == nil)]
+        self.municipalities =
+            [Choice(value: "", label: "Alle gemeenten", selected: search.municipalityID == nil)]
             + municipalities.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == search.municipalityID) }
         rows = result.rows.map { row in
             Row(
@@ -65,12 +69,16 @@ struct HouseholdListPage: Encodable {
         func link(page: Int, sort: HouseholdSearch.Sort, descending: Bool) -> String {
             var items = ["page=\(page)", "sort=\(sort.rawValue)"]
             if descending { items.append("desc=1") }
-            if let text = search.text, !text.isEmpty { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+            if let text = search.text, !text.isEmpty {
+                items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            }
             if let municipality = search.municipalityID { items.append("municipality=\(municipality.uuidString)") }
             if search.onlyWithBijstand { items.append("bijstand=1") }
             return path + "?" + items.joined(separator: "&")
         }
-        let labels: [(HouseholdSearch.Sort, String)] = [(.name, "Naam"), (.postcode, "Adres"), (.municipality, "Gemeente"), (.director, "Regisseur")]
+        let labels: [(HouseholdSearch.Sort, String)] = [
+            (.name, "Naam"), (.postcode, "Adres"), (.municipality, "Gemeente"), (.director, "Regisseur"),
+        ]
         sortLinks = labels.map { sort, label in
             let active = search.sort == sort
             return SortLink(
@@ -78,7 +86,9 @@ struct HouseholdListPage: Encodable {
                 ariaSort: active ? (search.descending ? "descending" : "ascending") : "none")
         }
         let window = max(1, result.page - 3)...min(result.pageCount, max(1, result.page - 3) + 6)
-        pages = window.map { PageLink(label: String($0), href: link(page: $0, sort: search.sort, descending: search.descending), current: $0 == result.page) }
+        pages = window.map {
+            PageLink(label: String($0), href: link(page: $0, sort: search.sort, descending: search.descending), current: $0 == result.page)
+        }
         previous = result.page > 1 ? link(page: result.page - 1, sort: search.sort, descending: search.descending) : nil
         next = result.page < result.pageCount ? link(page: result.page + 1, sort: search.sort, descending: search.descending) : nil
     }

@@ -69,12 +69,18 @@ struct HouseholdShowPage: Encodable {
                 bsn: (try? BSN(member.bsn).masked) ?? "", note: member.coResidentException.map(Dutch.exception),
                 groups: activeGroups.filter { $0.$resident.id == member.id }.map { Dutch.specialGroup($0.kind) })
         }
-        municipalityHistory = HistoryTable(rows: file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.municipalityID)) })
-        directorHistory = HistoryTable(rows: file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.directorID)) })
+        municipalityHistory = HistoryTable(
+            rows: file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.municipalityID)) })
+        directorHistory = HistoryTable(
+            rows: file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.directorID)) })
         benefitHistory = HistoryTable(rows: file.benefits.reversed().map { HistoryRow($0, file: file, value: Dutch.benefit($0.value)) })
-        (self.canEditHousehold, self.canEditDirector, self.canEditBenefit, self.canSeeBenefit) = (canEditHousehold, canEditDirector, canEditBenefit, canSeeBenefit)
+        (self.canEditHousehold, self.canEditDirector, self.canEditBenefit, self.canSeeBenefit) = (
+            canEditHousehold, canEditDirector, canEditBenefit, canSeeBenefit
+        )
         costSharers = CostSharing.numberOfCostSharers(
-            file.members.map { CostSharingMember(relation: $0.relation, dateOfBirth: Day($0.dateOfBirth), exception: $0.coResidentException) },
+            file.members.map {
+                CostSharingMember(relation: $0.relation, dateOfBirth: Day($0.dateOfBirth), exception: $0.coResidentException)
+            },
             on: today)
     }
 }
@@ -128,7 +134,10 @@ struct ClientShowPage: Encodable {
                 active: record.isCurrent && record.period.contains(today), recorded: history.recorded, superseded: history.superseded)
         }
         let periods = file.supportPeriods.filter { $0.$resident.id == resident.id }
-        support = HistoryTable(rows: periods.reversed().map { HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend") })
+        support = HistoryTable(
+            rows: periods.reversed().map {
+                HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend")
+            })
         supportOpen = periods.contains { $0.isCurrent && $0.validTo == nil }
         (self.canEdit, self.canEditGroups, self.canEditSupport) = (canEdit, canEditGroups, canEditSupport)
     }

@@ -35,7 +35,8 @@ enum AppError: Error {
     var message: String {
         switch self {
         case .notFound: "Deze pagina of dit dossier bestaat niet, of u heeft er geen toegang toe."
-        case .forbidden: "U heeft voor deze handeling geen rechten. Neem contact op met uw functioneel beheerder als u denkt dat dit niet klopt."
+        case .forbidden:
+            "U heeft voor deze handeling geen rechten. Neem contact op met uw functioneel beheerder als u denkt dat dit niet klopt."
         case .notSignedIn: "U bent niet (meer) ingelogd."
         case .badRequest(let message), .conflict(let message): message
         case .invalid: "Niet alle velden zijn goed ingevuld."

@@ -3,7 +3,9 @@ import MeedoenCore
 
 /// User-facing Dutch text for domain values; the domain itself carries no UI text.
 enum Dutch {
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+    static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+    ]
 
     /// 28 november 2026
     static func date(_ day: Day?) -> String {

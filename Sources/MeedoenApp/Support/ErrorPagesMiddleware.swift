@@ -52,14 +52,17 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             switch error.status {
             case .notFound: return (.notFound, "not_found", AppError.notFound.message, nil)
             case .payloadTooLarge: return (.payloadTooLarge, "too_large", "Het verzoek is te groot.", nil)
-            case .unsupportedMediaType: return (.unsupportedMediaType, "unsupported_media_type", "Dit soort inhoud wordt niet ondersteund; stuur JSON.", nil)
+            case .unsupportedMediaType:
+                return (.unsupportedMediaType, "unsupported_media_type", "Dit soort inhoud wordt niet ondersteund; stuur JSON.", nil)
             default:
                 if error.status.code < 500 { return (error.status, "bad_request", "Het verzoek is niet geldig: \(error.reason)", nil) }
             }
         default: break
         }
         request.logger.error("Onverwachte fout: \(String(reflecting: type(of: error))): \(error)")
-        return (.internalServerError, "internal_error", "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.", nil)
+        return (
+            .internalServerError, "internal_error", "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.", nil
+        )
     }
 
     private static func explain(_ error: DecodingError) -> String {
@@ -67,10 +70,12 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             context.codingPath.map(\.stringValue).joined(separator: ".")
         }
         switch error {
-        case .keyNotFound(let key, let context): return "veld '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' ontbreekt"
+        case .keyNotFound(let key, let context):
+            return "veld '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' ontbreekt"
         case .typeMismatch(_, let context): return "veld '\(path(context))' heeft een verkeerd type"
         case .valueNotFound(_, let context): return "veld '\(path(context))' is leeg"
-        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "ongeldige JSON" : "veld '\(path(context))': \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "ongeldige JSON" : "veld '\(path(context))': \(context.debugDescription)"
         @unknown default: return "onbekende fout"
         }
     }

@@ -48,7 +48,7 @@ public actor AuditLog {
             do {
                 try await appendOnce(record)
                 return
-            } catch where attempt < 3 {
+            } catch  where attempt < 3 {
                 head = nil  // another writer moved the head; read it again
             }
         }

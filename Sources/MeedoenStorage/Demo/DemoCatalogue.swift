@@ -26,22 +26,31 @@ enum DemoCatalogue {
         DemoOrganisation(
             code: "steenwijkerland", name: "Gemeente Steenwijkerland", colour: "#00528a",
             municipalities: [
-                DemoMunicipality(code: "GM1708", name: "Steenwijkerland", places: [("Steenwijk", 8331), ("Giethoorn", 8355), ("Vollenhove", 8325), ("Oldemarkt", 8375)], share: 1)
+                DemoMunicipality(
+                    code: "GM1708", name: "Steenwijkerland",
+                    places: [("Steenwijk", 8331), ("Giethoorn", 8355), ("Vollenhove", 8325), ("Oldemarkt", 8375)], share: 1)
             ], persons: 1249, caseManagers: 8),
         DemoOrganisation(
             code: "wpda", name: "Werkplein Drentsche Aa", colour: "#7a3e00",
             municipalities: [
                 DemoMunicipality(code: "GM0106", name: "Assen", places: [("Assen", 9401)], share: 0.62),
-                DemoMunicipality(code: "GM1680", name: "Aa en Hunze", places: [("Gieten", 9461), ("Rolde", 9451), ("Annen", 9468)], share: 0.14),
-                DemoMunicipality(code: "GM1730", name: "Tynaarlo", places: [("Zuidlaren", 9471), ("Eelde", 9761), ("Vries", 9481)], share: 0.24),
+                DemoMunicipality(
+                    code: "GM1680", name: "Aa en Hunze", places: [("Gieten", 9461), ("Rolde", 9451), ("Annen", 9468)], share: 0.14),
+                DemoMunicipality(
+                    code: "GM1730", name: "Tynaarlo", places: [("Zuidlaren", 9471), ("Eelde", 9761), ("Vries", 9481)], share: 0.24),
             ], persons: 3200, caseManagers: 20),
         DemoOrganisation(
             code: "nijkerk", name: "Gemeente Nijkerk", colour: "#1f6e43",
-            municipalities: [DemoMunicipality(code: "GM0267", name: "Nijkerk", places: [("Nijkerk", 3861), ("Hoevelaken", 3871)], share: 1)],
+            municipalities: [
+                DemoMunicipality(code: "GM0267", name: "Nijkerk", places: [("Nijkerk", 3861), ("Hoevelaken", 3871)], share: 1)
+            ],
             persons: 520, caseManagers: 4),
         DemoOrganisation(
             code: "wijchen", name: "Gemeente Wijchen", colour: "#6b2c7a",
-            municipalities: [DemoMunicipality(code: "GM0296", name: "Wijchen", places: [("Wijchen", 6601), ("Batenburg", 6634), ("Bergharen", 6617)], share: 1)],
+            municipalities: [
+                DemoMunicipality(
+                    code: "GM0296", name: "Wijchen", places: [("Wijchen", 6601), ("Batenburg", 6634), ("Bergharen", 6617)], share: 1)
+            ],
             persons: 900, caseManagers: 6),
     ]
 

@@ -56,7 +56,9 @@ public struct DemoLoader {
         let organisation = OrganisationModel(id: nextID(), code: spec.code, name: spec.name, colour: spec.colour)
         batch.organisations.append(organisation)
         let orgID = organisation.id!
-        let municipalities = spec.municipalities.map { MunicipalityModel(id: nextID(), organisationID: orgID, code: $0.code, name: $0.name) }
+        let municipalities = spec.municipalities.map {
+            MunicipalityModel(id: nextID(), organisationID: orgID, code: $0.code, name: $0.name)
+        }
         batch.municipalities += municipalities
 
         var logins: [DemoLogin] = []
@@ -102,7 +104,9 @@ public struct DemoLoader {
         var persons = 0
         if spec.code == "steenwijkerland" {
             for persona in DemoPersonas.all {
-                persons += addPersona(persona, orgID: orgID, municipality: municipalities[0], place: spec.municipalities[0].places[0], director: caseManagers[0])
+                persons += addPersona(
+                    persona, orgID: orgID, municipality: municipalities[0], place: spec.municipalities[0].places[0],
+                    director: caseManagers[0])
             }
         }
         var index = 0
@@ -116,32 +120,45 @@ public struct DemoLoader {
         return logins
     }
 
-    private mutating func addPersona(_ persona: DemoPersona, orgID: UUID, municipality: MunicipalityModel, place: (city: String, postcodePrefix: Int), director: UserModel) -> Int {
+    private mutating func addPersona(
+        _ persona: DemoPersona, orgID: UUID, municipality: MunicipalityModel, place: (city: String, postcodePrefix: Int),
+        director: UserModel
+    ) -> Int {
         let day = Self.referenceDay
         let household = newHousehold(orgID: orgID, street: persona.street, place: place)
         let start = day.adding(months: persona.supportStartYearsAgo == 0 ? -2 : -12 * persona.supportStartYearsAgo)
         let born = day.adding(months: -12 * persona.age - Int.random(in: 1...11, using: &random))
-        let resident = newResident(orgID: orgID, household: household, bsn: persona.bsn, given: persona.givenName, family: persona.familyName, born: born, relation: .applicant)
+        let resident = newResident(
+            orgID: orgID, household: household, bsn: persona.bsn, given: persona.givenName, family: persona.familyName, born: born,
+            relation: .applicant)
         datedFacts(household: household, municipality: municipality, director: director, benefit: persona.benefit, from: start)
-        batch.support.append(dated(SupportPeriodModel(), from: start, to: nil) { $0.$resident.id = resident.id!; $0.endReason = nil })
+        batch.support.append(
+            dated(SupportPeriodModel(), from: start, to: nil) {
+                $0.$resident.id = resident.id!; $0.endReason = nil
+            })
         for (group, yearsAgo) in persona.specialGroups {
             let from = day.adding(months: -12 * yearsAgo)
-            batch.groups.append(dated(SpecialGroupModel(), from: from, to: nil) {
-                $0.$resident.id = resident.id!
-                $0.value = .init(kind: group, integrationStart: group.recordsIntegrationStart ? from : nil)
-            })
+            batch.groups.append(
+                dated(SpecialGroupModel(), from: from, to: nil) {
+                    $0.$resident.id = resident.id!
+                    $0.value = .init(kind: group, integrationStart: group.recordsIntegrationStart ? from : nil)
+                })
         }
         return 1
     }
 
     /// One generated household; returns the persons in its benefit unit (claimant and partner).
-    private mutating func addGeneratedHousehold(orgID: UUID, municipality: MunicipalityModel, spec: DemoMunicipality, director: UserModel, organisationCode: String) -> Int {
+    private mutating func addGeneratedHousehold(
+        orgID: UUID, municipality: MunicipalityModel, spec: DemoMunicipality, director: UserModel, organisationCode: String
+    ) -> Int {
         let day = Self.referenceDay
         let household = newHousehold(orgID: orgID, street: random.pick(DemoCatalogue.streets), place: random.pick(spec.places))
         let family = random.pick(DemoCatalogue.familyNames)
         let applicantAge = weightedAge()
         let female = random.chance(0.55)
-        let applicant = newResident(orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: female), family: family, born: birthDay(age: applicantAge), relation: .applicant)
+        let applicant = newResident(
+            orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: female), family: family,
+            born: birthDay(age: applicantAge), relation: .applicant)
 
         let composition = Double.random(in: 0..<1, using: &random)
         var category: NormCategory = applicantAge < 21 ? .under21 : .single
@@ -152,12 +169,17 @@ public struct DemoLoader {
         } else if composition < 0.34 && applicantAge >= 21 {
             category = .married
             persons = 2
-            _ = newResident(orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: !female), family: family, born: birthDay(age: max(21, applicantAge + Int.random(in: -5...5, using: &random))), relation: .partner)
+            _ = newResident(
+                orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: !female), family: family,
+                born: birthDay(age: max(21, applicantAge + Int.random(in: -5...5, using: &random))), relation: .partner)
             if random.chance(0.5) { addChildren(1...3, orgID: orgID, household: household, family: family, parentAge: applicantAge) }
         } else if composition < 0.40 && applicantAge >= 21 {
             category = .costSharer
             for _ in 0..<Int.random(in: 1...2, using: &random) {
-                let coResident = newResident(orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: random.chance(0.5)), family: random.pick(DemoCatalogue.familyNames), born: birthDay(age: Int.random(in: 19...62, using: &random)), relation: .coResident)
+                let coResident = newResident(
+                    orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: random.chance(0.5)),
+                    family: random.pick(DemoCatalogue.familyNames), born: birthDay(age: Int.random(in: 19...62, using: &random)),
+                    relation: .coResident)
                 if random.chance(0.15) { coResident.coResidentException = random.pick(CoResidentException.allCases) }
             }
         }
@@ -186,23 +208,39 @@ public struct DemoLoader {
         let ended = random.chance(0.08)
         let end = ended ? min(day.adding(days: -1), start.adding(days: Int.random(in: 60...900, using: &random))) : nil
         datedFacts(household: household, municipality: municipality, director: director, benefit: benefit, from: start, to: end)
-        let reason = ended ? random.pick([SupportEndReason.work, .work, .work, .movedAway, .otherIncome, .education, .noLongerEntitled]) : nil
-        batch.support.append(dated(SupportPeriodModel(), from: start, to: end) { $0.$resident.id = applicant.id!; $0.endReason = reason })
+        let reason =
+            ended ? random.pick([SupportEndReason.work, .work, .work, .movedAway, .otherIncome, .education, .noLongerEntitled]) : nil
+        batch.support.append(
+            dated(SupportPeriodModel(), from: start, to: end) {
+                $0.$resident.id = applicant.id!; $0.endReason = reason
+            })
         for group in groups {
             let from = group == .statusHolder ? start.adding(days: -Int.random(in: 30...1500, using: &random)) : start
-            batch.groups.append(dated(SpecialGroupModel(), from: from, to: nil) {
-                $0.$resident.id = applicant.id!
-                $0.value = .init(kind: group, integrationStart: group.recordsIntegrationStart ? from : nil)
-            })
+            batch.groups.append(
+                dated(SpecialGroupModel(), from: from, to: nil) {
+                    $0.$resident.id = applicant.id!
+                    $0.value = .init(kind: group, integrationStart: group.recordsIntegrationStart ? from : nil)
+                })
         }
         return persons
     }
 
-    private mutating func datedFacts(household: HouseholdModel, municipality: MunicipalityModel, director: UserModel, benefit: BenefitFacts, from: Day, to: Day? = nil) {
+    private mutating func datedFacts(
+        household: HouseholdModel, municipality: MunicipalityModel, director: UserModel, benefit: BenefitFacts, from: Day, to: Day? = nil
+    ) {
         let householdID = household.id!
-        batch.municipalityFacts.append(dated(HouseholdMunicipalityModel(), from: from, to: nil) { $0.$household.id = householdID; $0.municipalityID = municipality.id! })
-        batch.directors.append(dated(HouseholdDirectorModel(), from: from, to: nil) { $0.$household.id = householdID; $0.directorID = director.id! })
-        batch.benefits.append(dated(BenefitFactsModel(), from: from, to: to) { $0.$household.id = householdID; $0.value = benefit })
+        batch.municipalityFacts.append(
+            dated(HouseholdMunicipalityModel(), from: from, to: nil) {
+                $0.$household.id = householdID; $0.municipalityID = municipality.id!
+            })
+        batch.directors.append(
+            dated(HouseholdDirectorModel(), from: from, to: nil) {
+                $0.$household.id = householdID; $0.directorID = director.id!
+            })
+        batch.benefits.append(
+            dated(BenefitFactsModel(), from: from, to: to) {
+                $0.$household.id = householdID; $0.value = benefit
+            })
     }
 
     private mutating func dated<R: DatedRecord>(_ record: R, from: Day, to: Day?, _ configure: (R) -> Void) -> R {
@@ -218,7 +256,9 @@ public struct DemoLoader {
     private mutating func addChildren(_ count: ClosedRange<Int>, orgID: UUID, household: HouseholdModel, family: String, parentAge: Int) {
         for _ in 0..<Int.random(in: count, using: &random) {
             let age = Int.random(in: 0...min(17, max(0, parentAge - 19)), using: &random)
-            _ = newResident(orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: random.chance(0.5)), family: family, born: birthDay(age: age), relation: .child)
+            _ = newResident(
+                orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: random.chance(0.5)), family: family,
+                born: birthDay(age: age), relation: .child)
         }
     }
 
@@ -232,11 +272,14 @@ public struct DemoLoader {
         return household
     }
 
-    private mutating func newResident(orgID: UUID, household: HouseholdModel, bsn: String, given: String, family: String, born: Day, relation: MemberRelation) -> ResidentModel {
+    private mutating func newResident(
+        orgID: UUID, household: HouseholdModel, bsn: String, given: String, family: String, born: Day, relation: MemberRelation
+    ) -> ResidentModel {
         let resident = ResidentModel(
             id: nextID(), organisationID: orgID, householdID: household.id!, bsn: try! BSN(bsn), givenName: given,
             familyName: family, dateOfBirth: born, relation: relation,
-            email: relation == .applicant && random.chance(0.6) ? "\(given.lowercased()).\(Int.random(in: 10...99, using: &random))@example.nl" : nil,
+            email: relation == .applicant && random.chance(0.6)
+                ? "\(given.lowercased()).\(Int.random(in: 10...99, using: &random))@example.nl" : nil,
             phone: relation == .applicant ? "06-\(Int.random(in: 10_000_000...99_999_999, using: &random))" : nil,
             createdAt: recordedAt)
         batch.residents.append(resident)
@@ -264,7 +307,11 @@ public struct DemoLoader {
         for i in 0..<16 { bytes[i] = UInt8.random(in: 0...255, using: &random) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
+                bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     /// Seed 002 (lines 913–919): the largest share of the caseload is 56–66.

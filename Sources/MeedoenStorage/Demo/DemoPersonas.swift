@@ -17,29 +17,35 @@ struct DemoPersona {
 enum DemoPersonas {
     static let all: [DemoPersona] = [
         // "Na een WW uitkering meldt ze zich bij de gemeente voor een uitkering" — Direct Werk.
-        DemoPersona(givenName: "Yvonne", familyName: "de Vries", age: 35, bsn: "999993653",
-                    benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
-                    supportStartYearsAgo: 0, specialGroups: [], street: "Kerkstraat"),
+        DemoPersona(
+            givenName: "Yvonne", familyName: "de Vries", age: 35, bsn: "999993653",
+            benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
+            supportStartYearsAgo: 0, specialGroups: [], street: "Kerkstraat"),
         // "in 2016 als vluchteling in Nederland gekomen … taalcursus succesvol afgerond" — Werken & Ervaren.
-        DemoPersona(givenName: "Farah", familyName: "Haddad", age: 30, bsn: "999990019",
-                    benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
-                    supportStartYearsAgo: 8, specialGroups: [(.statusHolder, 10)], street: "Lindelaan"),
+        DemoPersona(
+            givenName: "Farah", familyName: "Haddad", age: 30, bsn: "999990019",
+            benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
+            supportStartYearsAgo: 8, specialGroups: [(.statusHolder, 10)], street: "Lindelaan"),
         // "zit nu al lange tijd zonder werk", vrijwilligerswerk — Leren & Ontwikkelen.
-        DemoPersona(givenName: "Anne", familyName: "Bakker", age: 60, bsn: "999994669",
-                    benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
-                    supportStartYearsAgo: 9, specialGroups: [], street: "Molenweg"),
+        DemoPersona(
+            givenName: "Anne", familyName: "Bakker", age: 60, bsn: "999994669",
+            benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
+            supportStartYearsAgo: 9, specialGroups: [], street: "Molenweg"),
         // "woont in een woonzorgcentrum … zit al lange tijd in de uitkering" — Zorg.
-        DemoPersona(givenName: "Pieter", familyName: "Mulder", age: 45, bsn: "999993240",
-                    benefit: BenefitFacts(receivesBijstand: true, normCategory: .institution, partialBenefit: false),
-                    supportStartYearsAgo: 12, specialGroups: [], street: "Parkweg"),
+        DemoPersona(
+            givenName: "Pieter", familyName: "Mulder", age: 45, bsn: "999993240",
+            benefit: BenefitFacts(receivesBijstand: true, normCategory: .institution, partialBenefit: false),
+            supportStartYearsAgo: 12, specialGroups: [], street: "Parkweg"),
         // "doelgroep van de Wet Sociale Werkvoorziening … al 20 jaar werkzaam bij de NoordWestGroep" — Werkvoorzienend.
-        DemoPersona(givenName: "Johan", familyName: "Visser", age: 47, bsn: "999993872",
-                    benefit: BenefitFacts(receivesBijstand: false, normCategory: nil, partialBenefit: false),
-                    supportStartYearsAgo: 20, specialGroups: [(.wswIndication, 20), (.nonBenefitClient, 20)], street: "Esdoornstraat"),
+        DemoPersona(
+            givenName: "Johan", familyName: "Visser", age: 47, bsn: "999993872",
+            benefit: BenefitFacts(receivesBijstand: false, normCategory: nil, partialBenefit: false),
+            supportStartYearsAgo: 20, specialGroups: [(.wswIndication, 20), (.nonBenefitClient, 20)], street: "Esdoornstraat"),
         // "deels afhankelijk van een uitkering … jobcoaching vanuit de gemeente", praktijkonderwijs — Geplaatst.
-        DemoPersona(givenName: "Selena", familyName: "Smit", age: 25, bsn: "999990901",
-                    benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: true),
-                    supportStartYearsAgo: 5, specialGroups: [(.targetGroupRegister, 6)], street: "Vaart"),
+        DemoPersona(
+            givenName: "Selena", familyName: "Smit", age: 25, bsn: "999990901",
+            benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: true),
+            supportStartYearsAgo: 5, specialGroups: [(.targetGroupRegister, 6)], street: "Vaart"),
     ]
 
     static var bsns: Set<String> { Set(all.map(\.bsn)) }

@@ -61,7 +61,9 @@ public final class BenefitFactsModel: DatedRecord, @unchecked Sendable {
 
     public var value: BenefitFacts {
         get { BenefitFacts(receivesBijstand: receivesBijstand, normCategory: normCategory, partialBenefit: partialBenefit) }
-        set { (receivesBijstand, normCategory, partialBenefit) = (newValue.receivesBijstand, newValue.normCategory, newValue.partialBenefit) }
+        set {
+            (receivesBijstand, normCategory, partialBenefit) = (newValue.receivesBijstand, newValue.normCategory, newValue.partialBenefit)
+        }
     }
 
     public init() {}

@@ -27,7 +27,8 @@ extension HouseholdStore {
               (SELECT COUNT(*) FROM residents c WHERE c.household_id = h.id) AS members 
             """
         let rows = try await sql.raw(
-            select + from + "ORDER BY \(unsafeRaw: order), h.id LIMIT \(literal: search.per) OFFSET \(literal: (search.page - 1) * search.per)"
+            select + from
+                + "ORDER BY \(unsafeRaw: order), h.id LIMIT \(literal: search.per) OFFSET \(literal: (search.page - 1) * search.per)"
         ).all(decoding: HouseholdRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return ResultPage(rows: rows, page: search.page, per: search.per, total: total)
     }
@@ -36,7 +37,8 @@ extension HouseholdStore {
     public func searchResidents(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) async throws -> ResultPage<ResidentModel> {
         let sql = try sqlDatabase()
         let visible: SQLQueryString = "(SELECT h.id " + scopedHouseholds(search, for: viewer, on: day) + ")"
-        let total = try await sql.raw("SELECT COUNT(*) AS total FROM residents p WHERE p.household_id IN " + visible).first()?
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS total FROM residents p WHERE p.household_id IN " + visible).first()?
             .decode(column: "total", as: Int.self) ?? 0
         let ids = try await sql.raw(
             "SELECT p.id FROM residents p WHERE p.household_id IN " + visible
@@ -81,7 +83,8 @@ extension HouseholdStore {
                 from += "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND s.bsn = \(bind: digits)) "
             } else {
                 let pattern = "%" + text.lowercased().replacingOccurrences(of: "%", with: "") + "%"
-                from += "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
+                from +=
+                    "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
             }
         }
         return from

@@ -50,7 +50,9 @@ public struct NewHousehold: Sendable {
     /// Start of support, and the day from which municipality, regisseur and benefit facts hold.
     public var supportStart: Day
 
-    public init(address: AddressFields, municipalityID: UUID, directorID: UUID, applicant: ResidentFields, benefit: BenefitFacts, supportStart: Day) {
+    public init(
+        address: AddressFields, municipalityID: UUID, directorID: UUID, applicant: ResidentFields, benefit: BenefitFacts, supportStart: Day
+    ) {
         (self.address, self.municipalityID, self.directorID) = (address, municipalityID, directorID)
         (self.applicant, self.benefit, self.supportStart) = (applicant, benefit, supportStart)
     }
@@ -71,7 +73,9 @@ public struct ChangeSummary: Sendable, Equatable {
 }
 
 extension HouseholdStore {
-    public func createHousehold(_ new: NewHousehold, organisationID: UUID, by recorder: Recorder) async throws -> (household: UUID, applicant: UUID) {
+    public func createHousehold(_ new: NewHousehold, organisationID: UUID, by recorder: Recorder) async throws -> (
+        household: UUID, applicant: UUID
+    ) {
         try await requireMunicipality(new.municipalityID, organisationID: organisationID)
         try await requireDirector(new.directorID, organisationID: organisationID)
         try await requireUnusedBSN(new.applicant.bsn, organisationID: organisationID)
@@ -83,16 +87,20 @@ extension HouseholdStore {
                 id: householdID, organisationID: organisationID, street: new.address.street, houseNumber: new.address.houseNumber,
                 postcode: new.address.postcode, city: new.address.city, createdAt: recorder.clock.now()
             ).create(on: tx)
-            try await store.insertResident(applicantID, new.applicant, householdID: householdID, organisationID: organisationID, by: recorder)
-            try await store.setMunicipality(householdID, to: new.municipalityID, from: new.supportStart, organisationID: organisationID, by: recorder)
-            try await store.setDirector(householdID, to: new.directorID, from: new.supportStart, organisationID: organisationID, by: recorder)
+            try await store.insertResident(
+                applicantID, new.applicant, householdID: householdID, organisationID: organisationID, by: recorder)
+            try await store.setMunicipality(
+                householdID, to: new.municipalityID, from: new.supportStart, organisationID: organisationID, by: recorder)
+            try await store.setDirector(
+                householdID, to: new.directorID, from: new.supportStart, organisationID: organisationID, by: recorder)
             try await store.setBenefitFacts(householdID, to: new.benefit, from: new.supportStart, by: recorder)
             try await store.startSupport(applicantID, from: new.supportStart, by: recorder)
         }
         return (householdID, applicantID)
     }
 
-    public func addMember(_ fields: ResidentFields, to householdID: UUID, organisationID: UUID, by recorder: Recorder) async throws -> UUID {
+    public func addMember(_ fields: ResidentFields, to householdID: UUID, organisationID: UUID, by recorder: Recorder) async throws -> UUID
+    {
         guard try await household(householdID, organisationID: organisationID) != nil else { throw Problem.notFound }
         try await requireUnusedBSN(fields.bsn, organisationID: organisationID)
         let id = recorder.ids.next()
@@ -100,7 +108,9 @@ extension HouseholdStore {
         return id
     }
 
-    private func insertResident(_ id: UUID, _ fields: ResidentFields, householdID: UUID, organisationID: UUID, by recorder: Recorder) async throws {
+    private func insertResident(_ id: UUID, _ fields: ResidentFields, householdID: UUID, organisationID: UUID, by recorder: Recorder)
+        async throws
+    {
         try await ResidentModel(
             id: id, organisationID: organisationID, householdID: householdID, bsn: fields.bsn, givenName: fields.givenName,
             familyName: fields.familyName, dateOfBirth: fields.dateOfBirth, relation: fields.relation,
@@ -131,23 +141,34 @@ extension HouseholdStore {
     public func updateAddress(_ householdID: UUID, to address: AddressFields, organisationID: UUID) async throws -> ChangeSummary {
         guard let household = try await household(householdID, organisationID: organisationID) else { throw Problem.notFound }
         let old = ["adres": "\(household.street) \(household.houseNumber), \(household.postcode) \(household.city)"]
-        (household.street, household.houseNumber, household.postcode, household.city) = (address.street, address.houseNumber, address.postcode, address.city)
+        (household.street, household.houseNumber, household.postcode, household.city) = (
+            address.street, address.houseNumber, address.postcode, address.city
+        )
         try await household.update(on: db)
         return ChangeSummary(old: old, new: ["adres": "\(address.street) \(address.houseNumber), \(address.postcode) \(address.city)"])
     }
 
     // MARK: Dated facts
 
-    public func setMunicipality(_ householdID: UUID, to municipalityID: UUID, from: Day, organisationID: UUID, by recorder: Recorder) async throws {
+    public func setMunicipality(_ householdID: UUID, to municipalityID: UUID, from: Day, organisationID: UUID, by recorder: Recorder)
+        async throws
+    {
         try await requireMunicipality(municipalityID, organisationID: organisationID)
-        let current = try await HouseholdMunicipalityModel.query(on: db).filter(\.$household.$id == householdID).filter(\.$supersededAt == nil).all()
-        try await write(Timeline.set(municipalityID, from: from, on: current.map(\.period)), current, recorder) { $0.$household.id = householdID }
+        let current = try await HouseholdMunicipalityModel.query(on: db).filter(\.$household.$id == householdID).filter(
+            \.$supersededAt == nil
+        ).all()
+        try await write(Timeline.set(municipalityID, from: from, on: current.map(\.period)), current, recorder) {
+            $0.$household.id = householdID
+        }
     }
 
     public func setDirector(_ householdID: UUID, to directorID: UUID, from: Day, organisationID: UUID, by recorder: Recorder) async throws {
         try await requireDirector(directorID, organisationID: organisationID)
-        let current = try await HouseholdDirectorModel.query(on: db).filter(\.$household.$id == householdID).filter(\.$supersededAt == nil).all()
-        try await write(Timeline.set(directorID, from: from, on: current.map(\.period)), current, recorder) { $0.$household.id = householdID }
+        let current = try await HouseholdDirectorModel.query(on: db).filter(\.$household.$id == householdID).filter(\.$supersededAt == nil)
+            .all()
+        try await write(Timeline.set(directorID, from: from, on: current.map(\.period)), current, recorder) {
+            $0.$household.id = householdID
+        }
     }
 
     public func setBenefitFacts(_ householdID: UUID, to facts: BenefitFacts, from: Day, by recorder: Recorder) async throws {
@@ -155,10 +176,14 @@ extension HouseholdStore {
         try await write(Timeline.set(facts, from: from, on: current.map(\.period)), current, recorder) { $0.$household.id = householdID }
     }
 
-    public func startSpecialGroup(_ residentID: UUID, _ membership: SpecialGroupModel.Membership, from: Day, to: Day?, by recorder: Recorder) async throws {
+    public func startSpecialGroup(
+        _ residentID: UUID, _ membership: SpecialGroupModel.Membership, from: Day, to: Day?, by recorder: Recorder
+    ) async throws {
         let current = try await SpecialGroupModel.query(on: db).filter(\.$resident.$id == residentID)
             .filter(\.$kind == membership.kind).filter(\.$supersededAt == nil).all()
-        try await write(Timeline.set(membership, from: from, to: to, on: current.map(\.period)), current, recorder) { $0.$resident.id = residentID }
+        try await write(Timeline.set(membership, from: from, to: to, on: current.map(\.period)), current, recorder) {
+            $0.$resident.id = residentID
+        }
     }
 
     public func endSpecialGroup(_ residentID: UUID, _ kind: SpecialGroup, on day: Day, by recorder: Recorder) async throws {
@@ -176,19 +201,24 @@ extension HouseholdStore {
     public func endSupport(_ residentID: UUID, on day: Day, reason: SupportEndReason, by recorder: Recorder) async throws {
         let current = try await SupportPeriodModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil).all()
         guard let holding = current.first(where: { $0.period.contains(day) }) else { throw Problem.notFound }
-        let change = try timeline { () throws(Timeline.Problem) in try Timeline.set(reason, from: holding.period.validFrom, to: day, on: [holding.period]) }
+        let change = try timeline { () throws(Timeline.Problem) in
+            try Timeline.set(reason, from: holding.period.validFrom, to: day, on: [holding.period])
+        }
         try await SupportPeriodModel.apply(change, current: current, by: recorder, owner: { $0.$resident.id = residentID }, on: db)
     }
 
     /// Moves every household directed by `fromDirector` to `toDirector` from `day` (a case manager leaves).
-    public func moveCaseload(from fromDirector: UUID, to toDirector: UUID, from day: Day, organisationID: UUID, by recorder: Recorder) async throws -> [UUID] {
+    public func moveCaseload(from fromDirector: UUID, to toDirector: UUID, from day: Day, organisationID: UUID, by recorder: Recorder)
+        async throws -> [UUID]
+    {
         try await requireDirector(toDirector, organisationID: organisationID)
         let held = try await HouseholdDirectorModel.query(on: db).filter(\.$directorID == fromDirector)
             .filter(\.$supersededAt == nil).all().filter { $0.period.validTo.map { $0 >= day } ?? true }
         let households = Array(Set(held.map { $0.$household.id }))
         try await db.transaction { tx in
             for householdID in households {
-                try await HouseholdStore(db: tx).setDirector(householdID, to: toDirector, from: day, organisationID: organisationID, by: recorder)
+                try await HouseholdStore(db: tx).setDirector(
+                    householdID, to: toDirector, from: day, organisationID: organisationID, by: recorder)
             }
         }
         return households

@@ -45,7 +45,10 @@ public struct HouseholdStore: Sendable {
             .sort(\.$validFrom).sort(\.$recordedAt).all()
 
         var userIDs = Set(directors.map(\.directorID))
-        for recorder in [municipalities.compactMap(\.recordedBy), directors.compactMap(\.recordedBy), benefits.compactMap(\.recordedBy), groups.compactMap(\.recordedBy), support.compactMap(\.recordedBy)] {
+        for recorder in [
+            municipalities.compactMap(\.recordedBy), directors.compactMap(\.recordedBy), benefits.compactMap(\.recordedBy),
+            groups.compactMap(\.recordedBy), support.compactMap(\.recordedBy),
+        ] {
             userIDs.formUnion(recorder)
         }
         var names: [UUID: String] = [:]
