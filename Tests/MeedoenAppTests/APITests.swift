@@ -15,46 +15,30 @@ final class APITests: XCTestCase {
         return token
     }
 
-    func request(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws
-        -> XCTHTTPResponse
-    {
-        var captured: XCTHTTPResponse!
-        try await app.test(
-            method, path,
-            beforeRequest: { req async throws in
-                if let token { req.headers.bearerAuthorization = .init(token: token) }
-                if let json {
-                    req.headers.contentType = .json
-                    req.body = ByteBuffer(string: json)
-                }
-            }, afterResponse: { res async throws in captured = res })
-        return captured
-    }
-
     func testListingIsPagedAndScopedToTheOrganisation() async throws {
         try await withEachBackend { app, _, backend in
             let token = try await Self.token(for: "km", app: app)
-            let all = try await request(app, .GET, "/api/v1/households?per=1", token: token)
+            let all = try await apiRequest(app, .GET, "/api/v1/households?per=1", token: token)
             XCTAssertEqual(all.status, .ok, "\(backend)")
             let list = try all.content.decode(ListDTO<HouseholdSummaryDTO>.self)
             XCTAssertEqual(list.total, 2, "\(backend): two households in Steenwijkerland, Wijchen's not counted")
             XCTAssertEqual(list.items.count, 1)
-            let clients = try await request(app, .GET, "/api/v1/clients?q=farah", token: token).content.decode(ListDTO<ClientDTO>.self)
+            let clients = try await apiRequest(app, .GET, "/api/v1/clients?q=farah", token: token).content.decode(ListDTO<ClientDTO>.self)
             XCTAssertEqual(clients.items.map(\.givenName), ["Farah"])
         }
     }
 
     func testNoTokenOrARevokedTokenIsRefused() async throws {
         try await withApp { app, _ in
-            let value1 = try await request(app, .GET, "/api/v1/households", token: nil).status
+            let value1 = try await apiRequest(app, .GET, "/api/v1/households", token: nil).status
             XCTAssertEqual(value1, .unauthorized)
-            let value2 = try await request(app, .GET, "/api/v1/households", token: "mdn_verzonnen").status
+            let value2 = try await apiRequest(app, .GET, "/api/v1/households", token: "mdn_verzonnen").status
             XCTAssertEqual(value2, .unauthorized)
             let token = try await Self.token(for: "km", app: app)
             let stored = try await APITokenModel.query(on: app.db).first()!
             stored.revokedAt = testNow
             try await stored.update(on: app.db)
-            let value3 = try await request(app, .GET, "/api/v1/households", token: token).status
+            let value3 = try await apiRequest(app, .GET, "/api/v1/households", token: token).status
             XCTAssertEqual(value3, .unauthorized)
         }
     }
@@ -62,7 +46,7 @@ final class APITests: XCTestCase {
     func testCreatingAHouseholdGivesPreciseErrorsAndCreatesOnlyValidOnes() async throws {
         try await withEachBackend { app, fixture, backend in
             let token = try await Self.token(for: "km", app: app)
-            let invalid = try await request(
+            let invalid = try await apiRequest(
                 app, .POST, "/api/v1/households", token: token,
                 json: """
                     {"bsn":"999993241","givenName":"Pieter","familyName":"Mulder","dateOfBirth":"1981-03-14","street":"Parkweg","houseNumber":"1","postcode":"8332AB","city":"Steenwijk","municipalityId":"\(fixture.municipality)","supportStart":"2026-11-01","receivesBijstand":true}
@@ -72,15 +56,15 @@ final class APITests: XCTestCase {
             XCTAssertEqual(error.error, "validation_failed")
             XCTAssertEqual(Set(error.fields?.map(\.field) ?? []), ["bsn", "normCategory"])
 
-            let unknownField = try await request(app, .POST, "/api/v1/households", token: token, json: #"{"bsnn":"999993240"}"#)
+            let unknownField = try await apiRequest(app, .POST, "/api/v1/households", token: token, json: #"{"bsnn":"999993240"}"#)
             XCTAssertEqual(unknownField.status, .badRequest)
             XCTAssertTrue(unknownField.body.string.contains("bsnn"))
-            let value4 = try await request(app, .POST, "/api/v1/households", token: token, json: "{niet json").status
+            let value4 = try await apiRequest(app, .POST, "/api/v1/households", token: token, json: "{niet json").status
             XCTAssertEqual(value4, .badRequest)
-            let value5 = try await request(app, .POST, "/api/v1/households", token: token, json: #"{"bsn":{"a":1}}"#).status
+            let value5 = try await apiRequest(app, .POST, "/api/v1/households", token: token, json: #"{"bsn":{"a":1}}"#).status
             XCTAssertEqual(value5, .badRequest)
 
-            let created = try await request(
+            let created = try await apiRequest(
                 app, .POST, "/api/v1/households", token: token,
                 json: """
                     {"bsn":"999993240","givenName":"Pieter","familyName":"Mulder","dateOfBirth":"1981-03-14","street":"Parkweg","houseNumber":"1","postcode":"8332AB","city":"Steenwijk","municipalityId":"\(fixture.municipality)","supportStart":"2026-11-01","receivesBijstand":true,"normCategory":"institution"}
@@ -96,7 +80,7 @@ final class APITests: XCTestCase {
     func testAnotherOrganisationsRecordIsNotFoundAndChangesNothing() async throws {
         try await withApp { app, fixture in
             let token = try await Self.token(for: "km", app: app)
-            let response = try await request(
+            let response = try await apiRequest(
                 app, .PATCH, "/api/v1/households/\(fixture.foreignHousehold)", token: token, json: #"{"street":"Gekaapt"}"#)
             XCTAssertEqual(response.status, .notFound)
             let value6 = try await HouseholdModel.find(fixture.foreignHousehold, on: app.db)?.street
@@ -107,7 +91,7 @@ final class APITests: XCTestCase {
     func testBenefitFactsArriveDatedFromTheIncomeAdministration() async throws {
         try await withApp { app, fixture in
             let token = try await Self.token(for: "km", app: app)
-            let response = try await request(
+            let response = try await apiRequest(
                 app, .POST, "/api/v1/households/\(fixture.ownHousehold)/benefit-facts", token: token,
                 json: #"{"receivesBijstand":false,"validFrom":"2026-10-01"}"#)
             XCTAssertEqual(response.status, .ok, response.body.string)
@@ -120,7 +104,7 @@ final class APITests: XCTestCase {
     /// The document is generated from the routed operations; this checks the two ways round.
     func testOpenAPIListsExactlyTheRoutesThatExist() async throws {
         try await withApp { app, _ in
-            let response = try await request(app, .GET, "/api/v1/openapi.json", token: nil)
+            let response = try await apiRequest(app, .GET, "/api/v1/openapi.json", token: nil)
             let document = try response.content.decode(JSONValue.self)
             guard case .object(let paths) = document["paths"] else { return XCTFail("no paths") }
             var documented = Set<String>()

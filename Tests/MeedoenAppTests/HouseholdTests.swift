@@ -20,10 +20,14 @@ final class HouseholdTests: XCTestCase {
             let caseload = try await browser.get("/caseload").body.string
             XCTAssertTrue(caseload.contains("Test, Yvonne"), "\(backend)")
             XCTAssertFalse(caseload.contains("Farah"), "\(backend): a colleague's household is not in my caseload")
-            let search = try await browser.get("/households?q=test").body.string
+            try await browser.get("/households")
+            try await browser.post("/households/search", ["q": "test"])
+            let search = try await browser.get("/households").body.string
             XCTAssertTrue(search.contains("Test, Farah"), "\(backend)")
             XCTAssertFalse(search.contains("Anne"), "\(backend): another organisation's household never shows")
-            let byBSN = try await browser.get("/households?q=999990019").body.string
+            let redirect = try await browser.post("/households/search", ["q": "999990019"])
+            XCTAssertEqual(redirect.headers.first(name: .location), "/households", "the BSN stays out of the URL")
+            let byBSN = try await browser.get("/households").body.string
             XCTAssertTrue(byBSN.contains("1–1 van 1 huishoudens"), "\(backend)")
         }
     }

@@ -202,3 +202,20 @@ final class BackendTests: XCTestCase {
         XCTAssertTrue(Backend.available.contains { if case .postgres = $0 { true } else { false } }, "TEST_POSTGRES_URL is not set in CI")
     }
 }
+
+/// One API call with an optional bearer token and JSON body.
+func apiRequest(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws
+    -> XCTHTTPResponse
+{
+    var captured: XCTHTTPResponse!
+    try await app.test(
+        method, path,
+        beforeRequest: { req async throws in
+            if let token { req.headers.bearerAuthorization = .init(token: token) }
+            if let json {
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: json)
+            }
+        }, afterResponse: { res async throws in captured = res })
+    return captured
+}

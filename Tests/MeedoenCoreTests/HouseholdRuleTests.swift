@@ -47,6 +47,23 @@ final class HouseholdRuleTests: XCTestCase {
         }
     }
 
+    func testAnAdultChildLivingAtHomeCountsFrom27() {
+        let members = [
+            CostSharingMember(relation: .applicant, dateOfBirth: born(age: 58)),
+            CostSharingMember(relation: .child, dateOfBirth: born(age: 28)),
+            CostSharingMember(relation: .child, dateOfBirth: born(age: 17)),
+        ]
+        XCTAssertEqual(CostSharing.numberOfCostSharers(members, on: today), 2)
+    }
+
+    func testHouseholdCompositionKeepsOneApplicantAndOnePartner() {
+        XCTAssertNoThrow(try HouseholdComposition.check(relation: .partner, others: [.applicant, .child]))
+        XCTAssertThrowsError(try HouseholdComposition.check(relation: .partner, others: [.applicant, .partner]))
+        XCTAssertThrowsError(try HouseholdComposition.check(relation: .applicant, others: [.applicant]))
+        XCTAssertThrowsError(try HouseholdComposition.check(relation: .child, previous: .applicant, others: [.partner]))
+        XCTAssertNoThrow(try HouseholdComposition.check(relation: .applicant, previous: .applicant, others: [.partner]))
+    }
+
     func testCoResidentCountsFromTheDayTheyTurn27() {
         let member = CostSharingMember(relation: .coResident, dateOfBirth: Day(year: 1999, month: 11, day: 28)!)
         XCTAssertFalse(CostSharing.countsAsCostSharer(member, on: Day(year: 2026, month: 11, day: 27)!))

@@ -69,8 +69,8 @@ enum APIController {
     }
 
     @Sendable static func getHousehold(req: Request) async throws -> Response {
-        let file = try await req.openFile(try req.idParameter(), .household, .read, purpose: "api dossier")
-        return try .json(HouseholdDTO(file, today: req.today, includeBenefit: try await req.may(.benefit, .read, on: file.id)))
+        let opened = try await req.openFileWithAccess(try req.idParameter(), .household, .read, purpose: "api dossier")
+        return try .json(HouseholdDTO(opened, today: req.today))
     }
 
     static let newHouseholdFields: Set<String> = [
@@ -86,8 +86,8 @@ enum APIController {
         try await req.audit(
             householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken",
             purpose: "api nieuw huishouden", change: ChangeSummary(new: new.applicant.auditSummary))
-        let file = try await req.openFile(created.household, .household, .read, purpose: "api dossier")
-        return try .json(HouseholdDTO(file, today: req.today, includeBenefit: true), status: .created)
+        let opened = try await req.openFileWithAccess(created.household, .household, .read, purpose: "api dossier")
+        return try .json(HouseholdDTO(opened, today: req.today), status: .created)
     }
 
     @Sendable static func updateAddress(req: Request) async throws -> Response {
@@ -126,7 +126,7 @@ enum APIController {
         let file = try await req.openFile(id, .household, .write, purpose: "api gezinslid toevoegen")
         var reader = FormReader(try JSONFields.read(req, allowed: residentFields), today: req.today)
         let fields = HouseholdInput.resident(&reader)
-        if fields?.relation == .applicant { reader.fail("relation", .custom("Een huishouden heeft één aanvrager.")) }
+        HouseholdInput.checkComposition(&reader, fields, in: file)
         try reader.issues.throwIfAny()
         let memberID = try await req.households.addMember(
             fields!, to: id, organisationID: file.household.$organisation.id, by: req.recorder)
@@ -147,20 +147,14 @@ enum APIController {
         return try .json(ListDTO(items: result.rows.map { ClientDTO($0) }, page: result.page, per: result.per, total: result.total))
     }
 
-    private static func openClient(_ req: Request, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, HouseholdFile) {
-        let residentID = try req.idParameter()
-        let file = try await req.openFile(try await req.householdOf(resident: residentID), .identity, action, purpose: purpose)
-        guard let resident = file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
-        return (resident, file)
-    }
-
     @Sendable static func getClient(req: Request) async throws -> Response {
-        let (resident, file) = try await openClient(req, .read, purpose: "api cliënt")
-        return try .json(ClientDTO(resident, file: file))
+        let (resident, opened) = try await req.openClient(.identity, .read, purpose: "api cliënt")
+        return try .json(ClientDTO(resident, opened: opened))
     }
 
     @Sendable static func updateClient(req: Request) async throws -> Response {
-        let (resident, file) = try await openClient(req, .write, purpose: "api correctie persoonsgegevens")
+        let (resident, opened) = try await req.openClient(.identity, .write, purpose: "api correctie persoonsgegevens")
+        let file = opened.file
         // PATCH: fields left out keep their stored value.
         var fields = [
             "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
@@ -172,9 +166,7 @@ enum APIController {
         fields.merge(try JSONFields.read(req, allowed: residentFields)) { $1 }
         var reader = FormReader(fields, today: req.today)
         let updated = HouseholdInput.resident(&reader)
-        if let updated, updated.relation != resident.relation, updated.relation == .applicant || resident.relation == .applicant {
-            reader.fail("relation", .custom("De aanvrager van een huishouden wisselt niet via deze bewerking."))
-        }
+        HouseholdInput.checkComposition(&reader, updated, member: resident, in: file)
         try reader.issues.throwIfAny()
         let change = try await req.households.updateResident(resident.id!, with: updated!, organisationID: file.household.$organisation.id)
         try await req.audit(

@@ -64,18 +64,22 @@ struct ClientDTO: Content {
     var specialGroups: [SpecialGroupDTO]?
     var supportPeriods: [SupportPeriodDTO]?
 
-    init(_ resident: ResidentModel, file: HouseholdFile? = nil) {
+    /// With an opened file, the special groups and support periods the user may see are included.
+    init(_ resident: ResidentModel, opened: OpenedFile? = nil) {
         (id, householdId, bsn) = (resident.id!, resident.$household.id, resident.bsn)
         (givenName, familyName, dateOfBirth) = (resident.givenName, resident.familyName, Day(resident.dateOfBirth))
         (relation, coResidentException) = (resident.relation.rawValue, resident.coResidentException?.rawValue)
         (email, phone) = (resident.email, resident.phone)
-        if let file {
+        if let opened, opened.may(.specialGroups, .read) {
+            let file = opened.file
             specialGroups = file.specialGroups.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
                 SpecialGroupDTO(
                     kind: $0.kind.rawValue, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
                     integrationStart: $0.integrationStart.map(Day.init))
             }
-            supportPeriods = file.supportPeriods.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
+        }
+        if let opened, opened.may(.supportPeriods, .read) {
+            supportPeriods = opened.file.supportPeriods.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
                 SupportPeriodDTO(start: Day($0.validFrom), end: $0.validTo.map(Day.init), endReason: $0.endReason?.rawValue)
             }
         }
@@ -105,7 +109,8 @@ struct HouseholdDTO: Content {
     var benefitHistory: [BenefitDTO]?
     var members: [ClientDTO]
 
-    init(_ file: HouseholdFile, today: Day, includeBenefit: Bool) {
+    init(_ opened: OpenedFile, today: Day) {
+        let file = opened.file
         id = file.id
         let h = file.household
         address = AddressDTO(street: h.street, houseNumber: h.houseNumber, postcode: h.postcode, city: h.city)
@@ -118,10 +123,10 @@ struct HouseholdDTO: Content {
                 receivesBijstand: record.receivesBijstand, normCategory: record.normCategory?.rawValue,
                 partialBenefit: record.partialBenefit, validFrom: Day(record.validFrom), validTo: record.validTo.map(Day.init))
         }
-        if includeBenefit {
+        if opened.may(.benefit, .read) {
             benefit = file.current(file.benefits, on: today).map(dto)
             benefitHistory = file.benefits.filter(\.isCurrent).map(dto)
         }
-        members = file.members.map { ClientDTO($0, file: file) }
+        members = file.members.map { ClientDTO($0, opened: opened) }
     }
 }

@@ -23,12 +23,13 @@ struct JSONFields {
             }
         }
 
+        /// The API has text and yes/no fields only (see the OpenAPI schemas); a number is refused
+        /// rather than turned into text, so `"houseNumber": 1e300` cannot slip through.
         var text: String? {
             switch self {
             case .text(let text): text
-            case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
             case .flag(let flag): flag ? "true" : "false"
-            case .null: nil
+            case .number, .null: nil
             }
         }
     }
@@ -39,8 +40,12 @@ struct JSONFields {
         }
         let body = try req.content.decode([String: Scalar].self)
         var issues = FieldIssues()
-        for key in body.keys.sorted() where !allowed.contains(key) {
-            issues.add(key, .custom("Onbekend veld."))
+        for key in body.keys.sorted() {
+            if !allowed.contains(key) {
+                issues.add(key, .custom("Onbekend veld."))
+            } else if case .number = body[key] {
+                issues.add(key, .custom("Verwacht tekst tussen aanhalingstekens, geen getal."))
+            }
         }
         try issues.throwIfAny()
         return body.compactMapValues(\.text)

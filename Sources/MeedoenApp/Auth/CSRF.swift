@@ -16,7 +16,7 @@ enum CSRF {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let changesState = ![.GET, .HEAD, .OPTIONS].contains(request.method)
-        if changesState && !request.url.path.hasPrefix("/api/") {
+        if changesState && !request.isAPI {
             let sent = try? request.content.get(String.self, at: CSRF.field)
             guard let expected = request.session.data["csrf"], let sent,
                 sent.utf8.count == expected.utf8.count, constantTimeEquals(sent, expected)

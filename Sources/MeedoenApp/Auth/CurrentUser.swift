@@ -45,6 +45,12 @@ extension Optional {
 }
 
 extension Request {
+    /// Decided by the matched route (the router ignores empty path segments like "//api").
+    var isAPI: Bool {
+        if let route { return route.path.first?.description == "api" }
+        return url.path.split(separator: "/").first == "api"
+    }
+
     var currentUser: CurrentUser? { auth.get(CurrentUser.self) }
 
     func requireUser() throws -> CurrentUser {
@@ -67,7 +73,7 @@ struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The API never takes a session cookie: it has no CSRF protection, so a cookie there would
         // let any web page act as the signed-in user.
-        if !request.url.path.hasPrefix("/api/"), let idText = request.session.data["uid"], let id = UUID(uuidString: idText) {
+        if !request.isAPI, let idText = request.session.data["uid"], let id = UUID(uuidString: idText) {
             let now = request.services.clock.now().timeIntervalSince1970
             let seen = request.session.data["seen"].flatMap(Double.init) ?? 0
             let started = request.session.data["started"].flatMap(Double.init) ?? 0
@@ -85,7 +91,7 @@ struct SessionUserMiddleware: AsyncMiddleware {
 /// API requests carry `Authorization: Bearer <token>`; only the token's SHA-256 is stored.
 struct BearerTokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization,
+        if request.isAPI, let bearer = request.headers.bearerAuthorization,
             let (_, user) = try await DirectoryStore(db: request.db).token(hash: APITokens.hash(bearer.token))
         {
             request.auth.login(try await CurrentUser.load(user, on: request.db))
@@ -96,7 +102,7 @@ struct BearerTokenMiddleware: AsyncMiddleware {
 
 enum APITokens {
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        AuditLog.sha256(token)
     }
 
     /// 32 random bytes, URL-safe; shown once to the user, never stored.

@@ -6,6 +6,8 @@ import Vapor
 /// usernames exist; repeated failures lock the account for a while.
 enum LoginController {
     static let maxFailures = 5
+    /// Verified against when the username is unknown; no password matches it.
+    static let dummyHash = try! Bcrypt.hash(UUID().uuidString, cost: 11)
     static let lockDuration: TimeInterval = 15 * 60
 
     static func register(_ routes: any RoutesBuilder) {
@@ -37,15 +39,14 @@ enum LoginController {
         let now = req.services.clock.now()
         let directory = DirectoryStore(db: req.db)
 
-        guard !username.isEmpty, !password.isEmpty, username.count <= 100, password.count <= 200,
-            let user = try await directory.user(username: username), user.active,
-            (user.lockedUntil ?? .distantPast) <= now
-        else {
-            return try await refuse(req, username: username, known: nil)
+        let found = username.count <= 100 ? try await directory.user(username: username) : nil
+        // Always one bcrypt verification, also for an unknown user, so the answer time does not
+        // tell which usernames exist.
+        let matches = try await req.password.async.verify(String(password.prefix(200)), created: found?.passwordHash ?? Self.dummyHash)
+        guard let user = found, user.active, !password.isEmpty, (user.lockedUntil ?? .distantPast) <= now else {
+            return try await refuse(req, username: username, known: found?.active == true ? found : nil)
         }
-        guard try await req.password.async.verify(password, created: user.passwordHash) else {
-            return try await refuse(req, username: username, known: user)
-        }
+        guard matches else { return try await refuse(req, username: username, known: user) }
         user.failedLogins = 0
         user.lockedUntil = nil
         try await user.update(on: req.db)
@@ -66,6 +67,14 @@ enum LoginController {
     /// Same message and a delay for every kind of failure.
     private static func refuse(_ req: Request, username: String, known user: UserModel?) async throws -> Response {
         if let user {
+            let now = req.services.clock.now()
+            if let lockedUntil = user.lockedUntil, lockedUntil <= now {
+                // A lock that has run out starts a fresh count.
+                (user.failedLogins, user.lockedUntil) = (0, nil)
+            } else if user.lockedUntil != nil {
+                try await Task.sleep(for: .milliseconds(400))
+                return try await refusalPage(req, username: username)
+            }
             user.failedLogins += 1
             if user.failedLogins >= maxFailures {
                 user.lockedUntil = req.services.clock.now().addingTimeInterval(lockDuration)
@@ -73,6 +82,10 @@ enum LoginController {
             try await user.update(on: req.db)
         }
         try await Task.sleep(for: .milliseconds(400))
+        return try await refusalPage(req, username: username)
+    }
+
+    private static func refusalPage(_ req: Request, username: String) async throws -> Response {
         let page = LoginPage(
             username: String(username.prefix(100)),
             error:

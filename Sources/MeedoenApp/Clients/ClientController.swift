@@ -16,23 +16,16 @@ enum ClientController {
         routes.post("clients", ":id", "support", "end", use: endSupport).require(.file(.supportPeriods, .write))
     }
 
-    /// The resident and their household's file, for one part and action.
     private static func open(_ req: Request, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (
         ResidentModel, HouseholdFile
     ) {
-        let residentID = try req.idParameter()
-        let file = try await req.openFile(try await req.householdOf(resident: residentID), part, action, purpose: purpose)
-        guard let resident = file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
-        return (resident, file)
+        let (resident, opened) = try await req.openClient(part, action, purpose: purpose)
+        return (resident, opened.file)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let (resident, file) = try await open(req, .identity, .read, purpose: "cliënt bekijken")
-        let page = ClientShowPage(
-            resident: resident, file: file, today: req.today,
-            canEdit: try await req.may(.identity, .write, on: file.id),
-            canEditGroups: try await req.may(.specialGroups, .write, on: file.id),
-            canEditSupport: try await req.may(.supportPeriods, .write, on: file.id))
+        let (resident, opened) = try await req.openClient(.identity, .read, purpose: "cliënt bekijken")
+        let page = ClientShowPage(resident: resident, opened: opened, today: req.today)
         return try await req.renderPage("client", title: resident.fullName, page)
     }
 
@@ -70,11 +63,7 @@ enum ClientController {
         do {
             var reader = FormReader(fields, today: req.today)
             let updated = HouseholdInput.resident(&reader)
-            if let updated, updated.relation != resident.relation,
-                updated.relation == .applicant || resident.relation == .applicant
-            {
-                reader.fail("relation", .custom("De aanvrager van een huishouden wisselt niet via dit formulier."))
-            }
+            HouseholdInput.checkComposition(&reader, updated, member: resident, in: file)
             try reader.issues.throwIfAny()
             let change = try await req.households.updateResident(
                 resident.id!, with: updated!, organisationID: file.household.$organisation.id)
@@ -166,7 +155,11 @@ enum ClientController {
         guard let from = HouseholdInput.validFrom(&reader), reader.issues.isEmpty else {
             throw AppError.badRequest("Vul een geldige startdatum in. Er is niets gewijzigd.")
         }
-        try await req.households.startSupport(resident.id!, from: from, by: req.recorder)
+        do {
+            try await req.households.startSupport(resident.id!, from: from, by: req.recorder)
+        } catch HouseholdStore.Problem.supportAlreadyRunning {
+            throw AppError.conflict("Er loopt al ondersteuning op of na deze datum. Beëindig die eerst; er is niets gewijzigd.")
+        }
         try await req.audit(
             householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
             purpose: "ondersteuning starten", change: ChangeSummary(new: ["start": from.iso]))
@@ -201,10 +194,8 @@ enum ClientController {
         }
         do {
             try await req.households.endSupport(resident.id!, on: day, reason: reason, by: req.recorder)
-        } catch HouseholdStore.Problem.notFound {
-            var issues = FieldIssues()
-            issues.add("validTo", .custom("Op deze datum loopt er geen ondersteuning."))
-            return try await endSupportPage(req, resident, values: fields, issues: issues)
+        } catch let problem as HouseholdStore.Problem {
+            return try await endSupportPage(req, resident, values: fields, issues: problem.fieldIssues)
         }
         try await req.audit(
             householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",

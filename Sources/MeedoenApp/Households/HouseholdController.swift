@@ -6,7 +6,9 @@ import Vapor
 enum HouseholdController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("caseload", use: caseload).require(.file(.identity, .read))
+        routes.post("caseload", use: searchFor).require(.file(.identity, .read))
         routes.get("households", use: search).require(.file(.identity, .read))
+        routes.post("households", "search", use: searchFor).require(.file(.identity, .read))
         routes.get("households", "new", use: newForm).require(.capability(.createHousehold))
         routes.post("households", use: create).require(.capability(.createHousehold))
         routes.get("households", ":id", use: show).require(.file(.household, .read))
@@ -24,7 +26,8 @@ enum HouseholdController {
 
     private static func list(_ req: Request, heading: String, path: String, directorID: UUID?) async throws -> Response {
         let viewer = try req.requireViewer()
-        let search = HouseholdSearch(query: req.query, directorID: directorID)
+        var search = HouseholdSearch(query: req.query, directorID: directorID)
+        search.text = req.session.data[searchKey(path)]
         let result = try await req.households.search(search, for: viewer, on: req.today)
         var municipalities = try await DirectoryStore(db: req.db).municipalities(of: viewer.organisationID)
         if !viewer.municipalityScope.isEmpty { municipalities = municipalities.filter { viewer.municipalityScope.contains($0.id!) } }
@@ -36,16 +39,36 @@ enum HouseholdController {
         return try await req.renderPage("households", title: heading, page)
     }
 
+    /// Search text is personal data (a name, a BSN), so it travels in a POST and stays in the
+    /// session, never in a URL, the browser history or a proxy log.
+    static func searchKey(_ path: String) -> String { "zoek:" + path }
+
+    struct SearchForm: Content {
+        var q: String?
+        var municipality: String?
+        var bijstand: String?
+    }
+
+    @Sendable static func searchFor(req: Request) async throws -> Response {
+        let form = try req.content.decode(SearchForm.self)
+        let path = req.url.path.hasPrefix("/caseload") ? "/caseload" : "/households"
+        let text = (form.q ?? "").trimmingCharacters(in: .whitespaces)
+        req.session.data[searchKey(path)] = text.isEmpty ? nil : String(text.prefix(100))
+        var filters: [String] = []
+        if let municipality = form.municipality.flatMap(UUID.init(uuidString:)) {
+            filters.append("municipality=\(municipality.uuidString)")
+        }
+        if form.bijstand == "1" { filters.append("bijstand=1") }
+        return req.redirect(to: path + (filters.isEmpty ? "" : "?" + filters.joined(separator: "&")))
+    }
+
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try req.idParameter()
-        let file = try await req.openFile(id, .household, .read, purpose: "dossier bekijken")
-        let role = try req.requireUser().role
+        let opened = try await req.openFileWithAccess(id, .household, .read, purpose: "dossier bekijken")
         let page = HouseholdShowPage(
-            file: file, today: req.today,
-            canEditHousehold: try await req.may(.household, .write, on: id),
-            canEditDirector: try await req.may(.director, .write, on: id),
-            canEditBenefit: try await req.may(.benefit, .write, on: id),
-            canSeeBenefit: Access.mayEver(role, .benefit, .read))
+            file: opened.file, today: req.today,
+            canEditHousehold: opened.may(.household, .write), canEditDirector: opened.may(.director, .write),
+            canEditBenefit: opened.may(.benefit, .write), canSeeBenefit: opened.may(.benefit, .read))
         return try await req.renderPage("household", title: page.title, page)
     }
 

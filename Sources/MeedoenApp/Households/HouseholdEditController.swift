@@ -165,10 +165,7 @@ enum HouseholdEditController {
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)
             let resident = HouseholdInput.resident(&reader)
-            if resident?.relation == .applicant { reader.fail("relation", .custom("Een huishouden heeft één aanvrager.")) }
-            if resident?.relation == .partner && file.members.contains(where: { $0.relation == .partner }) {
-                reader.fail("relation", .custom("Dit huishouden heeft al een partner."))
-            }
+            HouseholdInput.checkComposition(&reader, resident, in: file)
             try reader.issues.throwIfAny()
             _ = try await req.households.addMember(
                 resident!, to: file.id, organisationID: file.household.$organisation.id, by: req.recorder)

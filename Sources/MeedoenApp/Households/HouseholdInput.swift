@@ -72,6 +72,23 @@ enum HouseholdInput {
             supportStart: start!)
     }
 
+    /// The household keeps one applicant and at most one partner (HouseholdComposition).
+    /// `member` is the resident being changed, nil for a new one.
+    static func checkComposition(
+        _ reader: inout FormReader, _ fields: ResidentFields?, member: ResidentModel? = nil, in file: HouseholdFile
+    ) {
+        guard let relation = fields?.relation else { return }
+        let others = file.members.filter { $0.id != member?.id }.map(\.relation)
+        do { try HouseholdComposition.check(relation: relation, previous: member?.relation, others: others) } catch {
+            switch error {
+            case .secondApplicant: reader.fail("relation", .custom("Een huishouden heeft één aanvrager."))
+            case .secondPartner: reader.fail("relation", .custom("Dit huishouden heeft al een partner."))
+            case .applicantChangesRelation:
+                reader.fail("relation", .custom("De aanvrager van een huishouden wisselt niet via een correctie."))
+            }
+        }
+    }
+
     /// A dated change: the day it holds from, required.
     static func validFrom(_ reader: inout FormReader) -> Day? {
         reader.requiredDay("validFrom")

@@ -7,18 +7,33 @@ extension Request {
 
     /// Opens one household's file for one part and action, or refuses: another organisation's
     /// household is "not found" (its existence is not revealed), one outside the user's task is
-    /// "forbidden". A read is logged here, so no page can show a file without a log entry.
+    /// "forbidden". Every GET is logged here, so no page can show a file without a log entry.
     func openFile(_ householdID: UUID, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> HouseholdFile {
+        try await openFileWithAccess(householdID, part, action, purpose: purpose).file
+    }
+
+    /// As `openFile`, also returning what else the user may do with this file, worked out once.
+    func openFileWithAccess(_ householdID: UUID, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> OpenedFile {
         let viewer = try requireViewer()
         guard let relationship = try await households.relationship(of: viewer, to: householdID, on: today),
             relationship.reach != nil
         else { throw AppError.notFound }
         guard Access.allows(viewer.role, part, action, given: relationship) else { throw AppError.forbidden }
         guard let file = try await households.file(householdID, organisationID: viewer.organisationID) else { throw AppError.notFound }
-        if action == .read {
+        // A page that shows the file is a read, also when it is an edit form; the change itself
+        // is logged by the handler that saves it.
+        if method == .GET {
             try await audit(householdID: householdID, part: part.rawValue, action: "inzien", purpose: purpose)
         }
-        return file
+        return OpenedFile(file: file, role: viewer.role, relationship: relationship)
+    }
+
+    /// One resident's file (the household's), for one part and action; `:id` is the resident.
+    func openClient(_ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, OpenedFile) {
+        let residentID = try idParameter()
+        let opened = try await openFileWithAccess(try await householdOf(resident: residentID), part, action, purpose: purpose)
+        guard let resident = opened.file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
+        return (resident, opened)
     }
 
     /// The household a resident belongs to, within the user's organisation.
@@ -35,10 +50,15 @@ extension Request {
         return id
     }
 
-    /// The access decision for a part, without reading the file (to show or hide edit links).
-    func may(_ part: FilePart, _ action: AccessAction, on householdID: UUID) async throws -> Bool {
-        let viewer = try requireViewer()
-        guard let relationship = try await households.relationship(of: viewer, to: householdID, on: today) else { return false }
-        return Access.allows(viewer.role, part, action, given: relationship)
+}
+
+/// A file opened by a user, with their relationship to it, so a page asks "may I" without new queries.
+struct OpenedFile {
+    var file: HouseholdFile
+    var role: Role
+    var relationship: Relationship
+
+    func may(_ part: FilePart, _ action: AccessAction) -> Bool {
+        Access.allows(role, part, action, given: relationship)
     }
 }

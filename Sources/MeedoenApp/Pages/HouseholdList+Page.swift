@@ -30,6 +30,7 @@ struct HouseholdListPage: Encodable {
 
     var heading: String
     var path: String
+    var searchAction: String
     var query: String
     var municipalities: [Choice]
     var showMunicipalityFilter: Bool
@@ -48,6 +49,7 @@ struct HouseholdListPage: Encodable {
         today: Day, canCreate: Bool
     ) {
         (self.heading, self.path, self.canCreate) = (heading, path, canCreate)
+        searchAction = path == "/caseload" ? "/caseload" : "/households/search"
         query = search.text ?? ""
         onlyBijstand = search.onlyWithBijstand
         showMunicipalityFilter = municipalities.count > 1
@@ -69,9 +71,6 @@ struct HouseholdListPage: Encodable {
         func link(page: Int, sort: HouseholdSearch.Sort, descending: Bool) -> String {
             var items = ["page=\(page)", "sort=\(sort.rawValue)"]
             if descending { items.append("desc=1") }
-            if let text = search.text, !text.isEmpty {
-                items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            }
             if let municipality = search.municipalityID { items.append("municipality=\(municipality.uuidString)") }
             if search.onlyWithBijstand { items.append("bijstand=1") }
             return path + "?" + items.joined(separator: "&")
@@ -85,7 +84,8 @@ struct HouseholdListPage: Encodable {
                 label: label, href: link(page: 1, sort: sort, descending: active && !search.descending),
                 ariaSort: active ? (search.descending ? "descending" : "ascending") : "none")
         }
-        let window = max(1, result.page - 3)...min(result.pageCount, max(1, result.page - 3) + 6)
+        let windowStart = min(max(1, result.page - 3), result.pageCount)
+        let window = windowStart...min(result.pageCount, windowStart + 6)
         pages = window.map {
             PageLink(label: String($0), href: link(page: $0, sort: search.sort, descending: search.descending), current: $0 == result.page)
         }

@@ -112,10 +112,13 @@ struct ClientShowPage: Encodable {
     var support: HistoryTable
     var supportOpen: Bool
     var canEdit: Bool
+    var canSeeGroups: Bool
     var canEditGroups: Bool
+    var canSeeSupport: Bool
     var canEditSupport: Bool
 
-    init(resident: ResidentModel, file: HouseholdFile, today: Day, canEdit: Bool, canEditGroups: Bool, canEditSupport: Bool) {
+    init(resident: ResidentModel, opened: OpenedFile, today: Day) {
+        let file = opened.file
         id = resident.id!.uuidString
         householdHref = "/households/\(file.id.uuidString)"
         name = resident.fullName
@@ -139,6 +142,11 @@ struct ClientShowPage: Encodable {
                 HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend")
             })
         supportOpen = periods.contains { $0.isCurrent && $0.validTo == nil }
-        (self.canEdit, self.canEditGroups, self.canEditSupport) = (canEdit, canEditGroups, canEditSupport)
+        canEdit = opened.may(.identity, .write)
+        (canSeeGroups, canEditGroups) = (opened.may(.specialGroups, .read), opened.may(.specialGroups, .write))
+        (canSeeSupport, canEditSupport) = (opened.may(.supportPeriods, .read), opened.may(.supportPeriods, .write))
+        // Parts the user may not see are left out of the page data, not just hidden in the view.
+        if !canSeeGroups { groups = [] }
+        if !canSeeSupport { support = HistoryTable(rows: []) }
     }
 }

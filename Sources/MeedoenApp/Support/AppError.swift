@@ -53,8 +53,9 @@ extension HouseholdStore.Problem {
         case .unknownMunicipality: issues.add("municipalityId", .unknownOption)
         case .unknownDirector: issues.add("directorId", .unknownOption)
         case .timeline(.endBeforeStart): issues.add("validTo", .endBeforeStart)
-        case .timeline(.nothingHolds): issues.add("validTo", .custom("Op deze datum geldt er niets om te beëindigen."))
+        case .timeline(.nothingHolds): issues.add("validTo", .custom("Op deze datum loopt er niets om te beëindigen."))
         case .notFound: issues.add("id", .custom("Niet gevonden."))
+        case .supportAlreadyRunning: issues.add("validFrom", .custom("Er loopt al ondersteuning in deze periode; beëindig die eerst."))
         }
         return issues
     }

@@ -1,3 +1,4 @@
+import Fluent
 import MeedoenCore
 import MeedoenStorage
 import Vapor
@@ -20,7 +21,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, code, message, fields) = describe(error, request: request)
-            if request.url.path.hasPrefix("/api/") {
+            if request.isAPI {
                 let response = Response(status: status)
                 try response.content.encode(APIError(error: code, message: message, fields: fields))
                 return response
@@ -38,8 +39,16 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         switch error {
         case let issues as FieldIssues:
             return describe(AppError.invalid(issues), request: request)
+        case HouseholdStore.Problem.notFound:
+            return describe(AppError.notFound, request: request)
         case let problem as HouseholdStore.Problem:
             return describe(AppError.invalid(problem.fieldIssues), request: request)
+        case let error as any DatabaseError where error.isConstraintFailure:
+            // Two people saved the same thing at once (e.g. the same BSN); the check before the write missed it.
+            return describe(
+                AppError.conflict(
+                    "Dit is zojuist ook door iemand anders opgeslagen. Laad de pagina opnieuw; er is niets dubbel opgeslagen."),
+                request: request)
         case let error as AppError:
             var fields: [FieldError]?
             if case .invalid(let issues) = error {
@@ -59,7 +68,10 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             }
         default: break
         }
-        request.logger.error("Onverwachte fout: \(String(reflecting: type(of: error))): \(error)")
+        // Only the type: a database error's text can hold personal data (a BSN in a constraint message).
+        request.logger.error(
+            "Onverwachte fout van type \(String(reflecting: type(of: error))) bij \(request.method) \(request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? "?")"
+        )
         return (
             .internalServerError, "internal_error", "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.", nil
         )

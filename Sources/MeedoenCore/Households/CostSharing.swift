@@ -16,8 +16,10 @@ public struct CostSharingMember: Sendable {
 public enum CostSharing {
     public static let minimumAgeOfCountingCoResident = 27
 
+    /// Anyone aged 27 or over who lives in the home outside the benefit unit counts: a co-resident,
+    /// and an adult child too (art. 19a lid 1 names no relation, only the age and the exceptions).
     public static func countsAsCostSharer(_ member: CostSharingMember, on day: Day) -> Bool {
-        member.relation == .coResident && member.exception == nil
+        !member.relation.isInBenefitUnit && member.exception == nil
             && member.dateOfBirth.age(on: day) >= minimumAgeOfCountingCoResident
     }
 

@@ -20,7 +20,7 @@ public struct BSN: Hashable, Sendable, Codable, CustomStringConvertible {
         self.digits = cleaned
     }
 
-    static func passesElevenTest(_ nineDigits: String) -> Bool {
+    public static func passesElevenTest(_ nineDigits: String) -> Bool {
         let weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
         let sum = zip(nineDigits, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
         return sum % 11 == 0 && nineDigits != "000000000"

@@ -32,6 +32,10 @@ public struct TimelineChange<Value: Equatable & Sendable>: Equatable, Sendable {
     public var supersede: [UUIDString]
     public var insert: [(validFrom: Day, validTo: Day?, value: Value)]
 
+    public init(supersede: [UUIDString], insert: [(validFrom: Day, validTo: Day?, value: Value)]) {
+        (self.supersede, self.insert) = (supersede, insert)
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.supersede == rhs.supersede
             && lhs.insert.map { "\($0.validFrom)|\(String(describing: $0.validTo))" }

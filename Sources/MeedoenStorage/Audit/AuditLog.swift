@@ -95,7 +95,7 @@ public actor AuditLog {
         return sha256(fields.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|"))
     }
 
-    static func sha256(_ text: String) -> String {
+    public static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

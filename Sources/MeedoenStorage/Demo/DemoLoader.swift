@@ -136,10 +136,10 @@ public struct DemoLoader {
             dated(SupportPeriodModel(), from: start, to: nil) {
                 $0.$resident.id = resident.id!; $0.endReason = nil
             })
-        for (group, yearsAgo) in persona.specialGroups {
+        for (group, yearsAgo, endedYearsAgo) in persona.specialGroups {
             let from = day.adding(months: -12 * yearsAgo)
             batch.groups.append(
-                dated(SpecialGroupModel(), from: from, to: nil) {
+                dated(SpecialGroupModel(), from: from, to: endedYearsAgo.map { day.adding(months: -12 * $0) }) {
                     $0.$resident.id = resident.id!
                     $0.value = .init(kind: group, integrationStart: group.recordsIntegrationStart ? from : nil)
                 })
@@ -174,14 +174,18 @@ public struct DemoLoader {
                 born: birthDay(age: max(21, applicantAge + Int.random(in: -5...5, using: &random))), relation: .partner)
             if random.chance(0.5) { addChildren(1...3, orgID: orgID, household: household, family: family, parentAge: applicantAge) }
         } else if composition < 0.40 && applicantAge >= 21 {
-            category = .costSharer
+            var members = [CostSharingMember(relation: .applicant, dateOfBirth: applicant.day)]
             for _ in 0..<Int.random(in: 1...2, using: &random) {
                 let coResident = newResident(
                     orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: random.chance(0.5)),
                     family: random.pick(DemoCatalogue.familyNames), born: birthDay(age: Int.random(in: 19...62, using: &random)),
                     relation: .coResident)
                 if random.chance(0.15) { coResident.coResidentException = random.pick(CoResidentException.allCases) }
+                members.append(
+                    CostSharingMember(relation: .coResident, dateOfBirth: coResident.day, exception: coResident.coResidentException))
             }
+            // The kostendelersnorm only applies when someone besides the claimant counts.
+            if CostSharing.numberOfCostSharers(members, on: day) > 1 { category = .costSharer }
         }
 
         // Steenwijkerland's Werkvoorzienend (308 of 1,249) are mostly Wsw employees without
@@ -293,11 +297,8 @@ public struct DemoLoader {
         while true {
             bsnCounter += 1
             let body = "999" + String(format: "%05d", bsnCounter)
-            let weights = [9, 8, 7, 6, 5, 4, 3, 2]
-            let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-            let check = sum % 11  // Σ − d9 ≡ 0 (mod 11) ⇒ d9 = Σ mod 11, usable when below 10
-            guard check < 10 else { continue }
-            let bsn = body + String(check)
+            // Of the ten possible last digits at most one passes the 11-proef.
+            guard let bsn = (0...9).map({ body + String($0) }).first(where: BSN.passesElevenTest) else { continue }
             if !DemoPersonas.bsns.contains(bsn) { return bsn }
         }
     }
@@ -386,4 +387,8 @@ private struct Batch {
             start += 400
         }
     }
+}
+
+extension ResidentModel {
+    fileprivate var day: Day { Day(dateOfBirth) }
 }

@@ -10,7 +10,8 @@ struct DemoPersona {
     var bsn: String  // VNG Haal Centraal test persons (reference/domain.md "Identity")
     var benefit: BenefitFacts
     var supportStartYearsAgo: Int
-    var specialGroups: [(SpecialGroup, yearsAgo: Int)]
+    /// Groups with the years since they started and, for a finished one, since they ended.
+    var specialGroups: [(SpecialGroup, yearsAgo: Int, endedYearsAgo: Int?)]
     var street: String
 }
 
@@ -25,7 +26,7 @@ enum DemoPersonas {
         DemoPersona(
             givenName: "Farah", familyName: "Haddad", age: 30, bsn: "999990019",
             benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false),
-            supportStartYearsAgo: 8, specialGroups: [(.statusHolder, 10)], street: "Lindelaan"),
+            supportStartYearsAgo: 8, specialGroups: [(.statusHolder, 10, nil)], street: "Lindelaan"),
         // "zit nu al lange tijd zonder werk", vrijwilligerswerk — Leren & Ontwikkelen.
         DemoPersona(
             givenName: "Anne", familyName: "Bakker", age: 60, bsn: "999994669",
@@ -40,12 +41,12 @@ enum DemoPersonas {
         DemoPersona(
             givenName: "Johan", familyName: "Visser", age: 47, bsn: "999993872",
             benefit: BenefitFacts(receivesBijstand: false, normCategory: nil, partialBenefit: false),
-            supportStartYearsAgo: 20, specialGroups: [(.wswIndication, 20), (.nonBenefitClient, 20)], street: "Esdoornstraat"),
+            supportStartYearsAgo: 20, specialGroups: [(.wswIndication, 20, nil), (.nonBenefitClient, 20, nil)], street: "Esdoornstraat"),
         // "deels afhankelijk van een uitkering … jobcoaching vanuit de gemeente", praktijkonderwijs — Geplaatst.
         DemoPersona(
             givenName: "Selena", familyName: "Smit", age: 25, bsn: "999990901",
             benefit: BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: true),
-            supportStartYearsAgo: 5, specialGroups: [(.targetGroupRegister, 6)], street: "Vaart"),
+            supportStartYearsAgo: 5, specialGroups: [(.targetGroupRegister, 6, nil), (.schoolLeaverPrOVSO, 8, 7)], street: "Vaart"),
     ]
 
     static var bsns: Set<String> { Set(all.map(\.bsn)) }

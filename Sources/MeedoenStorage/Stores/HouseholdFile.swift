@@ -85,7 +85,7 @@ public struct HouseholdSearch: Sendable {
     ) {
         (self.text, self.municipalityID, self.directorID, self.onlyWithBijstand) = (text, municipalityID, directorID, onlyWithBijstand)
         (self.sort, self.descending) = (sort, descending)
-        self.page = max(1, page)
+        self.page = min(max(1, page), 100_000)  // bounded: the offset must not overflow
         self.per = min(max(1, per), 200)
     }
 }

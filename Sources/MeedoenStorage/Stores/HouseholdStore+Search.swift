@@ -70,9 +70,14 @@ extension HouseholdStore {
         if !viewer.municipalityScope.isEmpty {
             from += "AND hm.municipality_id IN (\(binds: viewer.municipalityScope)) "
         }
-        if viewer.role == .teamLeader {
-            // A teamleider sees the households directed from the teams they lead.
-            from += "AND u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) "
+        // Which households a list may show follows the access matrix, like opening one file does.
+        switch Access.scope(viewer.role, .identity, .read) {
+        case .organisation: break
+        case .team:
+            from +=
+                "AND (u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) OR hd.director_id = \(bind: viewer.userID)) "
+        case .caseload, .linked: from += "AND hd.director_id = \(bind: viewer.userID) "  // links arrive with hand-overs
+        case .none: from += "AND 1 = 0 "
         }
         if let municipalityID = search.municipalityID { from += "AND hm.municipality_id = \(bind: municipalityID) " }
         if let directorID = search.directorID { from += "AND hd.director_id = \(bind: directorID) " }

@@ -89,10 +89,11 @@ extension HouseholdStore {
             ).create(on: tx)
             try await store.insertResident(
                 applicantID, new.applicant, householdID: householdID, organisationID: organisationID, by: recorder)
-            try await store.setMunicipality(
-                householdID, to: new.municipalityID, from: new.supportStart, organisationID: organisationID, by: recorder)
-            try await store.setDirector(
-                householdID, to: new.directorID, from: new.supportStart, organisationID: organisationID, by: recorder)
+            // Municipality and regisseur hold from today at the latest, so a household whose support
+            // starts next month is already in its regisseur's caseload.
+            let from = min(new.supportStart, recorder.clock.today)
+            try await store.setMunicipality(householdID, to: new.municipalityID, from: from, organisationID: organisationID, by: recorder)
+            try await store.setDirector(householdID, to: new.directorID, from: from, organisationID: organisationID, by: recorder)
             try await store.setBenefitFacts(householdID, to: new.benefit, from: new.supportStart, by: recorder)
             try await store.startSupport(applicantID, from: new.supportStart, by: recorder)
         }
@@ -192,18 +193,20 @@ extension HouseholdStore {
         try await write(Timeline.end(on: day, in: current.map(\.period)), current, recorder) { $0.$resident.id = residentID }
     }
 
+    /// Starts a support period; refused while another one still runs on or after `from`.
     public func startSupport(_ residentID: UUID, from: Day, by recorder: Recorder) async throws {
         let current = try await SupportPeriodModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil).all()
+        if current.contains(where: { $0.period.validTo.map { $0 >= from } ?? true }) { throw Problem.supportAlreadyRunning }
         try await write(Timeline.set(nil, from: from, on: current.map(\.period)), current, recorder) { $0.$resident.id = residentID }
     }
 
     /// Ends the support period that holds on `day`, with the outflow reason.
     public func endSupport(_ residentID: UUID, on day: Day, reason: SupportEndReason, by recorder: Recorder) async throws {
         let current = try await SupportPeriodModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil).all()
-        guard let holding = current.first(where: { $0.period.contains(day) }) else { throw Problem.notFound }
-        let change = try timeline { () throws(Timeline.Problem) in
-            try Timeline.set(reason, from: holding.period.validFrom, to: day, on: [holding.period])
-        }
+        guard let holding = current.first(where: { $0.period.contains(day) }) else { throw Problem.timeline(.nothingHolds) }
+        // The period is written again ending on `day`; nothing follows it until support starts anew.
+        let change = TimelineChange<SupportEndReason?>(
+            supersede: [holding.id!.uuidString], insert: [(holding.period.validFrom, day, reason)])
         try await SupportPeriodModel.apply(change, current: current, by: recorder, owner: { $0.$resident.id = residentID }, on: db)
     }
 

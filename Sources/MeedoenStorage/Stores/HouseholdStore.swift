@@ -15,6 +15,7 @@ public struct HouseholdStore: Sendable {
         case bsnInUse
         case unknownMunicipality
         case unknownDirector
+        case supportAlreadyRunning
         case timeline(Timeline.Problem)
     }
 

@@ -1,0 +1,123 @@
+import Fluent
+import MeedoenCore
+import MeedoenStorage
+import XCTVapor
+import XCTest
+
+@testable import MeedoenApp
+
+/// Each test here pins a defect found in review, so it stays fixed.
+final class RegressionTests: XCTestCase {
+    func testOutOfRangePagesAnswerInsteadOfCrashing() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            for path in ["/households?page=20", "/households?page=9223372036854775807", "/households?per=-5&page=-1"] {
+                let value1 = try await browser.get(path).status
+                XCTAssertEqual(value1, .ok, path)
+            }
+            let token = try await APITests.token(for: "km", app: app)
+            let huge = try await apiRequest(app, .PATCH, "/api/v1/clients/\(UUID())", token: token, json: #"{"houseNumber":1e300}"#)
+            XCTAssertEqual(huge.status, .notFound, "unknown client first; no crash on the number")
+        }
+    }
+
+    func testHugeNumberInJSONIsAValidationErrorNotACrash() async throws {
+        try await withApp { app, fixture in
+            let token = try await APITests.token(for: "km", app: app)
+            let response = try await apiRequest(
+                app, .PATCH, "/api/v1/households/\(fixture.ownHousehold)", token: token,
+                json: #"{"street":"A","houseNumber":1e300,"postcode":"8331AB","city":"S"}"#)
+            XCTAssertEqual(response.status, .badRequest, response.body.string)
+        }
+    }
+
+    func testPartnersCannotListTheOrganisation() async throws {
+        try await withEachBackend { app, _, backend in
+            let browser = Browser(app)
+            try await browser.logIn("jc")
+            let page = try await browser.get("/households")
+            XCTAssertFalse(page.body.string.contains("Yvonne"), "\(backend)")
+            let token = try await APITests.token(for: "jc", app: app)
+            let clients = try await apiRequest(app, .GET, "/api/v1/clients", token: token)
+            XCTAssertEqual(try clients.content.decode(ListDTO<ClientDTO>.self).total, 0, "\(backend)")
+        }
+    }
+
+    func testATeamLeaderMovesCaseloadsOnlyWithinTheirTeams() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("tl")
+            try await browser.get("/admin/caseload-move")
+            // km2 is in no team the teamleider leads.
+            let response = try await browser.post(
+                "/admin/caseload-move",
+                ["fromId": fixture.otherCaseManager.uuidString, "toId": fixture.caseManager.uuidString, "validFrom": "2026-11-28"])
+            XCTAssertEqual(response.status, .badRequest)
+            let directors = try await HouseholdDirectorModel.query(on: app.db).filter(\.$household.$id == fixture.colleagueHousehold)
+                .filter(\.$supersededAt == nil).all()
+            XCTAssertEqual(directors.map(\.directorID), [fixture.otherCaseManager])
+        }
+    }
+
+    func testEndingSupportEndsItAndStartingTwiceIsRefused() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/clients/\(fixture.ownApplicant)/support/end")
+            let ended = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/support/end", ["validTo": "2026-10-31", "endReason": "work"])
+            XCTAssertEqual(ended.status, .seeOther, "\(backend)")
+            let periods = try await SupportPeriodModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).filter(
+                \.$supersededAt == nil
+            ).all()
+            XCTAssertEqual(periods.count, 1, "\(backend): no open tail after the end")
+            XCTAssertEqual(periods.first?.validTo.map(Day.init), Day(year: 2026, month: 10, day: 31))
+            XCTAssertEqual(periods.first?.endReason, .work)
+
+            try await browser.get("/clients/\(fixture.ownApplicant)")
+            let overlapping = try await browser.post("/clients/\(fixture.ownApplicant)/support/start", ["validFrom": "2026-06-01"])
+            XCTAssertEqual(overlapping.status, .conflict, "\(backend)")
+            let restarted = try await browser.post("/clients/\(fixture.ownApplicant)/support/start", ["validFrom": "2026-11-15"])
+            XCTAssertEqual(restarted.status, .seeOther, "\(backend)")
+        }
+    }
+
+    func testASecondPartnerIsRefusedThroughTheAPI() async throws {
+        try await withApp { app, fixture in
+            let token = try await APITests.token(for: "km", app: app)
+            let first = try await apiRequest(
+                app, .POST, "/api/v1/households/\(fixture.ownHousehold)/members", token: token,
+                json: #"{"bsn":"999993240","givenName":"P","familyName":"Q","dateOfBirth":"1990-01-01","relation":"partner"}"#)
+            XCTAssertEqual(first.status, .created, first.body.string)
+            let second = try await apiRequest(
+                app, .POST, "/api/v1/households/\(fixture.ownHousehold)/members", token: token,
+                json: #"{"bsn":"999993872","givenName":"R","familyName":"S","dateOfBirth":"1990-01-01","relation":"partner"}"#)
+            XCTAssertEqual(second.status, .badRequest)
+            XCTAssertTrue(second.body.string.contains("al een partner"))
+        }
+    }
+
+    func testOpeningAnEditFormIsLoggedAsARead() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/clients/\(fixture.ownApplicant)/edit")
+            let reads = try await AuditEventModel.query(on: app.db).filter(\.$action == "inzien").filter(
+                \.$householdID == fixture.ownHousehold
+            ).count()
+            XCTAssertEqual(reads, 1)
+        }
+    }
+
+    func testASessionCookieDoesNotAuthenticateTheAPI() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let response = try await browser.get("/api/v1/households")
+            XCTAssertEqual(response.status, .unauthorized, "the API takes bearer tokens only, so a forged cross-site request gets nothing")
+            let doubleSlash = try await browser.get("//api/v1/households")
+            XCTAssertNotEqual(doubleSlash.status, .ok)
+        }
+    }
+}
