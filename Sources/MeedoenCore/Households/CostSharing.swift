@@ -1,5 +1,5 @@
 /// A household member as far as the kostendelersnorm is concerned.
-public struct CostSharingMember: Sendable {
+public struct CostSharingMember: Sendable, Equatable {
     public var relation: MemberRelation
     public var dateOfBirth: Day
     public var exception: CoResidentException?

@@ -1,0 +1,97 @@
+/// Loonkostensubsidie, Participatiewet art. 10d, per month for the employer:
+/// (WML + holiday allowance) − wage value, at most 70% of (WML + holiday allowance), pro rata to
+/// the agreed hours against 36 hours a week (lid 4), plus 23.5% for employer's costs
+/// (Regeling Participatiewet; Stcrt 2017, 68248). While the wage value is not yet assessed, a flat
+/// 50% for at most the first 6 months (lid 5). Amounts and percentages: the dated LegalParameters.
+public struct WageCostSubsidyInput: Sendable, Equatable {
+    public var startMonth: Day
+    public var months: Int
+    /// Wage value as basis points of WML (5000 = 50%); nil while not yet assessed.
+    public var wageValue: Int?
+    public var hoursPerWeek: Int
+    /// The wage the employer pays per hour, to show the employer's cost; nil = the minimum wage.
+    public var hourlyWage: Money?
+    /// When the wage value is to be assessed again (shown beside the result).
+    public var reviewDate: Day?
+
+    public init(startMonth: Day, months: Int = 12, wageValue: Int?, hoursPerWeek: Int, hourlyWage: Money? = nil, reviewDate: Day? = nil) {
+        self.startMonth = Day(year: startMonth.year, month: startMonth.month, day: 1)!
+        (self.months, self.wageValue, self.hoursPerWeek, self.hourlyWage, self.reviewDate) = (months, wageValue, hoursPerWeek, hourlyWage, reviewDate)
+    }
+}
+
+public struct WageCostSubsidyMonth: Sendable, Equatable {
+    public var month: Day
+    /// WML plus holiday allowance for a full-time (36-hour) month.
+    public var fullTimeWage: Money
+    public var flatRate: Bool
+    public var subsidy: Money
+    public var employerAllowance: Money
+    public var total: Money
+    /// What the employer pays in wages (with holiday allowance) for the agreed hours.
+    public var wageCost: Money
+}
+
+public struct WageCostSubsidyResult: Sendable, Equatable {
+    public var months: [WageCostSubsidyMonth]
+    public var perYear: [(year: Int, total: Money)]
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.months == b.months && a.perYear.map(\.year) == b.perYear.map(\.year) && a.perYear.map(\.total) == b.perYear.map(\.total)
+    }
+}
+
+public enum WageCostSubsidyProblem: Error, Equatable, Sendable {
+    case wageValueOutOfRange  // 0…100%
+    case hoursOutOfRange  // 1…60
+    case monthsOutOfRange  // 1…60
+    case wageBelowMinimum
+    /// Without an assessed wage value, only the first months may use the flat rate.
+    case wageValueNeededAfterFlatPeriod(months: Int)
+    case missingParameter(ParameterKey, Day)
+}
+
+public enum WageCostSubsidyCalculator {
+    /// Rounding choices: the full-time monthly WML is hourly WML × 36 × 52 / 12 rounded to the
+    /// cent (the usual conversion of a weekly to a monthly amount), each further percentage is
+    /// rounded to the cent, and the pro-rata share last.
+    public static func calculate(_ input: WageCostSubsidyInput, parameters: LegalParameters) throws(WageCostSubsidyProblem) -> WageCostSubsidyResult {
+        if let wageValue = input.wageValue, !(0...10_000).contains(wageValue) { throw .wageValueOutOfRange }
+        if !(1...60).contains(input.hoursPerWeek) { throw .hoursOutOfRange }
+        if !(1...60).contains(input.months) { throw .monthsOutOfRange }
+        func value(_ key: ParameterKey, _ day: Day) throws(WageCostSubsidyProblem) -> Int {
+            do { return try parameters.value(key, on: day) } catch { throw .missingParameter(key, day) }
+        }
+        let flatMonths = try value(.lksFlatMonths, input.startMonth)
+        if input.wageValue == nil && input.months > flatMonths { throw .wageValueNeededAfterFlatPeriod(months: flatMonths) }
+
+        var months: [WageCostSubsidyMonth] = []
+        for index in 0..<input.months {
+            let month = input.startMonth.adding(months: index)
+            let fullTimeHours = try value(.fullTimeHours, month)
+            let wmlHour = Money(cents: try value(.wmlHour, month))
+            if let wage = input.hourlyWage, wage < wmlHour { throw .wageBelowMinimum }
+            let holiday = try value(.wmlHolidayAllowancePercent, month)
+            let monthlyWML = wmlHour.scaled(by: fullTimeHours * 52, over: 12)
+            let fullTime = monthlyWML + monthlyWML.percent(holiday)
+            let flat = input.wageValue == nil
+            let fullTimeSubsidy: Money
+            if let wageValue = input.wageValue {
+                let cap = fullTime.percent(try value(.lksMaxPercent, month))
+                fullTimeSubsidy = Money.min(fullTime - fullTime.percent(wageValue), cap)
+            } else {
+                fullTimeSubsidy = fullTime.percent(try value(.lksFlatPercent, month))
+            }
+            // Lid 4: pro rata to the agreed hours, at most the full-time hours.
+            let subsidy = fullTimeSubsidy.scaled(by: min(input.hoursPerWeek, fullTimeHours), over: fullTimeHours)
+            let allowance = subsidy.percent(try value(.lksEmployerAllowancePercent, month))
+            let monthlyWage = (input.hourlyWage ?? wmlHour).scaled(by: input.hoursPerWeek * 52, over: 12)
+            months.append(
+                WageCostSubsidyMonth(
+                    month: month, fullTimeWage: fullTime, flatRate: flat, subsidy: subsidy, employerAllowance: allowance,
+                    total: subsidy + allowance, wageCost: monthlyWage + monthlyWage.percent(holiday)))
+        }
+        let years = Dictionary(grouping: months, by: \.month.year).map { ($0.key, $0.value.reduce(Money.zero) { $0 + $1.total }) }
+        return WageCostSubsidyResult(months: months, perYear: years.sorted { $0.0 < $1.0 }.map { (year: $0.0, total: $0.1) })
+    }
+}
