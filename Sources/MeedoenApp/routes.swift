@@ -8,6 +8,8 @@ func routes(_ app: Application) throws {
     UserAdminController.register(app)
     CaseloadMoveController.register(app)
     TokenController.register(app)
+    IncomeController.register(app)
+    ParameterAdminController.register(app)
     HealthController.register(app)
     APIController.register(app)
 }

@@ -57,6 +57,7 @@ func withApp(_ backend: Backend = .sqlite, _ test: (Application, Fixture) async 
             try await sql.raw("CREATE SCHEMA public").run()
         }
         try await app.autoMigrate()
+        try await Meedoen.syncShippedParameters(app)
         let fixture = try await Fixture.load(on: app)
         try await test(app, fixture)
     } catch {

@@ -20,7 +20,8 @@ final class IncomeCalculationTests: XCTestCase {
 
     /// Single, 30, €1,000 net a month from January 2026.
     func testSingleThirtyYearOldWithSubN() throws {
-        let input = IncomeInput(startMonth: day("2026-01-01"), claimantBirth: day("1996-03-10"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
+        let input = IncomeInput(
+            startMonth: day("2026-01-01"), claimantBirth: day("1996-03-10"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
         let result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
         XCTAssertEqual(result.months.count, 36)
         // 2026-01: norm 1,401.50; sub n 25% of 1,000 = 250.00 (cap 285.00); counted 750.00; benefit 651.50.
@@ -63,7 +64,8 @@ final class IncomeCalculationTests: XCTestCase {
 
     /// A 25-year-old: art. 31 lid 5 — no sub n, so work brings no more than the norm.
     func testTwentyFiveYearOldGetsNoSubN() throws {
-        let input = IncomeInput(startMonth: day("2026-01-01"), claimantBirth: day("2001-03-01"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
+        let input = IncomeInput(
+            startMonth: day("2026-01-01"), claimantBirth: day("2001-03-01"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
         let result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
         XCTAssertTrue(result.months.allSatisfy { $0.exempted == .zero && $0.gainFromWork == .zero })
         XCTAssertEqual(month(result, "2026-01-01").benefit, euros("401,50"))
@@ -72,7 +74,8 @@ final class IncomeCalculationTests: XCTestCase {
     /// A couple, one earner with €1,500 net: the married norm, sub n capped.
     func testCoupleWithOneEarner() throws {
         let input = IncomeInput(
-            startMonth: day("2026-01-01"), claimantBirth: day("1986-02-01"), partnerBirth: day("1988-05-01"), netMonthlyEarnings: euros("1500"),
+            startMonth: day("2026-01-01"), claimantBirth: day("1986-02-01"), partnerBirth: day("1988-05-01"),
+            netMonthlyEarnings: euros("1500"),
             hoursPerWeek: 28)
         let result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
         // 2026-01: norm 2,002.13; 25% of 1,500 = 375 > cap 285; benefit 2,002.13 − 1,215 = 787.13.
@@ -108,7 +111,8 @@ final class IncomeCalculationTests: XCTestCase {
 
     /// Starting in May 2025, the sub n cap rises in July (273 → 278) and the norm with it.
     func testACalculationCrossingAJulyChange() throws {
-        let input = IncomeInput(startMonth: day("2025-05-01"), months: 6, claimantBirth: day("1990-01-01"), netMonthlyEarnings: euros("1200"), hoursPerWeek: 24)
+        let input = IncomeInput(
+            startMonth: day("2025-05-01"), months: 6, claimantBirth: day("1990-01-01"), netMonthlyEarnings: euros("1200"), hoursPerWeek: 24)
         let result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
         XCTAssertEqual(month(result, "2025-06-01").exempted, euros("273"))
         XCTAssertEqual(month(result, "2025-06-01").norm, euros("1345,45"))
@@ -130,7 +134,8 @@ final class IncomeCalculationTests: XCTestCase {
 
     func testWageCostSubsidyTargetGroupGetsTwelveMonthsOfSubZThenAaOnlyWhenHoursCannotGrow() throws {
         var input = IncomeInput(
-            startMonth: day("2026-01-01"), months: 24, claimantBirth: day("1980-01-01"), netMonthlyEarnings: euros("1300"), hoursPerWeek: 24,
+            startMonth: day("2026-01-01"), months: 24, claimantBirth: day("1980-01-01"), netMonthlyEarnings: euros("1300"),
+            hoursPerWeek: 24,
             wageCostSubsidyTargetGroup: true)
         var result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
         XCTAssertEqual(result.months.filter { $0.rule == .z }.count, 12)
@@ -152,13 +157,19 @@ final class IncomeCalculationTests: XCTestCase {
         XCTAssertThrowsError(try IncomeCalculator.calculate(input, parameters: shippedParameters)) {
             XCTAssertEqual($0 as? IncomeProblem, .premiumsOverCap(year: 2026, cap: euros("3398")))
         }
-        input.premiums = [.init(month: day("2026-02-01"), amount: euros("1")), .init(month: day("2026-03-01"), amount: euros("1")), .init(month: day("2026-04-01"), amount: euros("1"))]
-        XCTAssertThrowsError(try IncomeCalculator.calculate(input, parameters: shippedParameters)) { XCTAssertEqual($0 as? IncomeProblem, .tooManyPremiums(year: 2026)) }
+        input.premiums = [
+            .init(month: day("2026-02-01"), amount: euros("1")), .init(month: day("2026-03-01"), amount: euros("1")),
+            .init(month: day("2026-04-01"), amount: euros("1")),
+        ]
+        XCTAssertThrowsError(try IncomeCalculator.calculate(input, parameters: shippedParameters)) {
+            XCTAssertEqual($0 as? IncomeProblem, .tooManyPremiums(year: 2026))
+        }
 
         // Full exit in the first month: 2,000 − 285 = 1,715 > norm 1,401.50, so no benefit; the exit premium is paid once.
         let exit = IncomeInput(
             startMonth: day("2026-01-01"), months: 3, claimantBirth: day("1990-01-01"), netMonthlyEarnings: euros("2000"), hoursPerWeek: 36,
-            policy: MunicipalIncomePolicy(exemptionNMonths: 6, exemptionRMonths: 30, exitPremium: .init(amount: euros("500"), source: "test")))
+            policy: MunicipalIncomePolicy(
+                exemptionNMonths: 6, exemptionRMonths: 30, exitPremium: .init(amountCents: 50_000, source: "test")))
         let exited = try IncomeCalculator.calculate(exit, parameters: shippedParameters)
         XCTAssertEqual(exited.fullExit, day("2026-01-01"))
         XCTAssertEqual(month(exited, "2026-01-01").total, euros("2500"))
@@ -166,7 +177,12 @@ final class IncomeCalculationTests: XCTestCase {
     }
 
     func testParticipatiewetInBalansAppliesOnlyFromItsConfiguredDate() throws {
-        var entries = LegalParameters(try LegalParameters.decode(Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/Parameters/legal-parameters.json")))).entries
+        var entries = LegalParameters(
+            try LegalParameters.decode(
+                Data(
+                    contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                        .deletingLastPathComponent().appendingPathComponent("Resources/Parameters/legal-parameters.json")))
+        ).entries
         entries.append(ParameterEntry(key: .balansActive, validFrom: day("2027-01-01"), value: 1, source: "test"))
         let parameters = LegalParameters(entries)
         let input = IncomeInput(
@@ -184,7 +200,8 @@ final class IncomeCalculationTests: XCTestCase {
     }
 
     func testBadInputIsRefusedWithTheReason() {
-        let base = IncomeInput(startMonth: day("2026-01-01"), claimantBirth: day("1990-01-01"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
+        let base = IncomeInput(
+            startMonth: day("2026-01-01"), claimantBirth: day("1990-01-01"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
         var cases: [(String, IncomeInput, IncomeProblem)] = []
         var input = base
         input.netMonthlyEarnings = euros("-1")
@@ -242,7 +259,8 @@ final class WageCostSubsidyTests: XCTestCase {
     func testTheSubsidyIsCappedAtSeventyPercentAndHoursAtThirtySix() throws {
         // Wage value 20%: 2,478.34 × 80% = 1,982.67 > cap 1,734.84 → 1,734.84.
         let low = try WageCostSubsidyCalculator.calculate(
-            WageCostSubsidyInput(startMonth: day("2026-01-01"), months: 1, wageValue: 2000, hoursPerWeek: 40), parameters: shippedParameters)
+            WageCostSubsidyInput(startMonth: day("2026-01-01"), months: 1, wageValue: 2000, hoursPerWeek: 40), parameters: shippedParameters
+        )
         XCTAssertEqual(low.months[0].subsidy, euros("1734,84"))
     }
 
@@ -252,7 +270,9 @@ final class WageCostSubsidyTests: XCTestCase {
         XCTAssertTrue(flat.months.allSatisfy(\.flatRate))
         XCTAssertEqual(flat.months[0].subsidy, euros("1239,17"))
         XCTAssertThrowsError(
-            try WageCostSubsidyCalculator.calculate(WageCostSubsidyInput(startMonth: day("2026-01-01"), months: 7, wageValue: nil, hoursPerWeek: 36), parameters: shippedParameters)
+            try WageCostSubsidyCalculator.calculate(
+                WageCostSubsidyInput(startMonth: day("2026-01-01"), months: 7, wageValue: nil, hoursPerWeek: 36),
+                parameters: shippedParameters)
         ) { XCTAssertEqual($0 as? WageCostSubsidyProblem, .wageValueNeededAfterFlatPeriod(months: 6)) }
     }
 
@@ -261,11 +281,19 @@ final class WageCostSubsidyTests: XCTestCase {
             (WageCostSubsidyInput(startMonth: day("2026-01-01"), wageValue: 10_001, hoursPerWeek: 36), .wageValueOutOfRange),
             (WageCostSubsidyInput(startMonth: day("2026-01-01"), wageValue: -1, hoursPerWeek: 36), .wageValueOutOfRange),
             (WageCostSubsidyInput(startMonth: day("2026-01-01"), wageValue: 5000, hoursPerWeek: 61), .hoursOutOfRange),
-            (WageCostSubsidyInput(startMonth: day("2026-01-01"), wageValue: 5000, hoursPerWeek: 36, hourlyWage: euros("10")), .wageBelowMinimum),
-            (WageCostSubsidyInput(startMonth: day("2023-06-01"), wageValue: 5000, hoursPerWeek: 36), .missingParameter(.lksFlatMonths, day("2023-06-01"))),
+            (
+                WageCostSubsidyInput(startMonth: day("2026-01-01"), wageValue: 5000, hoursPerWeek: 36, hourlyWage: euros("10")),
+                .wageBelowMinimum
+            ),
+            (
+                WageCostSubsidyInput(startMonth: day("2023-06-01"), wageValue: 5000, hoursPerWeek: 36),
+                .missingParameter(.lksFlatMonths, day("2023-06-01"))
+            ),
         ]
         for (input, problem) in cases {
-            XCTAssertThrowsError(try WageCostSubsidyCalculator.calculate(input, parameters: shippedParameters)) { XCTAssertEqual($0 as? WageCostSubsidyProblem, problem) }
+            XCTAssertThrowsError(try WageCostSubsidyCalculator.calculate(input, parameters: shippedParameters)) {
+                XCTAssertEqual($0 as? WageCostSubsidyProblem, problem)
+            }
         }
     }
 }

@@ -47,6 +47,15 @@ enum APIController {
         APIOperation(
             method: .PATCH, path: "clients/{id}", operationID: "updateClient", summary: "Persoonsgegevens van een cliënt wijzigen",
             rule: .file(.identity, .write), requestSchema: "ClientUpdate", responseSchema: "Client", handler: updateClient),
+        APIOperation(
+            method: .POST, path: "calculations/income", operationID: "calculateIncome",
+            summary: "Werken loont: inkomen per maand met werk tegenover bijstand zonder werk (art. 31 lid 2, art. 21–22a)",
+            rule: .signedIn, requestSchema: "IncomeCalculationRequest", responseSchema: "IncomeCalculation", handler: IncomeAPI.income),
+        APIOperation(
+            method: .POST, path: "calculations/wage-cost-subsidy", operationID: "calculateWageCostSubsidy",
+            summary: "Loonkostensubsidie per maand en per jaar (art. 10d)",
+            rule: .signedIn, requestSchema: "WageCostSubsidyRequest", responseSchema: "WageCostSubsidyCalculation",
+            handler: IncomeAPI.subsidy),
     ]
 
     static func register(_ routes: any RoutesBuilder) {

@@ -78,6 +78,8 @@ enum OpenAPIDocument {
     static let string: JSONValue = ["type": "string"]
     static let uuid: JSONValue = ["type": "string", "format": "uuid"]
     static let date: JSONValue = ["type": "string", "format": "date"]
+    static let month: JSONValue = ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"]
+    static let cents: JSONValue = ["type": "integer", "description": "eurocent"]
     static let bsn: JSONValue = ["type": "string", "pattern": "^[0-9]{9}$", "description": "9 cijfers, voldoet aan de elfproef"]
 
     static var schemas: JSONValue {
@@ -151,6 +153,65 @@ enum OpenAPIDocument {
                 "members": ["type": "array", "items": ref("Client")],
             ]),
             "HouseholdSummary": summary,
+            "IncomeCalculationRequest": object(
+                [
+                    "startMonth": month, "months": ["type": "integer", "minimum": 1, "maximum": 60], "claimantBirth": date,
+                    "partnerBirth": date,
+                    "earnerIsPartner": ["type": "boolean"], "childrenBirths": ["type": "array", "items": date],
+                    "coResidents": [
+                        "type": "array",
+                        "items": object(
+                            ["dateOfBirth": date, "exception": enumeration(CoResidentException.self, nullable: true)],
+                            required: ["dateOfBirth"]),
+                    ],
+                    "netMonthlyEarningsCents": ["type": "integer", "minimum": 0],
+                    "hoursPerWeek": ["type": "integer", "minimum": 0, "maximum": 60],
+                    "medicallyLimitedHours": ["type": "boolean"], "wageCostSubsidyTargetGroup": ["type": "boolean"],
+                    "hoursCannotIncrease": ["type": "boolean"],
+                    "premiums": [
+                        "type": "array", "maxItems": 6,
+                        "items": object(
+                            ["month": month, "amountCents": ["type": "integer", "minimum": 0]], required: ["month", "amountCents"]),
+                    ],
+                ], required: ["startMonth", "claimantBirth", "netMonthlyEarningsCents", "hoursPerWeek"]),
+            "IncomeCalculation": object([
+                "months": [
+                    "type": "array",
+                    "items": object([
+                        "month": month, "normCents": cents, "costSharers": ["type": "integer"], "earningsCents": cents,
+                        "exemptedCents": cents,
+                        "rule": enumeration(ExemptionRule.self, nullable: true), "benefitCents": cents, "premiumCents": cents,
+                        "exitPremiumCents": cents,
+                        "totalCents": cents, "gainFromWorkCents": cents, "usesLatestKnownAmounts": ["type": "boolean"],
+                    ]),
+                ],
+                "cliffs": [
+                    "type": "array",
+                    "items": object(["month": month, "dropCents": cents, "endedRule": enumeration(ExemptionRule.self, nullable: true)]),
+                ],
+                "fullExit": ["type": "string", "nullable": true], "exitPremiumWithoutAmount": ["type": "boolean"],
+            ]),
+            "WageCostSubsidyRequest": object(
+                [
+                    "startMonth": month, "months": ["type": "integer", "minimum": 1, "maximum": 60],
+                    "wageValueBasisPoints": [
+                        "type": "integer", "minimum": 0, "maximum": 10000,
+                        "description": "Loonwaarde in basispunten van het WML (5000 = 50%); weglaten zolang niet vastgesteld",
+                    ],
+                    "hoursPerWeek": ["type": "integer", "minimum": 1, "maximum": 60], "hourlyWageCents": ["type": "integer", "minimum": 0],
+                    "reviewDate": date,
+                ], required: ["startMonth", "hoursPerWeek"]),
+            "WageCostSubsidyCalculation": object([
+                "months": [
+                    "type": "array",
+                    "items": object([
+                        "month": month, "fullTimeWageCents": cents, "flatRate": ["type": "boolean"], "subsidyCents": cents,
+                        "employerAllowanceCents": cents, "totalCents": cents, "wageCostCents": cents,
+                    ]),
+                ],
+                "perYear": ["type": "array", "items": object(["year": ["type": "integer"], "totalCents": cents])],
+                "reviewDate": ["type": "string", "format": "date", "nullable": true],
+            ]),
             "HouseholdList": list(ref("HouseholdSummary")),
             "Error": object(
                 [

@@ -25,6 +25,7 @@ public enum Meedoen {
 
     static func prepareForServing(_ app: Application) async throws {
         try await app.autoMigrate()
+        try await syncShippedParameters(app)
         if try await OrganisationModel.query(on: app.db).count() == 0 {
             let summary = try await DemoCommand.load(app)
             app.logger.notice(
@@ -33,6 +34,16 @@ public enum Meedoen {
         if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
             print(DemoCommand.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
         }
+    }
+}
+
+extension Meedoen {
+    /// Adds shipped legal parameters the database does not have yet (a new installation, or a
+    /// Meedoen version with a newer period); values the applicatiebeheerder set are kept.
+    static func syncShippedParameters(_ app: Application) async throws {
+        let added = try await LegalParameterStore(db: app.db).addMissing(
+            app.meedoen.shipped.parameters, recordedAt: app.meedoen.clock.now())
+        if added > 0 { app.logger.notice("\(added) wettelijke parameters toegevoegd uit Resources/Parameters.") }
     }
 }
 
@@ -49,6 +60,7 @@ struct DemoCommand: AsyncCommand {
         let app = context.application
         try await app.autoRevert()
         try await app.autoMigrate()
+        try await Meedoen.syncShippedParameters(app)
         let start = ContinuousClock.now
         let summary = try await Self.load(app, seed: signature.seed)
         context.console.print(

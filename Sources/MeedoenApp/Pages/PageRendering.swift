@@ -58,6 +58,9 @@ extension Request {
         if Capability.createHousehold.isGranted(to: user.role) { items.append(("/households/new", "Nieuw huishouden")) }
         if Capability.manageUsers.isGranted(to: user.role) { items.append(("/admin/users", "Gebruikers")) }
         if Capability.moveCaseload.isGranted(to: user.role) { items.append(("/admin/caseload-move", "Caseload overdragen")) }
+        if Capability.manageLegalParameters.isGranted(to: user.role) { items.append(("/admin/parameters", "Wettelijke parameters")) }
+        items.append(("/calculations/income", "Werken loont"))
+        items.append(("/calculations/wage-cost-subsidy", "Loonkostensubsidie"))
         items.append(("/account/tokens", "API-sleutels"))
         let path = url.path
         return items.map { Layout.NavItem(href: $0.0, label: $0.1, current: path == $0.0) }

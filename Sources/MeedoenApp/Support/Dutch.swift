@@ -127,3 +127,38 @@ struct Choice: Encodable {
         T.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == selected) }
     }
 }
+
+extension Dutch {
+    /// € 1.234,56
+    static func money(_ money: Money) -> String {
+        let negative = money.cents < 0
+        let cents = abs(money.cents)
+        var whole = String(cents / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        return (negative ? "− " : "") + "€ " + whole + grouped + "," + String(format: "%02d", cents % 100)
+    }
+
+    /// januari 2026
+    static func month(_ day: Day) -> String { "\(months[day.month - 1]) \(day.year)" }
+
+    static func exemptionRule(_ rule: ExemptionRule) -> String {
+        switch rule {
+        case .n: "vrijlating 25% (art. 31 lid 2 onder n)"
+        case .r: "alleenstaande ouder 12,5% (onder r)"
+        case .y: "medisch urenbeperkt 15% (onder y)"
+        case .z: "doelgroep loonkostensubsidie 15% (onder z)"
+        case .aa: "doelgroep loonkostensubsidie 15% (onder aa)"
+        case .balans: "vrijlating 15% (art. 34a)"
+        }
+    }
+
+    static func percent(basisPoints: Int) -> String {
+        var fraction = String(format: "%02d", basisPoints % 100)
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "\(basisPoints / 100)%" : "\(basisPoints / 100),\(fraction)%"
+    }
+}

@@ -8,6 +8,7 @@ public struct MeedoenServices: Sendable {
     public var ids: IDGenerator
     public var auditLog: AuditLog
     public var settings: Settings
+    var shipped: ShippedData
 }
 
 extension Application {

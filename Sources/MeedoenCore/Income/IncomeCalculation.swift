@@ -33,14 +33,18 @@ public struct IncomeInput: Sendable, Equatable {
     ) {
         self.startMonth = Day(year: startMonth.year, month: startMonth.month, day: 1)!
         (self.months, self.claimantBirth, self.partnerBirth, self.earnerIsPartner) = (months, claimantBirth, partnerBirth, earnerIsPartner)
-        (self.childrenBirths, self.coResidents, self.netMonthlyEarnings, self.hoursPerWeek) = (childrenBirths, coResidents, netMonthlyEarnings, hoursPerWeek)
-        (self.medicallyLimitedHours, self.wageCostSubsidyTargetGroup, self.hoursCannotIncrease) = (medicallyLimitedHours, wageCostSubsidyTargetGroup, hoursCannotIncrease)
+        (self.childrenBirths, self.coResidents, self.netMonthlyEarnings, self.hoursPerWeek) = (
+            childrenBirths, coResidents, netMonthlyEarnings, hoursPerWeek
+        )
+        (self.medicallyLimitedHours, self.wageCostSubsidyTargetGroup, self.hoursCannotIncrease) = (
+            medicallyLimitedHours, wageCostSubsidyTargetGroup, hoursCannotIncrease
+        )
         (self.premiums, self.policy) = (premiums, policy)
     }
 }
 
 /// Which rule exempted earnings in a month.
-public enum ExemptionRule: String, Codable, Sendable {
+public enum ExemptionRule: String, CaseIterable, Codable, Sendable {
     case n, r, y, z, aa, balans
 }
 
@@ -152,7 +156,9 @@ public enum IncomeCalculator {
             let counted = earnings - exempted
             let benefit = Money.max(.zero, norm - counted)
             if benefit == .zero && fullExit == nil && earnings > .zero { fullExit = month }
-            let premium = input.premiums.filter { $0.month.year == month.year && $0.month.month == month.month }.reduce(Money.zero) { $0 + $1.amount }
+            let premium = input.premiums.filter { $0.month.year == month.year && $0.month.month == month.month }.reduce(Money.zero) {
+                $0 + $1.amount
+            }
             let exitPremium = fullExit == month ? (input.policy.exitPremium?.amount ?? .zero) : .zero
             // Earnings count in full once no benefit is left; the exemption only matters beside bijstand.
             let total = (benefit == .zero ? earnings : earnings + benefit) + premium + exitPremium
@@ -202,7 +208,9 @@ public enum IncomeCalculator {
         if input.claimantBirth.age(on: start) < 21 { throw .claimantUnder21 }
         if let partner = input.partnerBirth, partner.age(on: start) < 21 { throw .partnerUnder21 }
         let pensionAge = try p.int(.pensionAge)
-        if input.claimantBirth.age(on: start) >= pensionAge || (input.partnerBirth?.age(on: start) ?? 0) >= pensionAge { throw .pensionAgeReached }
+        if input.claimantBirth.age(on: start) >= pensionAge || (input.partnerBirth?.age(on: start) ?? 0) >= pensionAge {
+            throw .pensionAgeReached
+        }
         if input.childrenBirths.contains(where: { $0 > start }) { throw .childBornAfterStart }
         let (legalN, legalR) = (try p.int(.exemptionNMonths), try p.int(.exemptionRMonths))
         if input.policy.exemptionNMonths > legalN || input.policy.exemptionRMonths > legalR {

@@ -76,7 +76,9 @@ public struct LegalParameters: Sendable {
         series.values.compactMap { $0.last?.validFrom }.max()
     }
 
-    public var entries: [ParameterEntry] { series.values.flatMap { $0 }.sorted { ($0.key.rawValue, $0.validFrom) < ($1.key.rawValue, $1.validFrom) } }
+    public var entries: [ParameterEntry] {
+        series.values.flatMap { $0 }.sorted { ($0.key.rawValue, $0.validFrom) < ($1.key.rawValue, $1.validFrom) }
+    }
 
     /// The shipped data file: `{"entries": [{"key", "validFrom", "value", "source"}]}`.
     public static func decode(_ data: Data) throws -> [ParameterEntry] {

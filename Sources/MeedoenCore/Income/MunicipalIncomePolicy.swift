@@ -10,14 +10,30 @@ public struct MunicipalIncomePolicy: Codable, Sendable, Equatable {
 
     public struct ExitPremium: Codable, Sendable, Equatable {
         /// Nil when the profile names the premium but its amount is set in policy rules elsewhere.
-        public var amount: Money?
+        public var amountCents: Int?
         public var source: String
+
+        public init(amountCents: Int?, source: String) { (self.amountCents, self.source) = (amountCents, source) }
+
+        public var amount: Money? { amountCents.map(Money.init(cents:)) }
     }
 
-    public init(exemptionNMonths: Int, exemptionRMonths: Int, exitPremium: ExitPremium?) {
-        (self.exemptionNMonths, self.exemptionRMonths, self.exitPremium) = (exemptionNMonths, exemptionRMonths, exitPremium)
+    /// Where the choices come from (the organisation's policy document).
+    public var source: String?
+
+    public init(exemptionNMonths: Int, exemptionRMonths: Int, exitPremium: ExitPremium?, source: String? = nil) {
+        (self.exemptionNMonths, self.exemptionRMonths, self.exitPremium, self.source) = (
+            exemptionNMonths, exemptionRMonths, exitPremium, source
+        )
     }
 
     /// The legal maxima and no exit premium: where a profile says nothing.
     public static let legalMaximum = MunicipalIncomePolicy(exemptionNMonths: 6, exemptionRMonths: 30, exitPremium: nil)
+}
+
+/// The part of an organisation's policy profile file that the income calculator reads.
+public struct PolicyProfileFile: Decodable, Sendable {
+    public var schemaVersion: Int
+    public var organisation: String
+    public var income: MunicipalIncomePolicy
 }

@@ -16,7 +16,9 @@ public struct WageCostSubsidyInput: Sendable, Equatable {
 
     public init(startMonth: Day, months: Int = 12, wageValue: Int?, hoursPerWeek: Int, hourlyWage: Money? = nil, reviewDate: Day? = nil) {
         self.startMonth = Day(year: startMonth.year, month: startMonth.month, day: 1)!
-        (self.months, self.wageValue, self.hoursPerWeek, self.hourlyWage, self.reviewDate) = (months, wageValue, hoursPerWeek, hourlyWage, reviewDate)
+        (self.months, self.wageValue, self.hoursPerWeek, self.hourlyWage, self.reviewDate) = (
+            months, wageValue, hoursPerWeek, hourlyWage, reviewDate
+        )
     }
 }
 
@@ -55,7 +57,9 @@ public enum WageCostSubsidyCalculator {
     /// Rounding choices: the full-time monthly WML is hourly WML × 36 × 52 / 12 rounded to the
     /// cent (the usual conversion of a weekly to a monthly amount), each further percentage is
     /// rounded to the cent, and the pro-rata share last.
-    public static func calculate(_ input: WageCostSubsidyInput, parameters: LegalParameters) throws(WageCostSubsidyProblem) -> WageCostSubsidyResult {
+    public static func calculate(_ input: WageCostSubsidyInput, parameters: LegalParameters) throws(WageCostSubsidyProblem)
+        -> WageCostSubsidyResult
+    {
         if let wageValue = input.wageValue, !(0...10_000).contains(wageValue) { throw .wageValueOutOfRange }
         if !(1...60).contains(input.hoursPerWeek) { throw .hoursOutOfRange }
         if !(1...60).contains(input.months) { throw .monthsOutOfRange }

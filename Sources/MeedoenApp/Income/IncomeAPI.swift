@@ -1,0 +1,160 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The calculators as API operations: amounts in cents, months as "yyyy-MM", dates as "yyyy-MM-dd".
+enum IncomeAPI {
+    struct CoResidentDTO: Content {
+        var dateOfBirth: Day
+        var exception: CoResidentException?
+    }
+
+    struct PremiumDTO: Content {
+        var month: String
+        var amountCents: Int
+    }
+
+    struct IncomeRequest: Content {
+        var startMonth: String
+        var months: Int?
+        var claimantBirth: Day
+        var partnerBirth: Day?
+        var earnerIsPartner: Bool?
+        var childrenBirths: [Day]?
+        var coResidents: [CoResidentDTO]?
+        var netMonthlyEarningsCents: Int
+        var hoursPerWeek: Int
+        var medicallyLimitedHours: Bool?
+        var wageCostSubsidyTargetGroup: Bool?
+        var hoursCannotIncrease: Bool?
+        var premiums: [PremiumDTO]?
+    }
+
+    struct MonthDTO: Content {
+        var month: String
+        var normCents: Int
+        var costSharers: Int
+        var earningsCents: Int
+        var exemptedCents: Int
+        var rule: ExemptionRule?
+        var benefitCents: Int
+        var premiumCents: Int
+        var exitPremiumCents: Int
+        var totalCents: Int
+        var gainFromWorkCents: Int
+        var usesLatestKnownAmounts: Bool
+    }
+
+    struct CliffDTO: Content {
+        var month: String
+        var dropCents: Int
+        var endedRule: ExemptionRule?
+    }
+
+    struct IncomeResponse: Content {
+        var months: [MonthDTO]
+        var cliffs: [CliffDTO]
+        var fullExit: String?
+        var exitPremiumWithoutAmount: Bool
+    }
+
+    static func monthText(_ day: Day) -> String { String(format: "%04d-%02d", day.year, day.month) }
+
+    static func month(_ text: String, field: String) throws -> Day {
+        var reader = FormReader([field: text], today: Day(year: 2000, month: 1, day: 1)!)
+        guard let day = IncomeForm.month(&reader, field) else { throw reader.issues }
+        return day
+    }
+
+    @Sendable static func income(req: Request) async throws -> Response {
+        let body = try req.content.decode(IncomeRequest.self)
+        let (policy, _) = try await IncomeController.policy(for: req)
+        let input = IncomeInput(
+            startMonth: try month(body.startMonth, field: "startMonth"), months: body.months ?? 36, claimantBirth: body.claimantBirth,
+            partnerBirth: body.partnerBirth, earnerIsPartner: body.earnerIsPartner ?? false, childrenBirths: body.childrenBirths ?? [],
+            coResidents: (body.coResidents ?? []).map {
+                CostSharingMember(relation: .coResident, dateOfBirth: $0.dateOfBirth, exception: $0.exception)
+            },
+            netMonthlyEarnings: Money(cents: body.netMonthlyEarningsCents), hoursPerWeek: body.hoursPerWeek,
+            medicallyLimitedHours: body.medicallyLimitedHours ?? false,
+            wageCostSubsidyTargetGroup: body.wageCostSubsidyTargetGroup ?? false,
+            hoursCannotIncrease: body.hoursCannotIncrease ?? false,
+            premiums: try (body.premiums ?? []).map {
+                .init(month: try month($0.month, field: "premiums"), amount: Money(cents: $0.amountCents))
+            },
+            policy: policy)
+        if body.earnerIsPartner == true && body.partnerBirth == nil {
+            var issues = FieldIssues()
+            issues.add("earnerIsPartner", .custom("Zonder partner kan de partner niet de werkende zijn."))
+            throw issues
+        }
+        let parameters = try await LegalParameterStore(db: req.db).all()
+        let result: IncomeResult
+        do { result = try IncomeCalculator.calculate(input, parameters: parameters) } catch {
+            throw IncomeForm.issues(for: error, input: input, fields: [:])
+        }
+        return try .json(
+            IncomeResponse(
+                months: result.months.map {
+                    MonthDTO(
+                        month: monthText($0.month), normCents: $0.norm.cents, costSharers: $0.costSharers, earningsCents: $0.earnings.cents,
+                        exemptedCents: $0.exempted.cents, rule: $0.rule, benefitCents: $0.benefit.cents, premiumCents: $0.premium.cents,
+                        exitPremiumCents: $0.exitPremium.cents, totalCents: $0.total.cents, gainFromWorkCents: $0.gainFromWork.cents,
+                        usesLatestKnownAmounts: $0.usesLatestKnownAmounts)
+                },
+                cliffs: result.cliffs.map { CliffDTO(month: monthText($0.month), dropCents: $0.drop.cents, endedRule: $0.ended) },
+                fullExit: result.fullExit.map(monthText), exitPremiumWithoutAmount: result.exitPremiumWithoutAmount))
+    }
+
+    struct SubsidyRequest: Content {
+        var startMonth: String
+        var months: Int?
+        /// Basis points of WML (5000 = 50%); absent while not yet assessed.
+        var wageValueBasisPoints: Int?
+        var hoursPerWeek: Int
+        var hourlyWageCents: Int?
+        var reviewDate: Day?
+    }
+
+    struct SubsidyMonthDTO: Content {
+        var month: String
+        var fullTimeWageCents: Int
+        var flatRate: Bool
+        var subsidyCents: Int
+        var employerAllowanceCents: Int
+        var totalCents: Int
+        var wageCostCents: Int
+    }
+
+    struct SubsidyYearDTO: Content {
+        var year: Int
+        var totalCents: Int
+    }
+
+    struct SubsidyResponse: Content {
+        var months: [SubsidyMonthDTO]
+        var perYear: [SubsidyYearDTO]
+        var reviewDate: Day?
+    }
+
+    @Sendable static func subsidy(req: Request) async throws -> Response {
+        let body = try req.content.decode(SubsidyRequest.self)
+        let input = WageCostSubsidyInput(
+            startMonth: try month(body.startMonth, field: "startMonth"), months: body.months ?? 12, wageValue: body.wageValueBasisPoints,
+            hoursPerWeek: body.hoursPerWeek, hourlyWage: body.hourlyWageCents.map(Money.init(cents:)), reviewDate: body.reviewDate)
+        let parameters = try await LegalParameterStore(db: req.db).all()
+        let result: WageCostSubsidyResult
+        do { result = try WageCostSubsidyCalculator.calculate(input, parameters: parameters) } catch {
+            throw IncomeController.subsidyIssues(error)
+        }
+        return try .json(
+            SubsidyResponse(
+                months: result.months.map {
+                    SubsidyMonthDTO(
+                        month: monthText($0.month), fullTimeWageCents: $0.fullTimeWage.cents, flatRate: $0.flatRate,
+                        subsidyCents: $0.subsidy.cents,
+                        employerAllowanceCents: $0.employerAllowance.cents, totalCents: $0.total.cents, wageCostCents: $0.wageCost.cents)
+                },
+                perYear: result.perYear.map { SubsidyYearDTO(year: $0.year, totalCents: $0.total.cents) }, reviewDate: body.reviewDate))
+    }
+}

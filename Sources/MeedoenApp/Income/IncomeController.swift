@@ -1,0 +1,179 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// "Werken loont" and the wage-cost subsidy: stand-alone, prefilled from a household, and as API.
+enum IncomeController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("calculations", "income", use: incomeForm).require(.signedIn)
+        routes.post("calculations", "income", use: income).require(.signedIn)
+        routes.get("households", ":id", "income", use: incomeForHousehold).require(.file(.household, .read))
+        routes.get("calculations", "wage-cost-subsidy", use: subsidyForm).require(.signedIn)
+        routes.post("calculations", "wage-cost-subsidy", use: subsidy).require(.signedIn)
+    }
+
+    struct IncomePage: Encodable {
+        var form: FormPage
+        var result: IncomeResultView?
+        var organisation: String
+        var policy: String
+    }
+
+    static func policy(for req: Request) async throws -> (MunicipalIncomePolicy, String) {
+        guard let organisationID = req.currentUser?.organisationID,
+            let organisation = try await DirectoryStore(db: req.db).organisation(organisationID)
+        else {
+            return (.legalMaximum, "wettelijke maxima")
+        }
+        let policy = req.services.shipped.incomePolicies[organisation.code] ?? .legalMaximum
+        return (policy, organisation.name)
+    }
+
+    static func incomeChoices() -> [String: [Choice]] {
+        let exceptions =
+            [Choice(value: "", label: "Telt mee (geen uitzondering)", selected: false)]
+            + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception)
+        return Dictionary(uniqueKeysWithValues: IncomeForm.coResidentFields.map { ($0 + "Exception", exceptions) })
+    }
+
+    static func renderIncome(_ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: IncomeResultView? = nil)
+        async throws -> Response
+    {
+        let (policy, organisation) = try await policy(for: req)
+        var description =
+            "Vrijlating onder n: \(policy.exemptionNMonths) maanden; alleenstaande ouders onder r: tot \(policy.exemptionRMonths) maanden."
+        if policy.exitPremium != nil { description += " Uitstroompremie bij volledige uitstroom." }
+        let form = FormPage(
+            heading: "Werken loont: wat houdt u over?", action: "/calculations/income", cancel: "/", values: values, issues: issues,
+            choices: incomeChoices())
+        let page = IncomePage(form: form, result: result, organisation: organisation, policy: description)
+        return try await req.renderPage("income", title: form.heading, page, status: issues.isEmpty ? .ok : .badRequest)
+    }
+
+    static func defaults(_ req: Request) -> [String: String] {
+        let next = req.today.adding(months: 1)
+        return ["startMonth": String(format: "%04d-%02d", next.year, next.month), "months": "36", "hoursPerWeek": "20"]
+    }
+
+    @Sendable static func incomeForm(req: Request) async throws -> Response {
+        try await renderIncome(req, values: defaults(req))
+    }
+
+    /// Prefilled with the household's members; reading the file is logged like any other.
+    @Sendable static func incomeForHousehold(req: Request) async throws -> Response {
+        let file = try await req.openFile(try req.idParameter(), .household, .read, purpose: "werken loont berekenen")
+        var values = defaults(req)
+        var children = IncomeForm.childFields.makeIterator()
+        var coResidents = IncomeForm.coResidentFields.makeIterator()
+        for member in file.members {
+            let born = Day(member.dateOfBirth).iso
+            switch member.relation {
+            case .applicant: values["claimantBirth"] = born
+            case .partner: values["partnerBirth"] = born
+            case .child:
+                if Day(member.dateOfBirth).age(on: req.today) >= 27, let field = coResidents.next() {
+                    values[field] = born
+                } else if let field = children.next() {
+                    values[field] = born
+                }
+            case .coResident:
+                if let field = coResidents.next() {
+                    values[field] = born
+                    values[field + "Exception"] = member.coResidentException?.rawValue
+                }
+            }
+        }
+        return try await renderIncome(req, values: values)
+    }
+
+    @Sendable static func income(req: Request) async throws -> Response {
+        let fields = try req.formFields()
+        let (policy, organisation) = try await policy(for: req)
+        let input: IncomeInput
+        do { input = try IncomeForm.read(fields, today: req.today, policy: policy) } catch {
+            return try await renderIncome(req, values: fields, issues: error as! FieldIssues)
+        }
+        do {
+            let result = try IncomeCalculator.calculate(input, parameters: try await LegalParameterStore(db: req.db).all())
+            return try await renderIncome(req, values: fields, result: IncomeResultView(result, input: input, organisation: organisation))
+        } catch let problem as IncomeProblem {
+            return try await renderIncome(req, values: fields, issues: IncomeForm.issues(for: problem, input: input, fields: fields))
+        }
+    }
+
+    // MARK: Wage-cost subsidy
+
+    struct SubsidyPage: Encodable {
+        var form: FormPage
+        var result: WageCostSubsidyView?
+    }
+
+    static func renderSubsidy(
+        _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: WageCostSubsidyView? = nil
+    ) async throws -> Response {
+        let form = FormPage(
+            heading: "Loonkostensubsidie berekenen", action: "/calculations/wage-cost-subsidy", cancel: "/", values: values, issues: issues)
+        return try await req.renderPage(
+            "wage-cost-subsidy", title: form.heading, SubsidyPage(form: form, result: result), status: issues.isEmpty ? .ok : .badRequest)
+    }
+
+    @Sendable static func subsidyForm(req: Request) async throws -> Response {
+        var values = defaults(req)
+        values["hoursPerWeek"] = "36"
+        values["months"] = "12"
+        return try await renderSubsidy(req, values: values)
+    }
+
+    @Sendable static func subsidy(req: Request) async throws -> Response {
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let start = IncomeForm.month(&reader, "startMonth")
+        if reader.raw("startMonth") == nil { reader.fail("startMonth", .required) }
+        let months = IncomeForm.whole(&reader, "months", range: 1...60, message: "Reken met 1 tot 60 maanden.")
+        let hours = IncomeForm.whole(&reader, "hoursPerWeek", range: 1...60, message: "Vul 1 tot 60 uur per week in.")
+        var wageValue: Int?
+        if let raw = reader.raw("wageValue") {
+            // A percentage with up to two decimals reads like an amount: "50,5" → 5050 basis points.
+            if let basisPoints = Money(parsing: raw.replacingOccurrences(of: "%", with: ""))?.cents, (0...10_000).contains(basisPoints) {
+                wageValue = basisPoints
+            } else {
+                reader.fail(
+                    "wageValue",
+                    .custom("Vul een loonwaarde in van 0 tot 100 procent, of laat het veld leeg als die nog niet is vastgesteld."))
+            }
+        }
+        let wage = IncomeForm.money(&reader, "hourlyWage", required: false)
+        let review = reader.day("reviewDate")
+        guard reader.issues.isEmpty, let start, let months, let hours else {
+            return try await renderSubsidy(req, values: fields, issues: reader.issues)
+        }
+        let input = WageCostSubsidyInput(
+            startMonth: start, months: months, wageValue: wageValue, hoursPerWeek: hours, hourlyWage: wage, reviewDate: review)
+        do {
+            let result = try WageCostSubsidyCalculator.calculate(input, parameters: try await LegalParameterStore(db: req.db).all())
+            return try await renderSubsidy(req, values: fields, result: WageCostSubsidyView(result, input: input))
+        } catch let problem as WageCostSubsidyProblem {
+            return try await renderSubsidy(req, values: fields, issues: subsidyIssues(problem))
+        }
+    }
+
+    static func subsidyIssues(_ problem: WageCostSubsidyProblem) -> FieldIssues {
+        var issues = FieldIssues()
+        switch problem {
+        case .wageValueOutOfRange: issues.add("wageValue", .custom("Vul een loonwaarde in van 0 tot 100 procent."))
+        case .hoursOutOfRange: issues.add("hoursPerWeek", .custom("Vul 1 tot 60 uur per week in."))
+        case .monthsOutOfRange: issues.add("months", .custom("Reken met 1 tot 60 maanden."))
+        case .wageBelowMinimum: issues.add("hourlyWage", .custom("Het uurloon ligt onder het wettelijk minimumloon; dat mag niet."))
+        case .wageValueNeededAfterFlatPeriod(let months):
+            issues.add(
+                "wageValue",
+                .custom(
+                    "Zonder vastgestelde loonwaarde geldt het forfaitaire percentage hoogstens \(months) maanden (art. 10d lid 5). Vul de loonwaarde in of reken met \(months) maanden."
+                ))
+        case .missingParameter(_, let day):
+            issues.add(
+                "startMonth", .custom("Voor \(Dutch.month(day)) zijn nog geen wettelijke bedragen ingevoerd. Kies een latere maand."))
+        }
+        return issues
+    }
+}
