@@ -42,6 +42,7 @@ final class IncomeCalculationTests: XCTestCase {
         XCTAssertEqual(result.cliffs.first?.month, day("2026-07-01"))
         XCTAssertEqual(result.cliffs.first?.drop, euros("232,04"))  // 1,651.50 − 1,419.46
         XCTAssertEqual(result.cliffs.first?.ended, .n)
+        XCTAssertEqual(result.cliffs.count, 1)
     }
 
     /// Single parent, 35, child of 4, €1,200 net from January 2025: sub n, then sub r for 30 months.
@@ -62,13 +63,105 @@ final class IncomeCalculationTests: XCTestCase {
         XCTAssertEqual(result.months.filter { $0.rule == .r }.count, 30)
     }
 
-    /// A 25-year-old: art. 31 lid 5 — no sub n, so work brings no more than the norm.
-    func testTwentyFiveYearOldGetsNoSubN() throws {
+    /// A 25-year-old: art. 31 lid 5 — no sub n until 27; from the month they turn 27 it applies for six months.
+    func testSubNWaitsUntilTheEarnerIsTwentySeven() throws {
         let input = IncomeInput(
             startMonth: day("2026-01-01"), claimantBirth: day("2001-03-01"), netMonthlyEarnings: euros("1000"), hoursPerWeek: 20)
         let result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
-        XCTAssertTrue(result.months.allSatisfy { $0.exempted == .zero && $0.gainFromWork == .zero })
+        XCTAssertTrue(result.months.filter { $0.month < day("2028-03-01") }.allSatisfy { $0.exempted == .zero && $0.gainFromWork == .zero })
         XCTAssertEqual(month(result, "2026-01-01").benefit, euros("401,50"))
+        // Turns 27 on 1 March 2028: sub n for March–August 2028, 25% of 1,000 = 250.00.
+        XCTAssertEqual(result.months.filter { $0.rule == .n }.map(\.month), (0..<6).map { day("2028-03-01").adding(months: $0) })
+        XCTAssertEqual(month(result, "2028-03-01").exempted, euros("250"))
+    }
+
+    /// Each amount in each period of the reference, 2024-01 … 2026-07, through the calculator:
+    /// a single claimant with earnings high enough that every cap binds but benefit remains.
+    func testEveryPeriodUsesItsOwnAmounts() throws {
+        let periods: [(start: String, single: String, married: String, n: String, r: String, y: String, z: String)] = [
+            ("2024-01-01", "1283,83", "1834,04", "264", "164,73", "167,07", "157,96"),
+            ("2024-07-01", "1308,45", "1869,21", "269", "167,79", "170,18", "170,18"),
+            ("2025-01-01", "1345,45", "1922,07", "273", "170,61", "173,04", "170,18"),
+            ("2025-07-01", "1369,06", "1955,80", "278", "173,87", "176,35", "176,35"),
+            ("2026-01-01", "1401,50", "2002,13", "285", "177,66", "180,19", "180,19"),
+        ]
+        for period in periods {
+            let start = day(period.start)
+            // Sub n: 25% of 1,300 = 325 > cap.
+            let single = try IncomeCalculator.calculate(
+                IncomeInput(
+                    startMonth: start, months: 1, claimantBirth: day("1980-01-01"), netMonthlyEarnings: euros("1300"), hoursPerWeek: 24),
+                parameters: shippedParameters)
+            XCTAssertEqual(single.months[0].norm, euros(period.single), period.start)
+            XCTAssertEqual(single.months[0].exempted, euros(period.n), "sub n \(period.start)")
+            let couple = try IncomeCalculator.calculate(
+                IncomeInput(
+                    startMonth: start, months: 1, claimantBirth: day("1980-01-01"), partnerBirth: day("1981-01-01"),
+                    netMonthlyEarnings: euros("100"), hoursPerWeek: 4),
+                parameters: shippedParameters)
+            XCTAssertEqual(couple.months[0].norm, euros(period.married), period.start)
+            // Sub r, y and z in the 7th month, which starts in this period when the run starts six months earlier.
+            let earlier = start.adding(months: -6)
+            guard earlier >= day("2024-01-01") else { continue }
+            func seventh(_ input: IncomeInput) throws -> IncomeMonth {
+                try IncomeCalculator.calculate(input, parameters: shippedParameters).months[6]
+            }
+            let r = try seventh(
+                IncomeInput(
+                    startMonth: earlier, months: 7, claimantBirth: day("1985-01-01"), childrenBirths: [day("2020-01-01")],
+                    netMonthlyEarnings: euros("1450"), hoursPerWeek: 28))
+            XCTAssertEqual(r.rule, .r, period.start)
+            XCTAssertEqual(r.exempted, euros(period.r), "sub r \(period.start)")  // 12.5% of 1,450 = 181.25 > cap
+            let y = try seventh(
+                IncomeInput(
+                    startMonth: earlier, months: 7, claimantBirth: day("1985-01-01"), netMonthlyEarnings: euros("1250"), hoursPerWeek: 20,
+                    medicallyLimitedHours: true))
+            XCTAssertEqual(y.exempted, euros(period.y), "sub y \(period.start)")  // 15% of 1,250 = 187.50 > cap
+            let z = try seventh(
+                IncomeInput(
+                    startMonth: earlier, months: 7, claimantBirth: day("1985-01-01"), netMonthlyEarnings: euros("1250"), hoursPerWeek: 20,
+                    wageCostSubsidyTargetGroup: true))
+            XCTAssertEqual(z.exempted, euros(period.z), "sub z \(period.start)")
+        }
+        // The corrected z/aa amount of 4 February 2025 applies from the first month that starts after it.
+        let march = try IncomeCalculator.calculate(
+            IncomeInput(
+                startMonth: day("2024-09-01"), months: 7, claimantBirth: day("1985-01-01"), netMonthlyEarnings: euros("1250"),
+                hoursPerWeek: 20, wageCostSubsidyTargetGroup: true),
+            parameters: shippedParameters)
+        XCTAssertEqual(march.months[6].exempted, euros("173,04"))
+        // Sub j caps per calendar year: 2024 first half 3,151, second half 3,209.
+        XCTAssertNoThrow(
+            try IncomeCalculator.calculate(
+                IncomeInput(
+                    startMonth: day("2024-01-01"), months: 12, claimantBirth: day("1980-01-01"), netMonthlyEarnings: euros("600"),
+                    hoursPerWeek: 12,
+                    premiums: [.init(month: day("2024-08-01"), amount: euros("3209"))]), parameters: shippedParameters))
+        XCTAssertThrowsError(
+            try IncomeCalculator.calculate(
+                IncomeInput(
+                    startMonth: day("2024-01-01"), months: 12, claimantBirth: day("1980-01-01"), netMonthlyEarnings: euros("600"),
+                    hoursPerWeek: 12,
+                    premiums: [.init(month: day("2024-03-01"), amount: euros("3151,01"))]), parameters: shippedParameters))
+    }
+
+    func testTheCalculationStopsAtTheAOWAge() throws {
+        let input = IncomeInput(
+            startMonth: day("2026-01-01"), claimantBirth: day("1960-06-15"), netMonthlyEarnings: euros("500"), hoursPerWeek: 10)
+        let result = try IncomeCalculator.calculate(input, parameters: shippedParameters)
+        // 67 on 15 June 2027: June 2027 still counts (age on the 1st is 66); July does not.
+        XCTAssertEqual(result.stopsAtPensionAge, day("2027-07-01"))
+        XCTAssertEqual(result.months.last?.month, day("2027-06-01"))
+    }
+
+    func testAmountsOlderThanTheLastIndexationAreMarked() throws {
+        let result = try IncomeCalculator.calculate(
+            IncomeInput(
+                startMonth: day("2026-05-01"), months: 3, claimantBirth: day("1980-01-01"), netMonthlyEarnings: euros("500"),
+                hoursPerWeek: 10),
+            parameters: shippedParameters)
+        XCTAssertFalse(month(result, "2026-06-01").usesLatestKnownAmounts)
+        XCTAssertTrue(month(result, "2026-07-01").usesLatestKnownAmounts, "the sub n cap of July 2026 is not in the reference yet")
     }
 
     /// A couple, one earner with €1,500 net: the married norm, sub n capped.
@@ -107,6 +200,7 @@ final class IncomeCalculationTests: XCTestCase {
         XCTAssertEqual(later.costSharers, 4)
         XCTAssertEqual(later.norm, euros("811,12"))
         XCTAssertTrue(later.usesLatestKnownAmounts, "2028 uses the last amounts known (2026-07)")
+        XCTAssertTrue(result.cliffs.contains { $0.month == day("2028-07-01") && $0.ended == nil }, "the norm falls: a cliff too")
     }
 
     /// Starting in May 2025, the sub n cap rises in July (273 → 278) and the norm with it.
@@ -256,12 +350,30 @@ final class WageCostSubsidyTests: XCTestCase {
         XCTAssertEqual(partTime.months[0].total, euros("1020,25"))
     }
 
-    func testTheSubsidyIsCappedAtSeventyPercentAndHoursAtThirtySix() throws {
-        // Wage value 20%: 2,478.34 × 80% = 1,982.67 > cap 1,734.84 → 1,734.84.
+    func testTheSubsidyIsCappedAtSeventyPercentAndScalesWithHoursUpToTheSector() throws {
+        // Wage value 20%: 2,478.34 × 80% = 1,982.67 > cap 1,734.84 → 1,734.84 for 36 hours.
         let low = try WageCostSubsidyCalculator.calculate(
             WageCostSubsidyInput(startMonth: day("2026-01-01"), months: 1, wageValue: 2000, hoursPerWeek: 40), parameters: shippedParameters
         )
-        XCTAssertEqual(low.months[0].subsidy, euros("1734,84"))
+        XCTAssertEqual(low.months[0].subsidy, euros("1734,84"), "in a 36-hour sector 40 hours count as 36")
+        // In a 40-hour sector the subsidy grows with the hours (lid 4): 1,734.84 × 40 / 36 = 1,927.60.
+        let sector = try WageCostSubsidyCalculator.calculate(
+            WageCostSubsidyInput(startMonth: day("2026-01-01"), months: 1, wageValue: 2000, hoursPerWeek: 40, sectorFullTimeHours: 40),
+            parameters: shippedParameters)
+        XCTAssertEqual(sector.months[0].subsidy, euros("1927,60"))
+    }
+
+    /// Art. 10d lid 7: set at the start and each 1 January; a July minimum-wage change waits for January.
+    func testTheSubsidyIsResetOnlyOnTheFirstOfJanuary() throws {
+        let result = try WageCostSubsidyCalculator.calculate(
+            WageCostSubsidyInput(startMonth: day("2025-05-01"), months: 9, wageValue: 5000, hoursPerWeek: 36), parameters: shippedParameters
+        )
+        // 2025-01 WML 14.06: × 156 = 2,193.36; + 8% (175.4688 → 175.47) = 2,368.83; wage value 50% =
+        // 1,184.415 → 1,184.42; subsidy = 2,368.83 − 1,184.42 = 1,184.41.
+        XCTAssertEqual(result.months[0].subsidy, euros("1184,41"))
+        XCTAssertEqual(result.months[3].subsidy, euros("1184,41"), "August 2025 keeps the May amount though WML rose in July")
+        // January 2026: WML 14.71 → 1,239.17.
+        XCTAssertEqual(result.months[8].subsidy, euros("1239,17"))
     }
 
     func testFlatFiftyPercentOnlyWhileTheWageValueIsNotAssessed() throws {

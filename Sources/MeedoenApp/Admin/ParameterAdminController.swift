@@ -65,7 +65,17 @@ enum ParameterAdminController {
             case .cents, .basisPoints: value = Money(parsing: raw.replacingOccurrences(of: "%", with: ""))?.cents  // "285,00" or "12,5"
             case .months, .years, .hours, .flag: value = Int(raw)
             }
-            if value == nil || value! < 0 {
+            // Bounds that keep every calculation meaningful (and free of overflow or division by zero).
+            let bounds: ClosedRange<Int> =
+                switch key.unit {
+                case .cents: 0...100_000_000
+                case .basisPoints: 0...10_000
+                case .months: 1...120
+                case .years: 1...100
+                case .hours: 1...60
+                case .flag: 0...1
+                }
+            if value == nil || !bounds.contains(value!) {
                 reader.fail("value", .custom("Vul een geldige, niet-negatieve waarde in (bedragen als 285,00; percentages als 12,5)."))
             }
         } else if reader.raw("value") == nil {

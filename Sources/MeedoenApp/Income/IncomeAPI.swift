@@ -56,6 +56,7 @@ enum IncomeAPI {
         var cliffs: [CliffDTO]
         var fullExit: String?
         var exitPremiumWithoutAmount: Bool
+        var stopsAtPensionAge: String?
     }
 
     static func monthText(_ day: Day) -> String { String(format: "%04d-%02d", day.year, day.month) }
@@ -83,11 +84,6 @@ enum IncomeAPI {
                 .init(month: try month($0.month, field: "premiums"), amount: Money(cents: $0.amountCents))
             },
             policy: policy)
-        if body.earnerIsPartner == true && body.partnerBirth == nil {
-            var issues = FieldIssues()
-            issues.add("earnerIsPartner", .custom("Zonder partner kan de partner niet de werkende zijn."))
-            throw issues
-        }
         let parameters = try await LegalParameterStore(db: req.db).all()
         let result: IncomeResult
         do { result = try IncomeCalculator.calculate(input, parameters: parameters) } catch {
@@ -103,7 +99,8 @@ enum IncomeAPI {
                         usesLatestKnownAmounts: $0.usesLatestKnownAmounts)
                 },
                 cliffs: result.cliffs.map { CliffDTO(month: monthText($0.month), dropCents: $0.drop.cents, endedRule: $0.ended) },
-                fullExit: result.fullExit.map(monthText), exitPremiumWithoutAmount: result.exitPremiumWithoutAmount))
+                fullExit: result.fullExit.map(monthText), exitPremiumWithoutAmount: result.exitPremiumWithoutAmount,
+                stopsAtPensionAge: result.stopsAtPensionAge.map(monthText)))
     }
 
     struct SubsidyRequest: Content {

@@ -45,10 +45,17 @@ struct IncomeResultView: Encodable {
                 "Bij volledige uitstroom kent \(organisation) een uitstroompremie; het bedrag volgt uit de beleidsregels en is hier niet meegerekend."
             )
         }
+        if let stop = result.stopsAtPensionAge {
+            summary.append("De berekening stopt in \(Dutch.month(stop)): dan is de AOW-leeftijd bereikt en is er geen bijstand meer.")
+        }
         self.summary = summary
         cliffs = result.cliffs.map { cliff in
-            let ended = cliff.ended.map { "de \(Dutch.exemptionRule($0))" } ?? "een vrijlating"
-            return "Vanaf \(Dutch.month(cliff.month)) stopt \(ended). Het inkomen daalt dan met \(Dutch.money(cliff.drop)) per maand."
+            guard let ended = cliff.ended else {
+                return
+                    "Vanaf \(Dutch.month(cliff.month)) daalt de bijstandsnorm (bijvoorbeeld doordat een medebewoner 27 jaar wordt). Het inkomen daalt dan met \(Dutch.money(cliff.drop)) per maand."
+            }
+            return
+                "Vanaf \(Dutch.month(cliff.month)) stopt de \(Dutch.exemptionRule(ended)). Het inkomen daalt dan met \(Dutch.money(cliff.drop)) per maand."
         }
         (chart, chartDescription) = Self.chart(result)
 
@@ -78,7 +85,7 @@ struct IncomeResultView: Encodable {
     /// so the strict content-security policy (no inline styles) holds.
     static func chart(_ result: IncomeResult) -> (String, String) {
         let width = 720, height = 240, left = 60, bottom = 30, top = 10
-        let maxValue = max(result.months.map(\.total.cents).max() ?? 1, result.months.map(\.norm.cents).max() ?? 1)
+        let maxValue = max(1, result.months.map(\.total.cents).max() ?? 1, result.months.map(\.norm.cents).max() ?? 1)
         let scale = Double(height - bottom - top) / Double(maxValue)
         let barWidth = Double(width - left - 10) / Double(result.months.count)
         var svg =

@@ -17,6 +17,7 @@ enum IncomeController {
         var result: IncomeResultView?
         var organisation: String
         var policy: String
+        var note: String?
     }
 
     static func policy(for req: Request) async throws -> (MunicipalIncomePolicy, String) {
@@ -36,9 +37,10 @@ enum IncomeController {
         return Dictionary(uniqueKeysWithValues: IncomeForm.coResidentFields.map { ($0 + "Exception", exceptions) })
     }
 
-    static func renderIncome(_ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: IncomeResultView? = nil)
-        async throws -> Response
-    {
+    static func renderIncome(
+        _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: IncomeResultView? = nil,
+        membersLeftOut: Int = 0
+    ) async throws -> Response {
         let (policy, organisation) = try await policy(for: req)
         var description =
             "Vrijlating onder n: \(policy.exemptionNMonths) maanden; alleenstaande ouders onder r: tot \(policy.exemptionRMonths) maanden."
@@ -46,7 +48,11 @@ enum IncomeController {
         let form = FormPage(
             heading: "Werken loont: wat houdt u over?", action: "/calculations/income", cancel: "/", values: values, issues: issues,
             choices: incomeChoices())
-        let page = IncomePage(form: form, result: result, organisation: organisation, policy: description)
+        let note =
+            membersLeftOut > 0
+            ? "Dit huishouden heeft meer leden dan het formulier vakken heeft; \(membersLeftOut) lid/leden zijn niet ingevuld. Controleer of de norm klopt."
+            : nil
+        let page = IncomePage(form: form, result: result, organisation: organisation, policy: description, note: note)
         return try await req.renderPage("income", title: form.heading, page, status: issues.isEmpty ? .ok : .badRequest)
     }
 
@@ -65,6 +71,7 @@ enum IncomeController {
         var values = defaults(req)
         var children = IncomeForm.childFields.makeIterator()
         var coResidents = IncomeForm.coResidentFields.makeIterator()
+        var left = 0
         for member in file.members {
             let born = Day(member.dateOfBirth).iso
             switch member.relation {
@@ -75,15 +82,19 @@ enum IncomeController {
                     values[field] = born
                 } else if let field = children.next() {
                     values[field] = born
+                } else {
+                    left += 1
                 }
             case .coResident:
                 if let field = coResidents.next() {
                     values[field] = born
                     values[field + "Exception"] = member.coResidentException?.rawValue
+                } else {
+                    left += 1
                 }
             }
         }
-        return try await renderIncome(req, values: values)
+        return try await renderIncome(req, values: values, membersLeftOut: left)
     }
 
     @Sendable static func income(req: Request) async throws -> Response {
@@ -144,11 +155,18 @@ enum IncomeController {
         }
         let wage = IncomeForm.money(&reader, "hourlyWage", required: false)
         let review = reader.day("reviewDate")
+        let sectorHours =
+            reader.raw("sectorFullTimeHours") == nil
+            ? 36
+            : IncomeForm.whole(
+                &reader, "sectorFullTimeHours", range: 36...48,
+                message: "Vul de normale voltijdsduur in de sector in, 36 tot 48 uur per week.")
         guard reader.issues.isEmpty, let start, let months, let hours else {
             return try await renderSubsidy(req, values: fields, issues: reader.issues)
         }
         let input = WageCostSubsidyInput(
-            startMonth: start, months: months, wageValue: wageValue, hoursPerWeek: hours, hourlyWage: wage, reviewDate: review)
+            startMonth: start, months: months, wageValue: wageValue, hoursPerWeek: hours, hourlyWage: wage, reviewDate: review,
+            sectorFullTimeHours: sectorHours ?? 36)
         do {
             let result = try WageCostSubsidyCalculator.calculate(input, parameters: try await LegalParameterStore(db: req.db).all())
             return try await renderSubsidy(req, values: fields, result: WageCostSubsidyView(result, input: input))
@@ -164,6 +182,9 @@ enum IncomeController {
         case .hoursOutOfRange: issues.add("hoursPerWeek", .custom("Vul 1 tot 60 uur per week in."))
         case .monthsOutOfRange: issues.add("months", .custom("Reken met 1 tot 60 maanden."))
         case .wageBelowMinimum: issues.add("hourlyWage", .custom("Het uurloon ligt onder het wettelijk minimumloon; dat mag niet."))
+        case .wageTooHigh: issues.add("hourlyWage", .custom("Dit uurloon is onwaarschijnlijk hoog (meer dan € 1.000); controleer het."))
+        case .sectorHoursOutOfRange:
+            issues.add("sectorFullTimeHours", .custom("Vul de normale voltijdsduur in de sector in, 36 tot 48 uur per week."))
         case .wageValueNeededAfterFlatPeriod(let months):
             issues.add(
                 "wageValue",

@@ -89,7 +89,16 @@ enum IncomeForm {
     static func issues(for problem: IncomeProblem, input: IncomeInput, fields: [String: String]) -> FieldIssues {
         var issues = FieldIssues()
         switch problem {
-        case .negativeEarnings: issues.add("netMonthlyEarnings", .custom("Een bedrag kan niet negatief zijn."))
+        case .negativeEarnings:
+            issues.add(
+                input.netMonthlyEarnings < .zero ? "netMonthlyEarnings" : premiumField(input, \.amount) { $0 < .zero },
+                .custom("Een bedrag kan niet negatief zijn."))
+        case .amountTooLarge:
+            issues.add(
+                input.netMonthlyEarnings > Money(euros: 100_000)
+                    ? "netMonthlyEarnings" : premiumField(input, \.amount) { $0 > Money(euros: 100_000) },
+                .custom("Dit bedrag is onwaarschijnlijk hoog (meer dan € 100.000 per maand); controleer het."))
+        case .earnerWithoutPartner: issues.add("earnerIsPartner", .custom("Zonder partner kan de partner niet de werkende zijn."))
         case .hoursOutOfRange: issues.add("hoursPerWeek", .custom("Vul 0 tot 60 uur per week in."))
         case .monthsOutOfRange: issues.add("months", .custom("Reken met 1 tot 60 maanden."))
         case .claimantUnder21:
@@ -127,11 +136,23 @@ enum IncomeForm {
             issues.add(
                 "premium1Amount", .custom("Een premie (art. 31 lid 2 onder j) kan onder 27 jaar alleen in de doelgroep loonkostensubsidie.")
             )
-        case .tooManyPremiums(let year): issues.add("premium1Amount", .custom("Hoogstens twee premies per kalenderjaar (\(year))."))
+        case .tooManyPremiums(let year):
+            issues.add(premiumField(input, \.month) { $0.year == year }, .custom("Hoogstens twee premies per kalenderjaar (\(year))."))
         case .premiumsOverCap(let year, let cap):
             issues.add("premium1Amount", .custom("De premies in \(year) zijn samen meer dan het maximum van \(Dutch.money(cap))."))
-        case .premiumOutsidePeriod: issues.add("premium1Month", .custom("Een premie moet vallen in de maanden van de berekening."))
+        case .premiumOutsidePeriod(let month):
+            issues.add(
+                premiumField(input, \.month, suffix: "Month") { $0 == month },
+                .custom("Een premie moet vallen in de maanden van de berekening."))
         }
         return issues
+    }
+
+    /// The form field of the last premium that matches, so the message stands beside it.
+    static func premiumField<T>(
+        _ input: IncomeInput, _ path: KeyPath<IncomeInput.Premium, T>, suffix: String = "Amount", where matches: (T) -> Bool
+    ) -> String {
+        let index = input.premiums.lastIndex { matches($0[keyPath: path]) } ?? 0
+        return "premium\(index + 1)\(suffix)"
     }
 }

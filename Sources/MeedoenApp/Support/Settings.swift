@@ -24,7 +24,8 @@ public struct Settings: Sendable {
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             database = .postgres(url: url)
         } else {
-            database = .sqlite(path: workingDirectory + "data/meedoen.sqlite")
+            // MEEDOEN_SQLITE_PATH lets a test run use its own throwaway file.
+            database = .sqlite(path: environment["MEEDOEN_SQLITE_PATH"] ?? workingDirectory + "data/meedoen.sqlite")
         }
         return Settings(
             database: database,

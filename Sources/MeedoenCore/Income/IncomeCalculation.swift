@@ -33,14 +33,13 @@ public struct IncomeInput: Sendable, Equatable {
     ) {
         self.startMonth = Day(year: startMonth.year, month: startMonth.month, day: 1)!
         (self.months, self.claimantBirth, self.partnerBirth, self.earnerIsPartner) = (months, claimantBirth, partnerBirth, earnerIsPartner)
-        (self.childrenBirths, self.coResidents, self.netMonthlyEarnings, self.hoursPerWeek) = (
-            childrenBirths, coResidents, netMonthlyEarnings, hoursPerWeek
-        )
-        (self.medicallyLimitedHours, self.wageCostSubsidyTargetGroup, self.hoursCannotIncrease) = (
-            medicallyLimitedHours, wageCostSubsidyTargetGroup, hoursCannotIncrease
-        )
-        (self.premiums, self.policy) = (premiums, policy)
+        (self.childrenBirths, self.coResidents) = (childrenBirths, coResidents)
+        (self.netMonthlyEarnings, self.hoursPerWeek) = (netMonthlyEarnings, hoursPerWeek)
+        (self.medicallyLimitedHours, self.wageCostSubsidyTargetGroup) = (medicallyLimitedHours, wageCostSubsidyTargetGroup)
+        (self.hoursCannotIncrease, self.premiums, self.policy) = (hoursCannotIncrease, premiums, policy)
     }
+
+    var earnerBirth: Day { earnerIsPartner ? (partnerBirth ?? claimantBirth) : claimantBirth }
 }
 
 /// Which rule exempted earnings in a month.
@@ -61,30 +60,37 @@ public struct IncomeMonth: Sendable, Equatable {
     public var total: Money
     /// Total income against the norm alone (staying on bijstand without work).
     public var gainFromWork: Money
+    /// An amount used this month is older than the half-yearly indexation: the last known value.
     public var usesLatestKnownAmounts: Bool
+}
+
+/// A month in which income falls: an exemption ended, or the norm fell (a co-resident turned 27).
+public struct IncomeCliff: Sendable, Equatable {
+    public var month: Day
+    public var drop: Money
+    /// The exemption that ended; nil when the norm itself fell.
+    public var ended: ExemptionRule?
 }
 
 public struct IncomeResult: Sendable, Equatable {
     public var months: [IncomeMonth]
-    /// Months in which income falls because an exemption ended or shrank (the "cliff").
-    public var cliffs: [(month: Day, drop: Money, ended: ExemptionRule?)]
+    public var cliffs: [IncomeCliff]
     /// First month of full exit from bijstand (no benefit left), if any.
     public var fullExit: Day?
     /// The exit premium applies on full exit but its amount is not set in the profile.
     public var exitPremiumWithoutAmount: Bool
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.months == b.months && a.fullExit == b.fullExit && a.cliffs.map(\.month) == b.cliffs.map(\.month)
-            && a.cliffs.map(\.drop) == b.cliffs.map(\.drop)
-    }
+    /// The calculation stops here: the claimant or partner reaches the AOW age.
+    public var stopsAtPensionAge: Day?
 }
 
 public enum IncomeProblem: Error, Equatable, Sendable {
     case negativeEarnings
+    case amountTooLarge  // above € 100.000 a month: a typing error, not a wage
     case hoursOutOfRange  // 0…60
     case monthsOutOfRange  // 1…60
     case claimantUnder21  // youth norms are not in the reference: refuse rather than guess
     case partnerUnder21
+    case earnerWithoutPartner
     case pensionAgeReached  // bijstand ends at AOW age
     case childBornAfterStart
     case policyBeyondLegalMaximum
@@ -96,89 +102,112 @@ public enum IncomeProblem: Error, Equatable, Sendable {
 }
 
 public enum IncomeCalculator {
+    /// Readings of the law where it leaves room, chosen here and kept in one place:
+    /// - A month's amounts are those valid on its first day; ages too are taken on the first day.
+    /// - Sub n's six months are the first six months with bijstand in which the earner is 27 or
+    ///   older (lid 5); someone who turns 27 while working gets them from then on.
+    /// - Sub z's twelve months follow sub n's six; for someone sub n cannot apply to (under 27),
+    ///   they start with the work. Sub r follows sub n and applies only when y, z and aa do not.
+    /// - Exemption months are used up only in months with bijstand ("voor zover hij algemene
+    ///   bijstand ontvangt"); sub r's months are one consecutive period.
     public static func calculate(_ input: IncomeInput, parameters: LegalParameters) throws(IncomeProblem) -> IncomeResult {
         try validate(input, parameters)
         var months: [IncomeMonth] = []
-        var rMonthsUsed = 0
+        var (nUsed, rUsed, zUsed, balansUsed) = (0, 0, 0, 0)
         var rEnded = false
-        var balansMonthsUsed = 0
         var fullExit: Day?
-        let newest = parameters.newestValidFrom
+        var stopsAtPensionAge: Day?
+        let members = costSharingMembers(input)
         for index in 0..<input.months {
             let month = input.startMonth.adding(months: index)
             let p = Lookup(parameters: parameters, day: month)
-            let members = costSharingMembers(input)
+            let pensionAge = try p.int(.pensionAge)
+            if input.claimantBirth.age(on: month) >= pensionAge || (input.partnerBirth?.age(on: month) ?? 0) >= pensionAge {
+                stopsAtPensionAge = month
+                break
+            }
             let sharers = CostSharing.numberOfCostSharers(members, on: month)
             let norm = try self.norm(couple: input.partnerBirth != nil, sharers: sharers, p)
-            let earnerAge = (input.earnerIsPartner ? input.partnerBirth! : input.claimantBirth).age(on: month)
             let earnings = input.netMonthlyEarnings
+            let minimumAge = try p.int(.exemptionMinimumAge)
+            let adult = input.earnerBirth.age(on: month) >= minimumAge
+            let nMonths = min(input.policy.exemptionNMonths, try p.int(.exemptionNMonths))
+            let rMonths = min(input.policy.exemptionRMonths, try p.int(.exemptionRMonths))
+            let zMonths = try p.int(.exemptionZMonths)
+            let nPending = adult && nUsed < nMonths
+            let afterN = !nPending && (nUsed >= nMonths || !adult)
 
-            // Which exemption applies this month (art. 31 lid 2, in the order the law gives precedence).
+            // Which exemption applies (art. 31 lid 2, with the precedence the law gives).
             var rule: ExemptionRule?
             var exempted = Money.zero
             if parameters.isOn(.balansActive, on: month) {
-                // Art. 34a lid 1: 15% without a maximum, 12 consecutive months; medically limited: no time limit.
+                // Art. 34a lid 1: 15% without a maximum for 12 consecutive months; medically limited: no limit.
                 let balansMonths = try p.int(.balansMonths)
-                if input.medicallyLimitedHours || balansMonthsUsed < balansMonths {
-                    rule = .balans
-                    exempted = earnings.percent(try p.int(.balansPercent))
-                    balansMonthsUsed += 1
+                if input.medicallyLimitedHours || balansUsed < balansMonths {
+                    (rule, exempted) = (.balans, earnings.percent(try p.int(.balansPercent)))
                 }
-            } else {
-                let minimumAge = try p.int(.exemptionMinimumAge)
-                let adult = earnerAge >= minimumAge
-                let legalNMonths = try p.int(.exemptionNMonths)
-                let legalRMonths = try p.int(.exemptionRMonths)
-                let nMonths = min(input.policy.exemptionNMonths, legalNMonths)
-                let inNPeriod = index < nMonths  // the six months run from the start of the work
-                let zMonths = try p.int(.exemptionZMonths)
-                if inNPeriod && adult {
-                    rule = .n
-                    exempted = Money.min(earnings.percent(try p.int(.exemptionNPercent)), try p.money(.exemptionNCap))
-                } else if input.medicallyLimitedHours {
-                    rule = .y
-                    exempted = Money.min(earnings.percent(try p.int(.exemptionYZPercent)), try p.money(.exemptionYCap))
-                } else if input.wageCostSubsidyTargetGroup && !inNPeriod && (index < nMonths + zMonths || input.hoursCannotIncrease) {
-                    rule = index < nMonths + zMonths ? .z : .aa
-                    exempted = Money.min(earnings.percent(try p.int(.exemptionYZPercent)), try p.money(.exemptionZCap))
-                } else if !inNPeriod && adult && !rEnded && input.partnerBirth == nil
-                    && input.childrenBirths.contains(where: { $0.age(on: month) < 12 })
-                    && rMonthsUsed < min(input.policy.exemptionRMonths, legalRMonths)
-                {
-                    rule = .r
-                    exempted = Money.min(earnings.percent(try p.int(.exemptionRPercent)), try p.money(.exemptionRCap))
-                    rMonthsUsed += 1
-                } else if rMonthsUsed > 0 {
-                    rEnded = true  // sub r runs for one consecutive period only
-                }
+            } else if nPending {
+                (rule, exempted) = (.n, Money.min(earnings.percent(try p.int(.exemptionNPercent)), try p.money(.exemptionNCap)))
+            } else if input.medicallyLimitedHours {
+                (rule, exempted) = (.y, Money.min(earnings.percent(try p.int(.exemptionYZPercent)), try p.money(.exemptionYCap)))
+            } else if input.wageCostSubsidyTargetGroup && afterN && (zUsed < zMonths || input.hoursCannotIncrease) {
+                let cap = try p.money(.exemptionZCap)
+                (rule, exempted) = (zUsed < zMonths ? .z : .aa, Money.min(earnings.percent(try p.int(.exemptionYZPercent)), cap))
+            } else if afterN && adult && !rEnded && input.partnerBirth == nil && rUsed < rMonths
+                && input.childrenBirths.contains(where: { $0.age(on: month) < 12 })
+            {
+                (rule, exempted) = (.r, Money.min(earnings.percent(try p.int(.exemptionRPercent)), try p.money(.exemptionRCap)))
+            } else if rUsed > 0 {
+                rEnded = true
             }
 
-            let counted = earnings - exempted
-            let benefit = Money.max(.zero, norm - counted)
-            if benefit == .zero && fullExit == nil && earnings > .zero { fullExit = month }
+            let benefit = Money.max(.zero, norm - (earnings - exempted))
+            let onBijstand = benefit > .zero
+            if onBijstand {
+                switch rule {
+                case .n: nUsed += 1
+                case .r: rUsed += 1
+                case .z: zUsed += 1
+                case .balans: balansUsed += 1
+                default: break
+                }
+            } else if rule == .r {
+                rEnded = true  // a month without bijstand breaks sub r's consecutive period
+            }
+            if !onBijstand && fullExit == nil && earnings > .zero { fullExit = month }
             let premium = input.premiums.filter { $0.month.year == month.year && $0.month.month == month.month }.reduce(Money.zero) {
                 $0 + $1.amount
             }
             let exitPremium = fullExit == month ? (input.policy.exitPremium?.amount ?? .zero) : .zero
-            // Earnings count in full once no benefit is left; the exemption only matters beside bijstand.
-            let total = (benefit == .zero ? earnings : earnings + benefit) + premium + exitPremium
+            let total = earnings + benefit + premium + exitPremium
             months.append(
                 IncomeMonth(
-                    month: month, norm: norm, costSharers: sharers, earnings: earnings, exempted: benefit == .zero ? .zero : exempted,
-                    rule: benefit == .zero ? nil : rule, benefit: benefit, premium: premium, exitPremium: exitPremium, total: total,
-                    gainFromWork: total - norm, usesLatestKnownAmounts: newest.map { month > $0.adding(months: 5) } ?? false))
+                    month: month, norm: norm, costSharers: sharers, earnings: earnings, exempted: onBijstand ? exempted : .zero,
+                    rule: onBijstand ? rule : nil, benefit: benefit, premium: premium, exitPremium: exitPremium, total: total,
+                    gainFromWork: total - norm, usesLatestKnownAmounts: estimated(month, parameters)))
         }
-        var cliffs: [(Day, Money, ExemptionRule?)] = []
+        var cliffs: [IncomeCliff] = []
         for (previous, current) in zip(months, months.dropFirst()) {
-            let recurringPrevious = previous.total - previous.premium - previous.exitPremium
-            let recurringCurrent = current.total - current.premium - current.exitPremium
-            if recurringCurrent < recurringPrevious, previous.rule != current.rule {
-                cliffs.append((current.month, recurringPrevious - recurringCurrent, previous.rule))
+            let before = previous.total - previous.premium - previous.exitPremium
+            let after = current.total - current.premium - current.exitPremium
+            if after < before {
+                cliffs.append(
+                    IncomeCliff(month: current.month, drop: before - after, ended: previous.rule != current.rule ? previous.rule : nil))
             }
         }
         return IncomeResult(
             months: months, cliffs: cliffs, fullExit: fullExit,
-            exitPremiumWithoutAmount: fullExit != nil && input.policy.exitPremium != nil && input.policy.exitPremium?.amount == nil)
+            exitPremiumWithoutAmount: fullExit != nil && input.policy.exitPremium != nil && input.policy.exitPremium?.amount == nil,
+            stopsAtPensionAge: stopsAtPensionAge)
+    }
+
+    /// Amounts are indexed each 1 January and 1 July: a month six or more months after an
+    /// amount's newest date uses a value that is probably out of date.
+    static func estimated(_ month: Day, _ parameters: LegalParameters) -> Bool {
+        let indexed: [ParameterKey] = [
+            .normSingle, .normMarried, .exemptionNCap, .exemptionRCap, .exemptionYCap, .exemptionZCap, .premiumJCap,
+        ]
+        return indexed.contains { key in parameters.newestValidFrom(key).map { month >= $0.adding(months: 6) } ?? false }
     }
 
     /// Art. 21 and 22a: the single or married norm, or the cost-sharers' norm when others count.
@@ -199,9 +228,12 @@ public enum IncomeCalculator {
     }
 
     static func validate(_ input: IncomeInput, _ parameters: LegalParameters) throws(IncomeProblem) {
+        let limit = Money(euros: 100_000)
         if input.netMonthlyEarnings < .zero || input.premiums.contains(where: { $0.amount < .zero }) { throw .negativeEarnings }
+        if input.netMonthlyEarnings > limit || input.premiums.contains(where: { $0.amount > limit }) { throw .amountTooLarge }
         if !(0...60).contains(input.hoursPerWeek) { throw .hoursOutOfRange }
         if !(1...60).contains(input.months) { throw .monthsOutOfRange }
+        if input.earnerIsPartner && input.partnerBirth == nil { throw .earnerWithoutPartner }
         let start = input.startMonth
         let p = Lookup(parameters: parameters, day: start)
         _ = try p.int(.normSingle)  // a start month before the first loaded amounts
@@ -213,24 +245,21 @@ public enum IncomeCalculator {
         }
         if input.childrenBirths.contains(where: { $0 > start }) { throw .childBornAfterStart }
         let (legalN, legalR) = (try p.int(.exemptionNMonths), try p.int(.exemptionRMonths))
-        if input.policy.exemptionNMonths > legalN || input.policy.exemptionRMonths > legalR {
-            throw .policyBeyondLegalMaximum
-        }
+        if input.policy.exemptionNMonths > legalN || input.policy.exemptionRMonths > legalR { throw .policyBeyondLegalMaximum }
         // Sub j: one or two payments per calendar year within the cap; under 27 only in the LKS target group (lid 5).
         let end = start.adding(months: input.months)
         for premium in input.premiums {
             if premium.month < start || premium.month >= end { throw .premiumOutsidePeriod(premium.month) }
-            let earner = input.earnerIsPartner ? input.partnerBirth! : input.claimantBirth
             let minimumAge = try Lookup(parameters: parameters, day: premium.month).int(.exemptionMinimumAge)
-            if earner.age(on: premium.month) < minimumAge && !input.wageCostSubsidyTargetGroup {
+            if input.earnerBirth.age(on: premium.month) < minimumAge && !input.wageCostSubsidyTargetGroup {
                 throw .premiumNotAllowedUnder27(premium.month)
             }
         }
         for (year, inYear) in Dictionary(grouping: input.premiums, by: \.month.year) {
             if inYear.count > 2 { throw .tooManyPremiums(year: year) }
+            // The cap of the year is the one in force at the year's last payment.
             let cap = try Lookup(parameters: parameters, day: inYear.map(\.month).max()!).money(.premiumJCap)
-            let sum = inYear.reduce(Money.zero) { $0 + $1.amount }
-            if sum > cap { throw .premiumsOverCap(year: year, cap: cap) }
+            if inYear.reduce(Money.zero, { $0 + $1.amount }) > cap { throw .premiumsOverCap(year: year, cap: cap) }
         }
     }
 }

@@ -71,10 +71,8 @@ public struct LegalParameters: Sendable {
         (series[key]?.last(where: { $0.validFrom <= day })?.value ?? 0) != 0
     }
 
-    /// The newest date from which any amount was set: months after it use the last known values.
-    public var newestValidFrom: Day? {
-        series.values.compactMap { $0.last?.validFrom }.max()
-    }
+    /// The newest date from which this parameter was set.
+    public func newestValidFrom(_ key: ParameterKey) -> Day? { series[key]?.last?.validFrom }
 
     public var entries: [ParameterEntry] {
         series.values.flatMap { $0 }.sorted { ($0.key.rawValue, $0.validFrom) < ($1.key.rawValue, $1.validFrom) }

@@ -1,8 +1,9 @@
 /// Loonkostensubsidie, Participatiewet art. 10d, per month for the employer:
-/// (WML + holiday allowance) − wage value, at most 70% of (WML + holiday allowance), pro rata to
-/// the agreed hours against 36 hours a week (lid 4), plus 23.5% for employer's costs
-/// (Regeling Participatiewet; Stcrt 2017, 68248). While the wage value is not yet assessed, a flat
-/// 50% for at most the first 6 months (lid 5). Amounts and percentages: the dated LegalParameters.
+/// (WML + holiday allowance) − wage value, at most 70% of (WML + holiday allowance), reduced or
+/// increased in proportion to the agreed hours against 36 a week, up to the sector's full-time
+/// hours (lid 4), plus 23.5% for employer's costs (Regeling Participatiewet; Stcrt 2017, 68248).
+/// While the wage value is not yet assessed, a flat 50% for at most the first 6 months (lid 5).
+/// Set at the start and again each 1 January (lid 7). Amounts: the dated LegalParameters.
 public struct WageCostSubsidyInput: Sendable, Equatable {
     public var startMonth: Day
     public var months: Int
@@ -13,12 +14,16 @@ public struct WageCostSubsidyInput: Sendable, Equatable {
     public var hourlyWage: Money?
     /// When the wage value is to be assessed again (shown beside the result).
     public var reviewDate: Day?
+    /// The sector's normal full-time hours: hours above 36 raise the subsidy up to this.
+    public var sectorFullTimeHours: Int
 
-    public init(startMonth: Day, months: Int = 12, wageValue: Int?, hoursPerWeek: Int, hourlyWage: Money? = nil, reviewDate: Day? = nil) {
+    public init(
+        startMonth: Day, months: Int = 12, wageValue: Int?, hoursPerWeek: Int, hourlyWage: Money? = nil, reviewDate: Day? = nil,
+        sectorFullTimeHours: Int = 36
+    ) {
         self.startMonth = Day(year: startMonth.year, month: startMonth.month, day: 1)!
-        (self.months, self.wageValue, self.hoursPerWeek, self.hourlyWage, self.reviewDate) = (
-            months, wageValue, hoursPerWeek, hourlyWage, reviewDate
-        )
+        (self.months, self.wageValue, self.hoursPerWeek, self.hourlyWage) = (months, wageValue, hoursPerWeek, hourlyWage)
+        (self.reviewDate, self.sectorFullTimeHours) = (reviewDate, sectorFullTimeHours)
     }
 }
 
@@ -47,7 +52,9 @@ public enum WageCostSubsidyProblem: Error, Equatable, Sendable {
     case wageValueOutOfRange  // 0…100%
     case hoursOutOfRange  // 1…60
     case monthsOutOfRange  // 1…60
+    case sectorHoursOutOfRange  // 36…48
     case wageBelowMinimum
+    case wageTooHigh  // above € 1.000 an hour: a typing error, not a wage
     /// Without an assessed wage value, only the first months may use the flat rate.
     case wageValueNeededAfterFlatPeriod(months: Int)
     case missingParameter(ParameterKey, Day)
@@ -56,13 +63,15 @@ public enum WageCostSubsidyProblem: Error, Equatable, Sendable {
 public enum WageCostSubsidyCalculator {
     /// Rounding choices: the full-time monthly WML is hourly WML × 36 × 52 / 12 rounded to the
     /// cent (the usual conversion of a weekly to a monthly amount), each further percentage is
-    /// rounded to the cent, and the pro-rata share last.
+    /// rounded to the cent, and the share for the hours last.
     public static func calculate(_ input: WageCostSubsidyInput, parameters: LegalParameters) throws(WageCostSubsidyProblem)
         -> WageCostSubsidyResult
     {
         if let wageValue = input.wageValue, !(0...10_000).contains(wageValue) { throw .wageValueOutOfRange }
         if !(1...60).contains(input.hoursPerWeek) { throw .hoursOutOfRange }
         if !(1...60).contains(input.months) { throw .monthsOutOfRange }
+        if !(36...48).contains(input.sectorFullTimeHours) { throw .sectorHoursOutOfRange }
+        if let wage = input.hourlyWage, wage > Money(euros: 1_000) { throw .wageTooHigh }
         func value(_ key: ParameterKey, _ day: Day) throws(WageCostSubsidyProblem) -> Int {
             do { return try parameters.value(key, on: day) } catch { throw .missingParameter(key, day) }
         }
@@ -72,27 +81,27 @@ public enum WageCostSubsidyCalculator {
         var months: [WageCostSubsidyMonth] = []
         for index in 0..<input.months {
             let month = input.startMonth.adding(months: index)
-            let fullTimeHours = try value(.fullTimeHours, month)
-            let wmlHour = Money(cents: try value(.wmlHour, month))
+            // Lid 7: set at the start and again each 1 January, so a July change waits for January.
+            let setOn = max(input.startMonth, Day(year: month.year, month: 1, day: 1)!)
+            let fullTimeHours = try value(.fullTimeHours, setOn)
+            let wmlHour = Money(cents: try value(.wmlHour, setOn))
             if let wage = input.hourlyWage, wage < wmlHour { throw .wageBelowMinimum }
-            let holiday = try value(.wmlHolidayAllowancePercent, month)
+            let holiday = try value(.wmlHolidayAllowancePercent, setOn)
             let monthlyWML = wmlHour.scaled(by: fullTimeHours * 52, over: 12)
             let fullTime = monthlyWML + monthlyWML.percent(holiday)
-            let flat = input.wageValue == nil
             let fullTimeSubsidy: Money
             if let wageValue = input.wageValue {
-                let cap = fullTime.percent(try value(.lksMaxPercent, month))
+                let cap = fullTime.percent(try value(.lksMaxPercent, setOn))
                 fullTimeSubsidy = Money.min(fullTime - fullTime.percent(wageValue), cap)
             } else {
-                fullTimeSubsidy = fullTime.percent(try value(.lksFlatPercent, month))
+                fullTimeSubsidy = fullTime.percent(try value(.lksFlatPercent, setOn))
             }
-            // Lid 4: pro rata to the agreed hours, at most the full-time hours.
-            let subsidy = fullTimeSubsidy.scaled(by: min(input.hoursPerWeek, fullTimeHours), over: fullTimeHours)
-            let allowance = subsidy.percent(try value(.lksEmployerAllowancePercent, month))
+            let subsidy = fullTimeSubsidy.scaled(by: min(input.hoursPerWeek, input.sectorFullTimeHours), over: fullTimeHours)
+            let allowance = subsidy.percent(try value(.lksEmployerAllowancePercent, setOn))
             let monthlyWage = (input.hourlyWage ?? wmlHour).scaled(by: input.hoursPerWeek * 52, over: 12)
             months.append(
                 WageCostSubsidyMonth(
-                    month: month, fullTimeWage: fullTime, flatRate: flat, subsidy: subsidy, employerAllowance: allowance,
+                    month: month, fullTimeWage: fullTime, flatRate: input.wageValue == nil, subsidy: subsidy, employerAllowance: allowance,
                     total: subsidy + allowance, wageCost: monthlyWage + monthlyWage.percent(holiday)))
         }
         let years = Dictionary(grouping: months, by: \.month.year).map { ($0.key, $0.value.reduce(Money.zero) { $0 + $1.total }) }
