@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     TokenController.register(app)
     IncomeController.register(app)
     ParameterAdminController.register(app)
+    OrganisationStyleController.register(app)
     HealthController.register(app)
     APIController.register(app)
 }

@@ -243,7 +243,12 @@ def journeys(driver, base):
 
     # Another organisation's household: a WPDA case manager's link, opened by Steenwijkerland.
     log_in(driver, base, "km1.wpda")
+    audit_page(driver, "caseload werkplein drentsche aa")  # its own colour, checked for contrast
+    check("a shared body shows each client's municipality", "Assen" in driver.page_source or "Tynaarlo" in driver.page_source)
     foreign = driver.find_element(By.CSS_SELECTOR, "table tbody a").get_attribute("href")
+    for other in ["km1.nijkerk", "km1.wijchen"]:
+        log_in(driver, base, other)
+        audit_page(driver, f"caseload {other}")
     log_in(driver, base, "km1.steenwijkerland")
     driver.get(foreign)
     check("another organisation's household is not found", "bestaat niet" in driver.page_source)
@@ -270,7 +275,8 @@ def journeys(driver, base):
 
 
 def main():
-    SHOTS.mkdir(exist_ok=True)
+    shutil.rmtree(SHOTS, ignore_errors=True)
+    SHOTS.mkdir()
     started = time.time()
     server = Server()
     driver = new_browser()

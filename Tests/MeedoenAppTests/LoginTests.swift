@@ -66,3 +66,19 @@ final class LoginTests: XCTestCase {
         html.range(of: "<div class=\"error-summary\" role=\"alert\"><p>").map { String(html[$0.upperBound...].prefix { $0 != "<" }) }
     }
 }
+
+final class LookTests: XCTestCase {
+    func testTheOrganisationsColourComesFromItsConfiguration() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let page = try await browser.get("/caseload")
+            XCTAssertTrue(page.body.string.contains("href=\"/css/organisation/steenwijkerland.css\""))
+            let css = try await browser.get("/css/organisation/steenwijkerland.css")
+            XCTAssertEqual(css.status, .ok)
+            XCTAssertEqual(css.body.string, ":root { --colour-primary: #00528a; }\n")
+            let unknown = try await browser.get("/css/organisation/bestaat-niet.css")
+            XCTAssertEqual(unknown.status, .notFound)
+        }
+    }
+}

@@ -14,9 +14,12 @@ struct CurrentUser: Authenticatable {
     var ledTeamIDs: [UUID]
     var organisationName: String = "Meedoen"
     var organisationColour: String = "#154273"
+    var organisationCode: String?
 
     init(_ user: UserModel, ledTeamIDs: [UUID], organisation: OrganisationModel? = nil) {
-        if let organisation { (organisationName, organisationColour) = (organisation.name, organisation.colour) }
+        if let organisation {
+            (organisationName, organisationColour, organisationCode) = (organisation.name, organisation.colour, organisation.code)
+        }
         (id, username, displayName, role) = (user.id!, user.username, user.displayName, user.role)
         (organisationID, municipalityScope, self.ledTeamIDs) = (user.$organisation.id, user.municipalityScope, ledTeamIDs)
     }

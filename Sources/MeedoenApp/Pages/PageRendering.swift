@@ -14,6 +14,8 @@ struct Layout: Encodable {
     var roleLabel: String?
     var organisationName: String
     var organisationColour: String
+    /// The organisation's own stylesheet (its colour), when signed in.
+    var organisationStylesheet: String?
     var nav: [NavItem]
     var csrf: String
     var flash: String?
@@ -35,6 +37,7 @@ extension Request {
         let layout = Layout(
             title: title, userName: user?.displayName, roleLabel: user.map { Dutch.role($0.role) },
             organisationName: user?.organisationName ?? "Meedoen", organisationColour: user?.organisationColour ?? "#154273",
+            organisationStylesheet: user?.organisationCode.map { "/css/organisation/\($0).css" },
             nav: navigation(for: user), csrf: CSRF.token(for: self), flash: flash)
         let view = try await self.view.render(template, PageContext(layout: layout, page: content))
         let response = try await view.encodeResponse(for: self)
