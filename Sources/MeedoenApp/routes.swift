@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     UserAdminController.register(app)
     CaseloadMoveController.register(app)
     TokenController.register(app)
+    StatedReasonController.register(app)
     IncomeController.register(app)
     ParameterAdminController.register(app)
     OrganisationStyleController.register(app)

@@ -24,7 +24,7 @@ final class AccessMatrixTests: XCTestCase {
             let own = "/households/\(fixture.ownHousehold)"
             let colleague = "/households/\(fixture.colleagueHousehold)"
             let expected: [(user: String, path: String, status: HTTPStatus)] = [
-                ("km", "/caseload", .ok), ("km", own, .ok), ("km", colleague, .ok), ("km", "\(own)/benefit", .ok),
+                ("km", "/caseload", .ok), ("km", own, .ok), ("km", colleague, .seeOther), ("km", "\(own)/benefit", .ok),
                 ("km", "/admin/users", .forbidden), ("km", "/households/new", .ok),
                 ("km2", "\(own)/benefit", .forbidden),
                 ("tl", own, .ok), ("tl", colleague, .forbidden), ("tl", "\(own)/director", .ok), ("tl", "\(own)/benefit", .forbidden),

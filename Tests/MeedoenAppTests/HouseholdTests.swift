@@ -135,8 +135,10 @@ final class HouseholdTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let value7 = try await browser.get("/households/\(fixture.colleagueHousehold)").status
-            XCTAssertEqual(value7, .ok, "reading is allowed")
+            try await browser.get("/households/\(fixture.colleagueHousehold)/access")
+            try await browser.post("/households/\(fixture.colleagueHousehold)/access", ["reason": "consultatie"])
+            let readable = try await browser.get("/households/\(fixture.colleagueHousehold)").status
+            XCTAssertEqual(readable, .ok, "reading is allowed once a reason is stated")
             let value8 = try await browser.get("/households/\(fixture.colleagueHousehold)/address").status
             XCTAssertEqual(value8, .forbidden)
             let post = try await browser.post(

@@ -168,6 +168,12 @@ final class AccessTests: XCTestCase {
         XCTAssertFalse(Access.allows(.jobCoach, .identity, .read, given: sameOrganisation))
     }
 
+    func testOpeningAFileOutsideOnesCaseloadNeedsAStatedReason() {
+        XCTAssertTrue(Access.requiresStatedReason(.caseManager, given: sameOrganisation))
+        XCTAssertFalse(Access.requiresStatedReason(.caseManager, given: ownCaseload))
+        XCTAssertFalse(Access.requiresStatedReason(.teamLeader, given: teamMember))
+    }
+
     func testMunicipalityScopeLimitsEvenTheWidestRole() {
         let outside = Relationship(sameOrganisation: true, withinMunicipalityScope: false)
         XCTAssertFalse(Access.allows(.caseManager, .identity, .read, given: outside))

@@ -19,6 +19,11 @@ extension Request {
             relationship.reach != nil
         else { throw AppError.notFound }
         guard Access.allows(viewer.role, part, action, given: relationship) else { throw AppError.forbidden }
+        var purpose = purpose
+        if Access.requiresStatedReason(viewer.role, given: relationship) {
+            guard let reason = statedReason(for: householdID) else { throw AppError.reasonRequired(householdID) }
+            purpose += "; reden: " + reason
+        }
         guard let file = try await households.file(householdID, organisationID: viewer.organisationID) else { throw AppError.notFound }
         // A page that shows the file is a read, also when it is an edit form; the change itself
         // is logged by the handler that saves it.
@@ -27,6 +32,21 @@ extension Request {
         }
         return OpenedFile(file: file, role: viewer.role, relationship: relationship)
     }
+
+    /// The reason stated for opening this household outside one's caseload: in the session for the
+    /// web (valid for a working day), in the X-Meedoen-Reden header for the API.
+    func statedReason(for householdID: UUID) -> String? {
+        if isAPI {
+            let reason = headers.first(name: "X-Meedoen-Reden")?.trimmingCharacters(in: .whitespaces) ?? ""
+            return (3...200).contains(reason.count) ? reason : nil
+        }
+        guard let grant = session.data[Self.reasonKey(householdID)], let separator = grant.firstIndex(of: "|"),
+            let since = Double(grant[..<separator]), services.clock.now().timeIntervalSince1970 - since < 8 * 3600
+        else { return nil }
+        return String(grant[grant.index(after: separator)...])
+    }
+
+    static func reasonKey(_ householdID: UUID) -> String { "reden:" + householdID.uuidString }
 
     /// One resident's file (the household's), for one part and action; `:id` is the resident.
     func openClient(_ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, OpenedFile) {

@@ -61,6 +61,8 @@ extension Request {
         if Capability.createHousehold.isGranted(to: user.role) { items.append(("/households/new", "Nieuw huishouden")) }
         if Capability.manageUsers.isGranted(to: user.role) { items.append(("/admin/users", "Gebruikers")) }
         if Capability.moveCaseload.isGranted(to: user.role) { items.append(("/admin/caseload-move", "Caseload overdragen")) }
+        if Capability.reviewAccessReasons.isGranted(to: user.role) { items.append(("/team/access-reasons", "Geopende dossiers")) }
+        if Capability.viewAccessLog.isGranted(to: user.role) { items.append(("/privacy", "Toegangslog en inzage")) }
         if Capability.manageLegalParameters.isGranted(to: user.role) { items.append(("/admin/parameters", "Wettelijke parameters")) }
         items.append(("/calculations/income", "Werken loont"))
         items.append(("/calculations/wage-cost-subsidy", "Loonkostensubsidie"))

@@ -10,11 +10,13 @@ enum AppError: Error {
     case badRequest(String)
     case invalid(FieldIssues)
     case conflict(String)
+    /// The file lies outside the user's caseload: a reason must be stated first (break the glass).
+    case reasonRequired(UUID)
 
     var status: HTTPResponseStatus {
         switch self {
         case .notFound: .notFound
-        case .forbidden: .forbidden
+        case .forbidden, .reasonRequired: .forbidden
         case .notSignedIn: .unauthorized
         case .badRequest, .invalid: .badRequest
         case .conflict: .conflict
@@ -29,6 +31,7 @@ enum AppError: Error {
         case .badRequest: "bad_request"
         case .invalid: "validation_failed"
         case .conflict: "conflict"
+        case .reasonRequired: "reason_required"
         }
     }
 
@@ -40,6 +43,8 @@ enum AppError: Error {
         case .notSignedIn: "U bent niet (meer) ingelogd."
         case .badRequest(let message), .conflict(let message): message
         case .invalid: "Niet alle velden zijn goed ingevuld."
+        case .reasonRequired:
+            "Dit dossier valt buiten uw caseload. Geef in de kop X-Meedoen-Reden op waarom u het opent; de reden wordt vastgelegd."
         }
     }
 }

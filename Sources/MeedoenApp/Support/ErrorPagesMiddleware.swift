@@ -29,6 +29,10 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             if status == .unauthorized {
                 return request.redirect(to: "/login")
             }
+            if case AppError.reasonRequired(let household) = error {
+                let back = request.method == .GET ? request.url.path : "/households/\(household.uuidString)"
+                return request.redirect(to: "/households/\(household.uuidString)/access?terug=\(back)")
+            }
             return try await request.renderPage(
                 "error", title: status == .notFound ? "Niet gevonden" : "Er ging iets mis",
                 ErrorPage(status: Int(status.code), message: message), status: status)

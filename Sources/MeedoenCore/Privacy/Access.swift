@@ -78,6 +78,12 @@ public enum Access {
         scope(role, part, action) > .none
     }
 
+    /// "Break the glass": a file the user may open only because of the organisation-wide reach
+    /// (not their caseload, team or a link) needs a stated reason first, which the log keeps.
+    public static func requiresStatedReason(_ role: Role, given relationship: Relationship) -> Bool {
+        relationship.reach == .organisation && scope(role, .identity, .read) == .organisation
+    }
+
     public static func allows(
         _ role: Role, _ part: FilePart, _ action: AccessAction, given relationship: Relationship
     ) -> Bool {
@@ -99,6 +105,8 @@ public enum Capability: String, CaseIterable, Sendable {
     case moveCaseload  // bulk change of regisseur
     case createHousehold
     case viewAggregates  // counts only, never a person
+    case reviewAccessReasons  // teamleider: the stated reasons for opening files outside a caseload
+    case viewAccessLog  // privacyfunctionaris: access logs and inzage exports, no ordinary file access
     case manageLegalParameters  // applicatiebeheerder
 
     public func isGranted(to role: Role) -> Bool {
@@ -108,6 +116,8 @@ public enum Capability: String, CaseIterable, Sendable {
         case .createHousehold: return role == .caseManager
         case .viewAggregates: return [.policyOfficer, .teamLeader, .functionalAdmin].contains(role)
         case .manageLegalParameters: return role == .applicationAdmin
+        case .reviewAccessReasons: return role == .teamLeader
+        case .viewAccessLog: return role == .privacyOfficer
         }
     }
 }
