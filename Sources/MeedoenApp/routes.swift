@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     CaseloadMoveController.register(app)
     TokenController.register(app)
     StatedReasonController.register(app)
+    PrivacyOfficerController.register(app)
     IncomeController.register(app)
     ParameterAdminController.register(app)
     OrganisationStyleController.register(app)

@@ -22,7 +22,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,11 +113,17 @@ def audit_page(driver, name):
 
 
 def navigating(driver, action):
-    """Runs an action that loads a new page and waits until it has."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Runs an action that loads a new page and waits until the new document has loaded: the old
+    one carries a marker that a fresh document does not have."""
+    driver.execute_script("window.__oldPage = true;")
     action()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def loaded(d):
+        try:
+            return d.execute_script("return window.__oldPage === undefined && document.readyState === 'complete';")
+        except Exception:
+            return False  # between documents
+    WebDriverWait(driver, 15).until(loaded)
 
 
 def log_in(driver, base, username):
@@ -254,9 +259,26 @@ def journeys(driver, base):
     check("another organisation's household is not found", "bestaat niet" in driver.page_source)
     audit_page(driver, "niet gevonden")
 
+    # Break the glass: a household outside the caseload asks for a reason first.
+    driver.get(base + "/households")
+    search = driver.find_element(By.ID, "q")
+    search.send_keys("Bakker")
+    navigating(driver, lambda: search.send_keys(Keys.ENTER))
+    others = [a.get_attribute("href") for a, director in zip(
+        driver.find_elements(By.CSS_SELECTOR, "tbody tr td:first-child a"), driver.find_elements(By.CSS_SELECTOR, "tbody tr td:nth-child(4)"))
+        if "Nijland" not in director.text]
+    driver.get(others[0])
+    check("outside the caseload a reason is asked", "Waarom opent u dit dossier?" in driver.page_source, driver.current_url)
+    audit_page(driver, "reden opgeven")
+    driver.find_element(By.ID, "reason-contact").click()
+    submit(driver)
+    check("after the reason the file opens", driver.current_url == others[0] and "Leden van het huishouden" in driver.page_source, driver.current_url)
+
     # Other roles.
     log_in(driver, base, "tl1.steenwijkerland")
     audit_page(driver, "teamleider huishoudens")
+    driver.get(base + "/team/access-reasons")
+    audit_page(driver, "geopende dossiers")
     driver.get(base + "/admin/caseload-move")
     audit_page(driver, "caseload overdragen")
     log_in(driver, base, "fb.steenwijkerland")
@@ -269,6 +291,16 @@ def journeys(driver, base):
     driver.get(household_url)
     check("policy officer sees no file", "geen rechten" in driver.page_source)
     audit_page(driver, "geen rechten")
+    log_in(driver, base, "pf.steenwijkerland")
+    driver.get(base + "/privacy")
+    audit_page(driver, "privacy zoeken")
+    driver.find_element(By.ID, "bsn").send_keys("999994669")  # persona Anne
+    submit(driver)
+    check("the privacy officer finds Anne's access log", "Toegangslog van Anne Bakker" in driver.page_source)
+    audit_page(driver, "toegangslog Anne")
+    follow(driver, "Inzage-export (afdrukbaar)")
+    check("Anne's inzage lists her data and the access log", "999994669" in driver.page_source and "Wie uw gegevens inzag" in driver.page_source)
+    audit_page(driver, "inzage Anne")
     log_in(driver, base, "beheer.installatie")
     driver.get(base + "/admin/parameters")
     audit_page(driver, "wettelijke parameters")

@@ -61,3 +61,58 @@ final class StatedReasonTests: XCTestCase {
         }
     }
 }
+
+final class InzageTests: XCTestCase {
+    func testThePrivacyOfficerFindsAResidentSeesTheLogAndExportsTheirDataOnly() async throws {
+        try await withEachBackend { app, fixture, backend in
+            // A case manager opens the file and adds a member, so there is a log and another person.
+            let caseManager = Browser(app)
+            try await caseManager.logIn("km")
+            try await caseManager.get("/households/\(fixture.ownHousehold)")
+            try await caseManager.get("/households/\(fixture.ownHousehold)/members")
+            try await caseManager.post("/households/\(fixture.ownHousehold)/members", [
+                "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "partner",
+            ])
+
+            let officer = Browser(app)
+            try await officer.logIn("pf")
+            try await officer.get("/privacy")
+            let wrong = try await officer.post("/privacy", ["bsn": "999993241"])
+            XCTAssertEqual(wrong.status, .badRequest)
+            let found = try await officer.post("/privacy", ["bsn": "999 993 653"])
+            let location = found.headers.first(name: .location) ?? ""
+            XCTAssertEqual(location, "/privacy/residents/\(fixture.ownApplicant)", "\(backend)")
+            XCTAssertFalse(location.contains("999993653"), "no BSN in the URL")
+            let log = try await officer.get(location).body.string
+            XCTAssertTrue(log.contains("dossier bekijken"), "\(backend): the case manager's read is listed")
+            XCTAssertTrue(log.contains("Het toegangslog is intact"))
+
+            let export = try await officer.get(location + "/inzage.json")
+            XCTAssertEqual(export.status, .ok)
+            let json = export.body.string
+            XCTAssertTrue(json.contains("999993653") && json.contains("Yvonne"), "\(backend): the person's own data")
+            XCTAssertFalse(json.contains("Visser") || json.contains("999993872") || json.contains("Johan"), "\(backend): nothing of another person")
+            let inzage = try export.content.decode(Inzage.self)
+            XCTAssertEqual(inzage.otherHouseholdMembers, 1)
+            XCTAssertTrue(inzage.history.contains { $0.what == "Uitkering" })
+            XCTAssertTrue(inzage.accessLog.contains { $0.by == "km" && $0.action == "inzien" })
+            let printable = try await officer.get(location + "/inzage")
+            XCTAssertTrue(printable.body.string.contains("Wie uw gegevens inzag of wijzigde"))
+
+            // Making the export is itself logged.
+            let logged = try await AuditEventModel.query(on: app.db).filter(\.$purpose == "inzageverzoek (AVG art. 15)").count()
+            XCTAssertEqual(logged, 2)
+        }
+    }
+
+    func testOnlyThePrivacyOfficerHasTheseLogs() async throws {
+        try await withApp { app, fixture in
+            for user in ["km", "tl", "bm", "fb"] {
+                let browser = Browser(app)
+                try await browser.logIn(user)
+                let value1 = try await browser.get("/privacy/residents/\(fixture.ownApplicant)/inzage.json").status
+                XCTAssertEqual(value1, .forbidden, user)
+            }
+        }
+    }
+}

@@ -102,7 +102,7 @@ enum IncomeController {
         let (policy, organisation) = try await policy(for: req)
         let input: IncomeInput
         do { input = try IncomeForm.read(fields, today: req.today, policy: policy) } catch {
-            return try await renderIncome(req, values: fields, issues: error as! FieldIssues)
+            return try await renderIncome(req, values: fields, issues: error)
         }
         do {
             let result = try IncomeCalculator.calculate(input, parameters: try await LegalParameterStore(db: req.db).all())

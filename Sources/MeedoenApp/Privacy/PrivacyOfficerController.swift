@@ -1,0 +1,104 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The privacyfunctionaris: finds a resident by BSN, sees who accessed their file, and makes the
+/// inzage export. No ordinary file access: these pages show the log and the export only.
+enum PrivacyOfficerController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("privacy", use: searchForm).require(.capability(.viewAccessLog))
+        routes.post("privacy", use: search).require(.capability(.viewAccessLog))
+        routes.get("privacy", "residents", ":id", use: log).require(.capability(.viewAccessLog))
+        routes.get("privacy", "residents", ":id", "inzage", use: inzage).require(.capability(.viewAccessLog))
+        routes.get("privacy", "residents", ":id", "inzage.json", use: inzageJSON).require(.capability(.viewAccessLog))
+    }
+
+    @Sendable static func searchForm(req: Request) async throws -> Response {
+        try await req.renderForm("privacy-search", FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/"))
+    }
+
+    /// The BSN comes in a POST and the page that follows carries only an internal id.
+    @Sendable static func search(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        guard let bsn = reader.bsn("bsn") else {
+            return try await req.renderForm("privacy-search", FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: reader.issues))
+        }
+        guard let resident = try await req.households.residentWithBSN(bsn, organisationID: viewer.organisationID) else {
+            var issues = FieldIssues()
+            issues.add("bsn", .custom("Geen inwoner met dit BSN in uw organisatie."))
+            return try await req.renderForm("privacy-search", FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: issues))
+        }
+        return req.redirect(to: "/privacy/residents/\(resident.id!.uuidString)")
+    }
+
+    private static func load(_ req: Request, purpose: String) async throws -> (ResidentModel, HouseholdFile, [AuditEventModel]) {
+        let viewer = try req.requireViewer()
+        guard let resident = try await req.households.resident(try req.idParameter(), organisationID: viewer.organisationID),
+            let file = try await req.households.file(resident.$household.id, organisationID: viewer.organisationID)
+        else { throw AppError.notFound }
+        let events = try await AuditQueries(db: req.db).events(household: file.id, resident: resident.id)
+        try await req.audit(householdID: file.id, residentID: resident.id, part: "toegangslog", action: "inzien", purpose: purpose)
+        return (resident, file, events)
+    }
+
+    struct LogPage: Encodable {
+        struct Row: Encodable {
+            var when: String
+            var who: String
+            var action: String
+            var part: String
+            var purpose: String
+        }
+
+        var id: String
+        var name: String
+        var rows: [Row]
+        var verified: String
+    }
+
+    @Sendable static func log(req: Request) async throws -> Response {
+        let (resident, _, events) = try await load(req, purpose: "toegangslog van een inwoner bekijken")
+        let chain = try await AuditLog.verify(on: req.db)
+        let verified = chain.firstBrokenSeq.map { "Let op: het toegangslog is vanaf regel \($0) niet intact (\(chain.problem ?? ""))." }
+            ?? "Het toegangslog is intact (\(chain.entriesChecked) regels gecontroleerd)."
+        let rows = events.filter { $0.residentID == nil || $0.residentID == resident.id }.map {
+            LogPage.Row(when: Dutch.moment($0.at), who: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))", action: $0.action, part: $0.part, purpose: $0.purpose)
+        }
+        return try await req.renderPage("privacy-log", title: "Toegangslog", LogPage(id: resident.id!.uuidString, name: resident.fullName, rows: rows, verified: verified))
+    }
+
+    private static func export(_ req: Request) async throws -> Inzage {
+        let (resident, file, events) = try await load(req, purpose: "inzageverzoek (AVG art. 15)")
+        let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
+        return Inzage(resident: resident, file: file, events: events, organisation: organisation, madeAt: req.services.clock.now())
+    }
+
+    struct InzagePage: Encodable {
+        var inzage: Inzage
+        var dateOfBirth: String
+        var made: String
+        var history: [[String: String]]
+        var access: [[String: String]]
+    }
+
+    @Sendable static func inzage(req: Request) async throws -> Response {
+        let inzage = try await export(req)
+        let page = InzagePage(
+            inzage: inzage, dateOfBirth: Dutch.date(inzage.person.dateOfBirth), made: Dutch.moment(inzage.madeAt),
+            history: inzage.history.map {
+                ["what": $0.what, "value": $0.value, "from": Dutch.date($0.validFrom), "to": $0.validTo.map { Dutch.date($0) } ?? "heden",
+                 "recorded": Dutch.moment($0.recordedAt), "replaced": $0.replacedAt.map(Dutch.moment) ?? ""]
+            },
+            access: inzage.accessLog.map { ["at": Dutch.moment($0.at), "by": "\($0.by) (\($0.role))", "action": $0.action, "purpose": $0.purpose] })
+        return try await req.renderPage("inzage", title: "Inzage \(inzage.person.givenName) \(inzage.person.familyName)", page)
+    }
+
+    @Sendable static func inzageJSON(req: Request) async throws -> Response {
+        let inzage = try await export(req)
+        let response = try Response.json(inzage)
+        response.headers.contentDisposition = .init(.attachment, filename: "inzage.json")
+        return response
+    }
+}
