@@ -15,7 +15,8 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .sy
     app.meedoen = MeedoenServices(
         clock: clock, ids: ids,
         auditLog: AuditLog(database: { [unowned app] in app.db }, clock: clock, ids: ids),
-        settings: settings, shipped: try ShippedData.load(from: app.directory.resourcesDirectory))
+        settings: settings, shipped: try ShippedData.load(from: app.directory.resourcesDirectory),
+        loginLimiter: LoginRateLimiter(clock: clock))
     app.metrics = AppMetrics()
 
     app.views.use(.leaf)

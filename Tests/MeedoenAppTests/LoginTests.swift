@@ -34,6 +34,22 @@ final class LoginTests: XCTestCase {
         }
     }
 
+    func testManyAttemptsFromOneAddressAreSlowedAcrossAccounts() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.get("/login")
+            var statuses: [HTTPStatus] = []
+            for attempt in 1...21 {
+                statuses.append(
+                    try await browser.post("/login", ["username": "gebruiker\(attempt)", "password": "fout-wachtwoord"]).status)
+            }
+            XCTAssertEqual(statuses.filter { $0 == .unauthorized }.count, 20)
+            XCTAssertEqual(statuses.last, .tooManyRequests)
+            let correct = try await browser.post("/login", ["username": "km", "password": Fixture.password])
+            XCTAssertEqual(correct.status, .tooManyRequests, "also the right password waits")
+        }
+    }
+
     func testLoginRotatesTheSessionAndLogoutEndsIt() async throws {
         try await withApp { app, _ in
             let browser = Browser(app)

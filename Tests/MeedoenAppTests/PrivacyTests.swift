@@ -70,9 +70,11 @@ final class InzageTests: XCTestCase {
             try await caseManager.logIn("km")
             try await caseManager.get("/households/\(fixture.ownHousehold)")
             try await caseManager.get("/households/\(fixture.ownHousehold)/members")
-            try await caseManager.post("/households/\(fixture.ownHousehold)/members", [
-                "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "partner",
-            ])
+            try await caseManager.post(
+                "/households/\(fixture.ownHousehold)/members",
+                [
+                    "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "partner",
+                ])
 
             let officer = Browser(app)
             try await officer.logIn("pf")
@@ -91,7 +93,8 @@ final class InzageTests: XCTestCase {
             XCTAssertEqual(export.status, .ok)
             let json = export.body.string
             XCTAssertTrue(json.contains("999993653") && json.contains("Yvonne"), "\(backend): the person's own data")
-            XCTAssertFalse(json.contains("Visser") || json.contains("999993872") || json.contains("Johan"), "\(backend): nothing of another person")
+            XCTAssertFalse(
+                json.contains("Visser") || json.contains("999993872") || json.contains("Johan"), "\(backend): nothing of another person")
             let inzage = try export.content.decode(Inzage.self)
             XCTAssertEqual(inzage.otherHouseholdMembers, 1)
             XCTAssertTrue(inzage.history.contains { $0.what == "Uitkering" })

@@ -33,6 +33,12 @@ enum LoginController {
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
+        guard await req.services.loginLimiter.allow(req.remoteAddress?.ipAddress ?? "onbekend") else {
+            let page = LoginPage(
+                username: "", error: "Er is vanaf dit adres te vaak geprobeerd in te loggen. Wacht vijf minuten en probeer het dan opnieuw."
+            )
+            return try await req.renderPage("login", title: "Inloggen", page, status: .tooManyRequests)
+        }
         let credentials = try req.content.decode(Credentials.self)
         let username = (credentials.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = credentials.password ?? ""

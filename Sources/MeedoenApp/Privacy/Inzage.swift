@@ -54,7 +54,11 @@ struct Inzage: Content {
         address = "\(h.street) \(h.houseNumber), \(h.postcode) \(h.city)"
         otherHouseholdMembers = file.members.count - 1
         func dated<R: DatedRecord>(_ what: String, _ records: [R], _ value: (R) -> String) -> [Dated] {
-            records.map { Dated(what: what, value: value($0), validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init), recordedAt: $0.recordedAt, replacedAt: $0.supersededAt) }
+            records.map {
+                Dated(
+                    what: what, value: value($0), validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
+                    recordedAt: $0.recordedAt, replacedAt: $0.supersededAt)
+            }
         }
         var history = dated("Gemeente", file.municipalities) { file.name(of: $0.municipalityID) }
         history += dated("Regisseur", file.directors) { file.name(of: $0.directorID) }
@@ -67,7 +71,9 @@ struct Inzage: Content {
         self.history = history
         // The household's log concerns everyone in it; entries about another member are left out.
         accessLog = events.filter { $0.residentID == nil || $0.residentID == resident.id }.map {
-            Access(at: $0.at, by: $0.actorName, role: Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole, action: $0.action, part: $0.part, purpose: $0.purpose)
+            Access(
+                at: $0.at, by: $0.actorName, role: Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole, action: $0.action,
+                part: $0.part, purpose: $0.purpose)
         }
     }
 }

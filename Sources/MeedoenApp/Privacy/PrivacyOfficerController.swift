@@ -23,12 +23,16 @@ enum PrivacyOfficerController {
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
         guard let bsn = reader.bsn("bsn") else {
-            return try await req.renderForm("privacy-search", FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: reader.issues))
+            return try await req.renderForm(
+                "privacy-search",
+                FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: reader.issues))
         }
         guard let resident = try await req.households.residentWithBSN(bsn, organisationID: viewer.organisationID) else {
             var issues = FieldIssues()
             issues.add("bsn", .custom("Geen inwoner met dit BSN in uw organisatie."))
-            return try await req.renderForm("privacy-search", FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: issues))
+            return try await req.renderForm(
+                "privacy-search",
+                FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: issues))
         }
         return req.redirect(to: "/privacy/residents/\(resident.id!.uuidString)")
     }
@@ -61,12 +65,17 @@ enum PrivacyOfficerController {
     @Sendable static func log(req: Request) async throws -> Response {
         let (resident, _, events) = try await load(req, purpose: "toegangslog van een inwoner bekijken")
         let chain = try await AuditLog.verify(on: req.db)
-        let verified = chain.firstBrokenSeq.map { "Let op: het toegangslog is vanaf regel \($0) niet intact (\(chain.problem ?? ""))." }
+        let verified =
+            chain.firstBrokenSeq.map { "Let op: het toegangslog is vanaf regel \($0) niet intact (\(chain.problem ?? ""))." }
             ?? "Het toegangslog is intact (\(chain.entriesChecked) regels gecontroleerd)."
         let rows = events.filter { $0.residentID == nil || $0.residentID == resident.id }.map {
-            LogPage.Row(when: Dutch.moment($0.at), who: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))", action: $0.action, part: $0.part, purpose: $0.purpose)
+            LogPage.Row(
+                when: Dutch.moment($0.at), who: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))",
+                action: $0.action, part: $0.part, purpose: $0.purpose)
         }
-        return try await req.renderPage("privacy-log", title: "Toegangslog", LogPage(id: resident.id!.uuidString, name: resident.fullName, rows: rows, verified: verified))
+        return try await req.renderPage(
+            "privacy-log", title: "Toegangslog",
+            LogPage(id: resident.id!.uuidString, name: resident.fullName, rows: rows, verified: verified))
     }
 
     private static func export(_ req: Request) async throws -> Inzage {
@@ -88,10 +97,15 @@ enum PrivacyOfficerController {
         let page = InzagePage(
             inzage: inzage, dateOfBirth: Dutch.date(inzage.person.dateOfBirth), made: Dutch.moment(inzage.madeAt),
             history: inzage.history.map {
-                ["what": $0.what, "value": $0.value, "from": Dutch.date($0.validFrom), "to": $0.validTo.map { Dutch.date($0) } ?? "heden",
-                 "recorded": Dutch.moment($0.recordedAt), "replaced": $0.replacedAt.map(Dutch.moment) ?? ""]
+                [
+                    "what": $0.what, "value": $0.value, "from": Dutch.date($0.validFrom),
+                    "to": $0.validTo.map { Dutch.date($0) } ?? "heden",
+                    "recorded": Dutch.moment($0.recordedAt), "replaced": $0.replacedAt.map(Dutch.moment) ?? "",
+                ]
             },
-            access: inzage.accessLog.map { ["at": Dutch.moment($0.at), "by": "\($0.by) (\($0.role))", "action": $0.action, "purpose": $0.purpose] })
+            access: inzage.accessLog.map {
+                ["at": Dutch.moment($0.at), "by": "\($0.by) (\($0.role))", "action": $0.action, "purpose": $0.purpose]
+            })
         return try await req.renderPage("inzage", title: "Inzage \(inzage.person.givenName) \(inzage.person.familyName)", page)
     }
 

@@ -9,6 +9,7 @@ public struct MeedoenServices: Sendable {
     public var auditLog: AuditLog
     public var settings: Settings
     var shipped: ShippedData
+    let loginLimiter: LoginRateLimiter
 }
 
 extension Application {
