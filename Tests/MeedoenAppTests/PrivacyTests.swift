@@ -119,3 +119,60 @@ final class InzageTests: XCTestCase {
         }
     }
 }
+
+final class RetentionTests: XCTestCase {
+    /// Support ended ten years ago (due), last year (kept), or still running in the other organisation (kept).
+    func testTheRetentionRunAnonymisesOnlyWhatIsDueAndKeepsTheCounts() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let store = HouseholdStore(db: app.db)
+            let recorder = Recorder(userID: fixture.caseManager, clock: .fixed(testNow), ids: .random)
+            // The fixture's households started support on 2025-01-01; end Yvonne's long ago by correcting its dates.
+            try await store.setBenefitFacts(
+                fixture.ownHousehold, to: .init(receivesBijstand: true, normCategory: .single, partialBenefit: false),
+                from: Day(year: 2014, month: 1, day: 1)!, by: recorder)
+            let periods = try await SupportPeriodModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).all()
+            for period in periods {
+                period.validFrom = Day(year: 2014, month: 1, day: 1)!.date
+                period.validTo = Day(year: 2016, month: 6, day: 30)!.date
+                period.endReason = .work
+                try await period.update(on: app.db)
+            }
+            let colleagueApplicant = try await ResidentModel.query(on: app.db).filter(\.$household.$id == fixture.colleagueHousehold)
+                .first()!
+            try await store.endSupport(colleagueApplicant.id!, on: Day(year: 2025, month: 12, day: 31)!, reason: .movedAway, by: recorder)
+            // Some logged changes with old/new values for Yvonne's household.
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/households/\(fixture.ownHousehold)/address")
+            try await browser.post(
+                "/households/\(fixture.ownHousehold)/address",
+                ["street": "Nieuwstraat", "houseNumber": "2", "postcode": "8331 AB", "city": "Steenwijk"])
+            let payloadsBefore = try await AuditPayloadModel.query(on: app.db).count()
+            let householdsBefore = try await HouseholdModel.query(on: app.db).count()
+
+            let dry = try await RetentionRunCommand.run(app, dryRun: true) { _ in }
+            XCTAssertEqual(dry.households, 1, "\(backend)")
+            let value101 = try await ResidentModel.find(fixture.ownApplicant, on: app.db)?.bsn
+            XCTAssertEqual(value101, "999993653", "a dry run changes nothing")
+
+            let done = try await RetentionRunCommand.run(app, dryRun: false) { _ in }
+            XCTAssertEqual(done.households, 1, "\(backend)")
+            let anonymised = try await ResidentModel.find(fixture.ownApplicant, on: app.db)!
+            XCTAssertFalse(anonymised.bsn.contains("999993653"))
+            XCTAssertEqual(anonymised.familyName, "Geanonimiseerd")
+            XCTAssertEqual(Day(anonymised.dateOfBirth), Day(year: 1991, month: 1, day: 1), "the birth year stays for counts by age")
+            let value102 = try await ResidentModel.query(on: app.db).filter(\.$bsn == "999990019").count()
+            XCTAssertEqual(value102, 1, "\(backend): the 2025 ending is kept")
+            let value103 = try await HouseholdModel.query(on: app.db).count()
+            XCTAssertEqual(value103, householdsBefore, "households and their dated facts stay, so counts stay right")
+            let value104 = try await AuditPayloadModel.query(on: app.db).count()
+            XCTAssertLessThan(value104, payloadsBefore, "old/new values of that household are destroyed")
+            let value105 = try await DestructionRecordModel.query(on: app.db).count()
+            XCTAssertEqual(value105, 1)
+            let chain = try await AuditLog.verify(on: app.db)
+            XCTAssertNil(chain.firstBrokenSeq, "\(backend): the chain verifies without the destroyed values")
+            let again = try await RetentionRunCommand.run(app, dryRun: false) { _ in }
+            XCTAssertEqual(again.households, 0, "nothing twice")
+        }
+    }
+}

@@ -179,3 +179,18 @@ final class AccessTests: XCTestCase {
         XCTAssertFalse(Access.allows(.caseManager, .identity, .read, given: outside))
     }
 }
+
+final class RetentionRuleTests: XCTestCase {
+    func testAFileIsDueOnlyWhenSupportEndedLongerAgoThanTheTerm() {
+        let today = Day(year: 2026, month: 11, day: 28)!
+        XCTAssertTrue(Retention.isDue(lastSupportEnd: Day(year: 2019, month: 11, day: 27)!, anySupportOpen: false, today: today, years: 7))
+        XCTAssertFalse(
+            Retention.isDue(lastSupportEnd: Day(year: 2019, month: 11, day: 28)!, anySupportOpen: false, today: today, years: 7),
+            "on the day itself not yet")
+        XCTAssertFalse(
+            Retention.isDue(lastSupportEnd: Day(year: 2010, month: 1, day: 1)!, anySupportOpen: true, today: today, years: 7),
+            "support runs again")
+        XCTAssertFalse(Retention.isDue(lastSupportEnd: nil, anySupportOpen: false, today: today, years: 7))
+        XCTAssertEqual(Retention.anonymisedBirth(Day(year: 1966, month: 8, day: 12)!), Day(year: 1966, month: 1, day: 1))
+    }
+}

@@ -8,6 +8,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.asyncCommands.use(AuditCommands(), as: "audit")
+    app.asyncCommands.use(RetentionCommands(), as: "retention")
 }
 
 /// Starts Meedoen from the command line: `serve` (the default) migrates, loads the demo data into
@@ -198,4 +199,55 @@ struct AuditVerifyCommand: AsyncCommand {
 struct CommandError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// `meedoen retention run [--dry-run]`: anonymises files past their term and destroys old log values.
+struct RetentionCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["run": RetentionRunCommand()] }
+    var help: String { "Bewaartermijnen toepassen." }
+}
+
+struct RetentionRunCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "dry-run", help: "Alleen tonen wat er zou gebeuren; niets wijzigen") var dryRun: Bool
+    }
+
+    var help: String {
+        "Anonimiseert dossiers waarvan de ondersteuning langer dan de bewaartermijn geleden eindigde en vernietigt oude/nieuwe waarden in het toegangslog; schrijft een vernietigingsregistratie."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let summary = try await Self.run(app, dryRun: signature.dryRun) { context.console.print($0) }
+        context.console.print(
+            (signature.dryRun ? "Proefdraai, niets gewijzigd: " : "Klaar: ")
+                + "\(summary.households) huishoudens (\(summary.residents) inwoners), \(summary.auditPayloads) oude/nieuwe waarden.")
+    }
+
+    static func run(_ app: Application, dryRun: Bool, report: (String) -> Void) async throws -> RetentionStore.Summary {
+        let services = app.meedoen
+        let terms = services.shipped.retention
+        let store = RetentionStore(db: app.db)
+        let files = try await store.dueFiles(today: services.clock.today, terms: terms)
+        let payloads = try await store.duePayloads(now: services.clock.now(), terms: terms)
+        report(
+            "Bewaartermijnen: dossiers \(terms.clientFileYears) jaar na einde ondersteuning, logwaarden \(terms.auditPayloadYears) jaar. Bron: \(terms.source)"
+        )
+        for file in files {
+            report(
+                "  huishouden \(file.household.uuidString): ondersteuning beëindigd \(file.lastSupportEnd.iso), \(file.residents) inwoner(s)"
+            )
+        }
+        if dryRun {
+            return RetentionStore.Summary(
+                households: files.count, residents: files.reduce(0) { $0 + $1.residents }, auditPayloads: payloads.count)
+        }
+        let summary = try await store.run(files: files, payloads: payloads, terms: terms, now: services.clock.now())
+        try await services.auditLog.append(
+            AuditRecord(
+                actorID: nil, actorName: "retentie", actorRole: "systeem", organisationID: nil, part: "bewaartermijn",
+                action: "vernietigen",
+                purpose: "bewaartermijn verstreken: \(summary.households) huishoudens, \(summary.auditPayloads) logwaarden"))
+        return summary
+    }
 }

@@ -6,6 +6,7 @@ import MeedoenCore
 struct ShippedData: Sendable {
     var parameters: [ParameterEntry]
     var incomePolicies: [String: MunicipalIncomePolicy]
+    var retention: RetentionTerms
 
     struct FileProblem: Error, CustomStringConvertible {
         var file: String
@@ -30,6 +31,12 @@ struct ShippedData: Sendable {
                 throw FileProblem(file: profiles + name, problem: "\(error)")
             }
         }
-        return ShippedData(parameters: parameters, incomePolicies: policies)
+        let retentionFile = resources + "Parameters/retention.json"
+        let retention: RetentionTerms
+        do { retention = try JSONDecoder().decode(RetentionTerms.self, from: Data(contentsOf: URL(fileURLWithPath: retentionFile))) } catch
+        {
+            throw FileProblem(file: retentionFile, problem: "\(error)")
+        }
+        return ShippedData(parameters: parameters, incomePolicies: policies, retention: retention)
     }
 }

@@ -114,5 +114,5 @@ public struct M001_CreateFoundation: AsyncMigration {
 }
 
 public enum Migrations {
-    public static let all: [any Migration] = [M001_CreateFoundation(), M002_CreateLegalParameters()]
+    public static let all: [any Migration] = [M001_CreateFoundation(), M002_CreateLegalParameters(), M003_CreateDestructionRecords()]
 }
