@@ -3,6 +3,7 @@ import Vapor
 /// Registers each area's routes; every route declares its RouteRule where it is registered.
 func routes(_ app: Application) throws {
     LoginController.register(app)
+    SecondFactorController.register(app)
     HouseholdController.register(app)
     ClientController.register(app)
     UserAdminController.register(app)

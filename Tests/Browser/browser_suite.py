@@ -47,7 +47,8 @@ class Server:
     def __init__(self):
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="meedoen-browser-")
-        env = dict(os.environ, MEEDOEN_SQLITE_PATH=f"{self.dir}/meedoen.sqlite", LOG_LEVEL="warning")
+        # The demo set-up: no second factor (its flow is covered by the Swift tests).
+        env = dict(os.environ, MEEDOEN_SQLITE_PATH=f"{self.dir}/meedoen.sqlite", LOG_LEVEL="warning", MEEDOEN_2FA="off")
         env.pop("DATABASE_URL", None)
         binary = ROOT / ".build" / "debug" / "meedoen"
         self.process = subprocess.Popen(

@@ -39,14 +39,14 @@ func withEachBackend(_ test: (Application, Fixture, Backend) async throws -> Voi
     }
 }
 
-func withApp(_ backend: Backend = .sqlite, _ test: (Application, Fixture) async throws -> Void) async throws {
+func withApp(_ backend: Backend = .sqlite, secondFactor: Bool = false, _ test: (Application, Fixture) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.directory = DirectoryConfiguration(workingDirectory: packageRoot)
     let settings: Settings
     let sqlitePath = NSTemporaryDirectory() + "meedoen-test-\(UUID().uuidString).sqlite"
     switch backend {
-    case .sqlite: settings = Settings(database: .sqlite(path: sqlitePath))
-    case .postgres(let url): settings = Settings(database: .postgres(url: url))
+    case .sqlite: settings = Settings(database: .sqlite(path: sqlitePath), secondFactor: secondFactor)
+    case .postgres(let url): settings = Settings(database: .postgres(url: url), secondFactor: secondFactor)
     }
     do {
         try await configure(app, settings: settings, clock: .fixed(testNow), ids: .random)

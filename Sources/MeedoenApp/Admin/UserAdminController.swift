@@ -127,6 +127,9 @@ enum UserAdminController {
             newPassword =
                 "Tijdelijk wachtwoord voor \(user.username): \(password) — geef dit persoonlijk door; het wordt niet opnieuw getoond."
             message = "Het wachtwoord van \(user.username) is opnieuw ingesteld."
+        case "reset-2fa":
+            (user.totpSecret, user.totpLastStep, user.recoveryCodes) = (nil, nil, nil)
+            message = "De tweede factor van \(user.username) is gewist; bij de volgende keer inloggen stelt hij of zij een nieuwe in."
         case "team":
             let teamText = try? req.content.get(String.self, at: "teamId")
             let team = teamText.flatMap(UUID.init(uuidString:))

@@ -57,17 +57,41 @@ enum LoginController {
         user.lockedUntil = nil
         try await user.update(on: req.db)
 
-        // A fresh session id at log-in, so a session fixed before log-in is worth nothing after it.
+        try await freshSession(req)
+        if req.services.settings.secondFactor && user.role.needsSecondFactor {
+            // The password is right; the session is signed in only after the second factor.
+            req.session.data["pending"] = user.id!.uuidString
+            req.session.data["pendingSince"] = String(now.timeIntervalSince1970)
+            return req.redirect(to: user.totpSecret == nil ? "/login/enroll" : "/login/second-factor")
+        }
+        return try await signIn(req, user)
+    }
+
+    /// A fresh session id at log-in, so a session fixed before log-in is worth nothing after it.
+    static func freshSession(_ req: Request) async throws {
         if let old = req.session.id { try? await req.application.sessions.driver.deleteSession(old, for: req).get() }
         req.session.id = nil
         req.session.data = SessionData()
+    }
+
+    static func signIn(_ req: Request, _ user: UserModel) async throws -> Response {
+        let now = req.services.clock.now()
+        req.session.data["pending"] = nil
         req.session.data["uid"] = user.id!.uuidString
         req.session.data["started"] = String(now.timeIntervalSince1970)
         req.session.data["seen"] = String(now.timeIntervalSince1970)
-        let current = try await CurrentUser.load(user, on: req.db)
-        req.auth.login(current)
+        req.auth.login(try await CurrentUser.load(user, on: req.db))
         try await req.audit(part: "sessie", action: "inloggen", purpose: "inloggen")
         return req.redirect(to: "/")
+    }
+
+    /// Counts a failed attempt (password or second factor) and locks after too many.
+    static func countFailure(_ req: Request, _ user: UserModel) async throws {
+        let now = req.services.clock.now()
+        if let lockedUntil = user.lockedUntil, lockedUntil <= now { (user.failedLogins, user.lockedUntil) = (0, nil) }
+        user.failedLogins += 1
+        if user.failedLogins >= maxFailures { user.lockedUntil = now.addingTimeInterval(lockDuration) }
+        try await user.update(on: req.db)
     }
 
     /// Same message and a delay for every kind of failure.

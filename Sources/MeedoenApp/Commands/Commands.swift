@@ -35,6 +35,10 @@ public enum Meedoen {
         if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
             print(DemoCommand.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
         }
+        print(
+            app.meedoen.settings.secondFactor
+                ? "Tweede factor staat AAN: wie persoonsgegevens kan zien, koppelt bij de eerste keer inloggen een authenticator-app. Voor een demo zonder tweede factor: MEEDOEN_2FA=off."
+                : "Tweede factor staat UIT (MEEDOEN_2FA=off): alleen voor een demo, nooit met echte gegevens.")
     }
 }
 

@@ -12,9 +12,11 @@ public struct Settings: Sendable {
     /// Secure cookies and HSTS; on when served behind TLS.
     public var tls: Bool
     public var demoSeed: UInt64
+    /// The second factor at log-in; on for an installation unless switched off (demos).
+    public var secondFactor: Bool
 
-    public init(database: DatabaseChoice, tls: Bool = false, demoSeed: UInt64 = 2026) {
-        (self.database, self.tls, self.demoSeed) = (database, tls, demoSeed)
+    public init(database: DatabaseChoice, tls: Bool = false, demoSeed: UInt64 = 2026, secondFactor: Bool = false) {
+        (self.database, self.tls, self.demoSeed, self.secondFactor) = (database, tls, demoSeed, secondFactor)
     }
 
     /// `DATABASE_URL` absent → the embedded SQLite file under ./data; `postgres://…` → PostgreSQL.
@@ -30,6 +32,7 @@ public struct Settings: Sendable {
         return Settings(
             database: database,
             tls: environment["MEEDOEN_TLS"] == "1",
-            demoSeed: environment["MEEDOEN_DEMO_SEED"].flatMap(UInt64.init) ?? 2026)
+            demoSeed: environment["MEEDOEN_DEMO_SEED"].flatMap(UInt64.init) ?? 2026,
+            secondFactor: environment["MEEDOEN_2FA"] != "off")
     }
 }

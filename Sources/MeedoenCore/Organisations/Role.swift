@@ -11,6 +11,11 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case privacyOfficer  // privacyfunctionaris
     case applicationAdmin  // applicatiebeheerder of the installation
 
+    /// Roles that reach personal data and so log in with a second factor (BIO).
+    public var needsSecondFactor: Bool {
+        Access.mayEver(self, .identity, .read) || Capability.viewAccessLog.isGranted(to: self) || self == .functionalAdmin
+    }
+
     /// Roles that can be the one fixed contact (regisseur) of a household.
     public var canBeDirector: Bool { self == .caseManager || self == .teamLeader }
 }

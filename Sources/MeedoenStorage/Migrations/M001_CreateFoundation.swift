@@ -114,5 +114,7 @@ public struct M001_CreateFoundation: AsyncMigration {
 }
 
 public enum Migrations {
-    public static let all: [any Migration] = [M001_CreateFoundation(), M002_CreateLegalParameters(), M003_CreateDestructionRecords()]
+    public static let all: [any Migration] = [
+        M001_CreateFoundation(), M002_CreateLegalParameters(), M003_CreateDestructionRecords(), M004_AddSecondFactor(),
+    ]
 }

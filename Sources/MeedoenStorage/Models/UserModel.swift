@@ -18,6 +18,11 @@ public final class UserModel: Model, @unchecked Sendable {
     /// Empty means every municipality of the organisation.
     @Field(key: "municipality_scope") public var municipalityScope: [UUID]
     @Field(key: "created_at") public var createdAt: Date
+    /// Base32 TOTP secret once the second factor is set up; nil until then.
+    @OptionalField(key: "totp_secret") public var totpSecret: String?
+    @OptionalField(key: "totp_last_step") public var totpLastStep: Int?
+    /// SHA-256 hashes of unused recovery codes, separated by spaces.
+    @OptionalField(key: "recovery_codes") public var recoveryCodes: String?
 
     public init() {}
 
