@@ -84,3 +84,45 @@ final class AccessMatrixTests: XCTestCase {
         }
     }
 }
+
+final class RouteWalkTests: XCTestCase {
+    /// Every GET route, web and API, for every role: a route whose rule the role does not meet
+    /// answers 403 (or sends a signed-out visitor to log in), and nothing answers with a 5xx.
+    func testEveryRouteForEveryRole() async throws {
+        try await withApp { app, fixture in
+            let users = ["km", "tl", "pc", "jc", "zp", "wgd", "bm", "fb", "pf", "beheer"]
+            func concrete(_ route: Route) -> String {
+                "/"
+                    + route.path.map { component -> String in
+                        guard case .parameter(let name) = component else { return component.description }
+                        if name == "code" { return "steenwijkerland" }
+                        let path = route.path.map(\.description).joined(separator: "/")
+                        if path.contains("clients") || path.contains("privacy/residents") { return fixture.ownApplicant.uuidString }
+                        if path.contains("users") { return fixture.caseManager.uuidString }
+                        return fixture.ownHousehold.uuidString
+                    }.joined(separator: "/")
+            }
+            let routes = app.routes.all.filter { $0.method == .GET }
+            XCTAssertGreaterThan(routes.count, 30)
+            var checked = 0
+            for username in users {
+                let user = try await DirectoryStore(db: app.db).user(username: username)!
+                let current = try await CurrentUser.load(user, on: app.db)
+                let browser = Browser(app)
+                try await browser.logIn(username)
+                let token = try await APITests.token(for: username, app: app)
+                for route in routes {
+                    let path = concrete(route)
+                    let isAPI = route.path.first?.description == "api"
+                    let response = isAPI ? try await apiRequest(app, .GET, path, token: token) : try await browser.get(path)
+                    XCTAssertLessThan(response.status.code, 500, "\(username) GET \(path)")
+                    if route.rule?.permits(current) == false {
+                        XCTAssertEqual(response.status, .forbidden, "\(username) GET \(path) is not theirs")
+                    }
+                    checked += 1
+                }
+            }
+            print("Route walk: \(routes.count) GET routes × \(users.count) roles = \(checked) requests")
+        }
+    }
+}

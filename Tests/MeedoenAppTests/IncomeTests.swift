@@ -121,10 +121,6 @@ final class IncomeTests: XCTestCase {
 
     func testOnlyTheApplicatiebeheerderSetsLegalParametersAndCalculationsUseThem() async throws {
         try await withEachBackend { app, _, backend in
-            let admin = UserModel(
-                id: UUID(), organisationID: nil, username: "beheer", displayName: "Beheer", role: .applicationAdmin, teamID: nil,
-                passwordHash: try app.password.hash(Fixture.password), createdAt: testNow)
-            try await admin.create(on: app.db)
             let caseManager = Browser(app)
             try await caseManager.logIn("km")
             let value1 = try await caseManager.get("/admin/parameters").status

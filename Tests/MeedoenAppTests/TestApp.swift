@@ -118,6 +118,9 @@ struct Fixture {
         try await user("pf", .privacyOfficer, organisation: steenwijkerland)
         try await user("jc", .jobCoach, organisation: steenwijkerland)
         try await user("wgd", .employerServices, organisation: steenwijkerland)
+        try await user("pc", .participationCoach, organisation: steenwijkerland)
+        try await user("zp", .careProfessional, organisation: steenwijkerland)
+        try await user("beheer", .applicationAdmin, organisation: nil)
         try await user("km.wijchen", .caseManager, organisation: other)
         let leader = try await TeamModel.find(team, on: db)!
         leader.leaderID = users["tl"]
