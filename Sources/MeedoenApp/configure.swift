@@ -50,11 +50,13 @@ func configureDatabase(_ app: Application, _ choice: Settings.DatabaseChoice) th
     switch choice {
     case .sqlite(let path):
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        // No SQL logging at any level: bound values can hold a BSN.
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         // Days are stored as dates; a fixed session time zone keeps them the same day on every server.
         configuration.coreConfiguration.options.additionalStartupParameters = [("TimeZone", "UTC")]
+        // The PostgreSQL driver always logs SQL at some level: at trace, never shown unless LOG_LEVEL=trace.
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
     }
 }

@@ -84,3 +84,38 @@ final class SecondFactorTests: XCTestCase {
         }
     }
 }
+
+final class PasswordResetTests: XCTestCase {
+    func testAResetEndsSessionsAndForcesANewPassword() async throws {
+        try await withApp { app, fixture in
+            let caseManager = Browser(app)
+            try await caseManager.logIn("km")
+            let admin = Browser(app)
+            try await admin.logIn("fb")
+            try await admin.get("/admin/users")
+            let reset = try await admin.post("/admin/users/\(fixture.caseManager)/reset-password", [:])
+            let page = reset.body.string
+            let temporary = try XCTUnwrap(
+                page.range(of: "Tijdelijk wachtwoord voor km: ").map { String(page[$0.upperBound...].prefix(16)) })
+
+            let ended = try await caseManager.get("/caseload")
+            XCTAssertEqual(ended.headers.first(name: .location), "/login", "the old session ends at a reset")
+
+            let again = Browser(app)
+            try await again.get("/login")
+            try await again.post("/login", ["username": "km", "password": temporary])
+            let forced = try await again.get("/caseload")
+            XCTAssertEqual(forced.headers.first(name: .location), "/account/password", "a temporary password is changed first")
+            try await again.get("/account/password")
+            let wrong = try await again.post(
+                "/account/password",
+                ["current": "niet-goed-wachtwoord", "new": "Een-nieuw-lang-wachtwoord", "repeat": "Een-nieuw-lang-wachtwoord"])
+            XCTAssertEqual(wrong.status, .badRequest)
+            let changed = try await again.post(
+                "/account/password", ["current": temporary, "new": "Een-nieuw-lang-wachtwoord", "repeat": "Een-nieuw-lang-wachtwoord"])
+            XCTAssertEqual(changed.status, .seeOther)
+            let value1 = try await again.get("/caseload").status
+            XCTAssertEqual(value1, .ok, "this session goes on after the change")
+        }
+    }
+}

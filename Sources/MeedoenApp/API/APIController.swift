@@ -39,7 +39,8 @@ enum APIController {
             method: .POST, path: "households/{id}/members", operationID: "addMember", summary: "Gezinslid toevoegen",
             rule: .file(.household, .write), requestSchema: "NewMember", responseSchema: "Client", successStatus: 201, handler: addMember),
         APIOperation(
-            method: .GET, path: "clients", operationID: "listClients", summary: "Cliënten (alle leden van zichtbare huishoudens)",
+            method: .GET, path: "clients", operationID: "listClients",
+            summary: "Cliënten: alle leden van de huishoudens in de eigen caseload",
             rule: .file(.identity, .read), query: paging, responseSchema: "ClientList", handler: listClients),
         APIOperation(
             method: .GET, path: "clients/{id}", operationID: "getClient", summary: "Eén cliënt",
@@ -150,8 +151,11 @@ enum APIController {
 
     @Sendable static func listClients(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
+        // Full client records (BSN, contact details) in bulk only for one's own caseload; other
+        // files are opened one at a time, with a stated reason.
+        let ownOnly = Access.scope(viewer.role, .identity, .read) == .organisation
         let result = try await req.households.searchResidents(
-            HouseholdSearch(query: req.query, directorID: nil), for: viewer, on: req.today)
+            HouseholdSearch(query: req.query, directorID: ownOnly ? viewer.userID : nil), for: viewer, on: req.today)
         try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api cliënten")
         return try .json(ListDTO(items: result.rows.map { ClientDTO($0) }, page: result.page, per: result.per, total: result.total))
     }

@@ -124,11 +124,14 @@ enum UserAdminController {
             let password = PasswordPolicy.temporaryPassword()
             user.passwordHash = try await req.password.async.hash(password)
             (user.failedLogins, user.lockedUntil) = (0, nil)
+            // A temporary password the beheerder has seen: changed at the next log-in, and sessions end.
+            (user.mustChangePassword, user.credentialsChangedAt) = (true, req.services.clock.now())
             newPassword =
                 "Tijdelijk wachtwoord voor \(user.username): \(password) — geef dit persoonlijk door; het wordt niet opnieuw getoond."
             message = "Het wachtwoord van \(user.username) is opnieuw ingesteld."
         case "reset-2fa":
             (user.totpSecret, user.totpLastStep, user.recoveryCodes) = (nil, nil, nil)
+            user.credentialsChangedAt = req.services.clock.now()
             message = "De tweede factor van \(user.username) is gewist; bij de volgende keer inloggen stelt hij of zij een nieuwe in."
         case "team":
             let teamText = try? req.content.get(String.self, at: "teamId")

@@ -82,9 +82,17 @@ struct SessionUserMiddleware: AsyncMiddleware {
             let started = request.session.data["started"].flatMap(Double.init) ?? 0
             if now - seen > Self.idleLimit || now - started > Self.absoluteLimit {
                 request.session.data["uid"] = nil
-            } else if let user = try await DirectoryStore(db: request.db).user(id), user.active {
+            } else if let user = try await DirectoryStore(db: request.db).user(id), user.active,
+                (user.credentialsChangedAt?.timeIntervalSince1970 ?? -1) < started
+            {
                 request.auth.login(try await CurrentUser.load(user, on: request.db))
                 request.session.data["seen"] = String(now)
+                // A temporary password is changed before anything else.
+                if user.mustChangePassword == true, request.route != nil, !["/account/password", "/logout"].contains(request.url.path) {
+                    return request.redirect(to: "/account/password")
+                }
+            } else {
+                request.session.data["uid"] = nil  // deactivated, or the credentials were reset since
             }
         }
         return try await next.respond(to: request)

@@ -78,11 +78,17 @@ enum LoginController {
         let now = req.services.clock.now()
         req.session.data["pending"] = nil
         req.session.data["uid"] = user.id!.uuidString
-        req.session.data["started"] = String(now.timeIntervalSince1970)
+        // A session counts from after the last credential change it knows of (see SessionUserMiddleware).
+        let started = max(now.timeIntervalSince1970, (user.credentialsChangedAt?.timeIntervalSince1970 ?? 0) + 0.001)
+        req.session.data["started"] = String(started)
         req.session.data["seen"] = String(now.timeIntervalSince1970)
         req.auth.login(try await CurrentUser.load(user, on: req.db))
         try await req.audit(part: "sessie", action: "inloggen", purpose: "inloggen")
         return req.redirect(to: "/")
+    }
+
+    static func countFailureIfWrongPassword(_ req: Request, _ user: UserModel, wrong: Bool) async throws {
+        if wrong { try await countFailure(req, user) }
     }
 
     /// Counts a failed attempt (password or second factor) and locks after too many.

@@ -27,7 +27,12 @@ public enum Meedoen {
     static func prepareForServing(_ app: Application) async throws {
         try await app.autoMigrate()
         try await syncShippedParameters(app)
-        if try await OrganisationModel.query(on: app.db).count() == 0 {
+        // Demo accounts share a published password: they are loaded by themselves only into the
+        // embedded SQLite database of a first start, never into PostgreSQL (use `meedoen demo`).
+        let embedded = if case .sqlite = app.meedoen.settings.database { true } else { false }
+        if embedded, ProcessInfo.processInfo.environment["MEEDOEN_DEMO"] != "off",
+            try await OrganisationModel.query(on: app.db).count() == 0
+        {
             let summary = try await DemoCommand.load(app)
             app.logger.notice(
                 "Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
@@ -197,6 +202,9 @@ struct AuditVerifyCommand: AsyncCommand {
                 "Toegangslog NIET intact: regel \(seq): \(result.problem ?? ""). \(result.entriesChecked) regels daarvoor zijn in orde.")
         }
         context.console.print("Toegangslog intact: \(result.entriesChecked) regels gecontroleerd.")
+        context.console.print(
+            "Laatste regel \(result.entriesChecked), hash \(result.headHash). Leg deze buiten de database vast; zo is later ook een afgeknipt einde te zien."
+        )
     }
 }
 

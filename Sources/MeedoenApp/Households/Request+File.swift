@@ -27,7 +27,7 @@ extension Request {
         guard let file = try await households.file(householdID, organisationID: viewer.organisationID) else { throw AppError.notFound }
         // A page that shows the file is a read, also when it is an edit form; the change itself
         // is logged by the handler that saves it.
-        if method == .GET {
+        if method == .GET || method == .HEAD {
             try await audit(householdID: householdID, part: part.rawValue, action: "inzien", purpose: purpose)
         }
         return OpenedFile(file: file, role: viewer.role, relationship: relationship)

@@ -67,6 +67,7 @@ extension Request {
         items.append(("/calculations/income", "Werken loont"))
         items.append(("/calculations/wage-cost-subsidy", "Loonkostensubsidie"))
         items.append(("/account/tokens", "API-sleutels"))
+        items.append(("/account/password", "Wachtwoord"))
         let path = url.path
         return items.map { Layout.NavItem(href: $0.0, label: $0.1, current: path == $0.0) }
     }

@@ -105,6 +105,9 @@ public struct AuditVerification: Sendable, Equatable {
     public var entriesChecked: Int
     public var firstBrokenSeq: Int?
     public var problem: String?
+    /// The last entry's hash: recorded outside the database (by the archivist, say), it shows later
+    /// whether entries were cut off the end, which no chain can show by itself.
+    public var headHash: String = AuditLog.genesisHash
 }
 
 extension AuditLog {
@@ -131,6 +134,6 @@ extension AuditLog {
             expectedSeq += 1
             checked += 1
         }
-        return AuditVerification(entriesChecked: checked, firstBrokenSeq: nil, problem: nil)
+        return AuditVerification(entriesChecked: checked, firstBrokenSeq: nil, problem: nil, headHash: previous)
     }
 }

@@ -23,6 +23,9 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "totp_last_step") public var totpLastStep: Int?
     /// SHA-256 hashes of unused recovery codes, separated by spaces.
     @OptionalField(key: "recovery_codes") public var recoveryCodes: String?
+    /// Sessions started before this moment end (password or second factor reset).
+    @OptionalField(key: "credentials_changed_at") public var credentialsChangedAt: Date?
+    @OptionalField(key: "must_change_password") public var mustChangePassword: Bool?
 
     public init() {}
 

@@ -1,0 +1,49 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Changing one's own password; required after a reset by the functioneel beheerder.
+enum PasswordController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("account", "password", use: form).require(.signedIn)
+        routes.post("account", "password", use: change).require(.signedIn)
+    }
+
+    private static func page(_ req: Request, issues: FieldIssues = FieldIssues()) async throws -> Response {
+        let user = try req.requireUser()
+        let mustChange = try await DirectoryStore(db: req.db).user(user.id)?.mustChangePassword == true
+        let form = FormPage(
+            heading: mustChange ? "Kies een nieuw wachtwoord" : "Wachtwoord wijzigen", action: "/account/password", cancel: "/",
+            issues: issues,
+            facts: mustChange ? ["note": "U bent ingelogd met een tijdelijk wachtwoord. Kies eerst een eigen wachtwoord."] : [:])
+        return try await req.renderForm("password", form)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response { try await page(req) }
+
+    @Sendable static func change(req: Request) async throws -> Response {
+        let current = try req.requireUser()
+        guard let user = try await DirectoryStore(db: req.db).user(current.id) else { throw AppError.notSignedIn }
+        let fields = try req.content.decode([String: String].self)
+        var issues = FieldIssues()
+        if !(try await req.password.async.verify(String((fields["current"] ?? "").prefix(200)), created: user.passwordHash)) {
+            issues.add("current", .custom("Dit is niet uw huidige wachtwoord."))
+        }
+        let new = fields["new"] ?? ""
+        if let problem = PasswordPolicy.problem(with: new) { issues.add("new", .custom(problem)) }
+        if new != (fields["repeat"] ?? "") { issues.add("repeat", .custom("De twee nieuwe wachtwoorden zijn niet gelijk.")) }
+        if new == fields["current"] { issues.add("new", .custom("Kies een ander wachtwoord dan het huidige.")) }
+        guard issues.isEmpty else {
+            try await LoginController.countFailureIfWrongPassword(req, user, wrong: issues["current"] != nil)
+            return try await page(req, issues: issues)
+        }
+        let now = req.services.clock.now()
+        user.passwordHash = try await req.password.async.hash(new)
+        (user.mustChangePassword, user.credentialsChangedAt) = (false, now)
+        try await user.update(on: req.db)
+        // Other sessions of this user end; this one goes on.
+        req.session.data["started"] = String(now.timeIntervalSince1970 + 0.001)
+        try await req.audit(part: "gebruikers", action: "wachtwoord", purpose: "eigen wachtwoord gewijzigd")
+        return req.redirect(to: "/", flash: "Uw wachtwoord is gewijzigd.")
+    }
+}
