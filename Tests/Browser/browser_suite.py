@@ -199,6 +199,21 @@ def journeys(driver, base):
     driver.get(household_url)
     check("back after save stores nothing twice", driver.page_source.count("class=\"superseded\"") == rows_after_save)
 
+    # Every other form of the file, each checked by axe, and one of them submitted empty.
+    client_url = None
+    driver.get(household_url)
+    client_url = driver.find_element(By.LINK_TEXT, "Selena Smit").get_attribute("href")
+    for path, name in [(household_url + "/address", "adres wijzigen"), (household_url + "/municipality", "gemeente wijzigen"),
+                       (household_url + "/director", "regisseur wijzigen"), (household_url + "/members", "gezinslid toevoegen"),
+                       (client_url + "/edit", "persoonsgegevens wijzigen"), (client_url + "/groups/new", "bijzondere groep toevoegen"),
+                       (client_url + "/support/end", "ondersteuning beeindigen"), (base + "/account/password", "wachtwoord wijzigen")]:
+        driver.get(path)
+        audit_page(driver, name)
+    driver.get(household_url + "/members")
+    submit(driver)
+    check("an empty member form is refused with its errors", len(driver.find_elements(By.CSS_SELECTOR, ".error-summary li")) >= 4)
+    audit_page(driver, "gezinslid met fouten")
+
     # New household: empty, then valid.
     driver.get(base + "/households/new")
     audit_page(driver, "nieuw huishouden")
