@@ -23,7 +23,12 @@ final class APITests: XCTestCase {
             let list = try all.content.decode(ListDTO<HouseholdSummaryDTO>.self)
             XCTAssertEqual(list.total, 2, "\(backend): two households in Steenwijkerland, Wijchen's not counted")
             XCTAssertEqual(list.items.count, 1)
-            let clients = try await apiRequest(app, .GET, "/api/v1/clients?q=test", token: token).content.decode(ListDTO<ClientDTO>.self)
+            let byBSN = try await apiRequest(app, .POST, "/api/v1/households/search", token: token, json: #"{"q":"999990019"}"#)
+            XCTAssertEqual(try byBSN.content.decode(ListDTO<HouseholdSummaryDTO>.self).total, 1, "\(backend): search by BSN in the body")
+            let inURL = try await apiRequest(app, .GET, "/api/v1/households?q=999990019", token: token)
+            XCTAssertEqual(inURL.status, .badRequest, "search text in a URL is refused")
+            let clients = try await apiRequest(app, .POST, "/api/v1/clients/search", token: token, json: #"{"q":"test"}"#).content.decode(
+                ListDTO<ClientDTO>.self)
             XCTAssertEqual(clients.items.map(\.givenName), ["Yvonne"], "\(backend): client records in bulk only from one's own caseload")
         }
     }

@@ -98,3 +98,64 @@ final class LookTests: XCTestCase {
         }
     }
 }
+
+final class HardeningTests: XCTestCase {
+    func testAnIdleSessionEndsAfterThirtyMinutes() async throws {
+        let time = MovableClock()
+        try await withApp(clock: time.clock) { app, _ in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            time.advance(29 * 60)
+            let value1 = try await browser.get("/caseload").status
+            XCTAssertEqual(value1, .ok, "29 minutes idle: still signed in")
+            time.advance(31 * 60)
+            let idle = try await browser.get("/caseload")
+            XCTAssertEqual(idle.headers.first(name: .location), "/login", "31 minutes idle: signed out")
+        }
+    }
+
+    func testTheFunctioneelBeheerderUnlocksALockedAccount() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.get("/login")
+            for _ in 1...LoginController.maxFailures {
+                try await browser.post("/login", ["username": "km", "password": "fout-wachtwoord"])
+            }
+            let locked = try await browser.post("/login", ["username": "km", "password": Fixture.password])
+            XCTAssertEqual(locked.status, .unauthorized)
+            let admin = Browser(app)
+            try await admin.logIn("fb")
+            try await admin.get("/admin/users")
+            let unlock = try await admin.post("/admin/users/\(fixture.caseManager)/unlock", [:])
+            XCTAssertEqual(unlock.status, .seeOther)
+            let afterwards = try await browser.post("/login", ["username": "km", "password": Fixture.password])
+            XCTAssertEqual(afterwards.status, .seeOther)
+        }
+    }
+
+    func testSecurityHeadersIncludingHSTSBehindTLS() async throws {
+        try await withApp(tls: true) { app, _ in
+            let page = try await Browser(app).get("/login")
+            XCTAssertEqual(page.headers.first(name: "Referrer-Policy"), "same-origin")
+            XCTAssertEqual(page.headers.first(name: "X-Frame-Options"), "DENY")
+            XCTAssertEqual(page.headers.first(name: "Strict-Transport-Security"), "max-age=31536000")
+            XCTAssertTrue(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+            XCTAssertTrue(page.headers.first(name: .setCookie)?.contains("Secure") == true, "secure cookies behind TLS")
+        }
+    }
+
+    struct Unexpected: Error, CustomStringConvertible {
+        var description: String { "geheim detail 999993653 in een foutmelding" }
+    }
+
+    func testAnUnexpectedErrorShowsADutchPageWithoutInternals() async throws {
+        try await withApp { app, _ in
+            app.get("proef-fout") { _ -> String in throw Unexpected() }.require(.open)
+            let response = try await Browser(app).get("/proef-fout")
+            XCTAssertEqual(response.status, .internalServerError)
+            XCTAssertTrue(response.body.string.contains("Er ging iets mis aan onze kant"))
+            XCTAssertFalse(
+                response.body.string.contains("999993653") || response.body.string.contains("Unexpected"), "no internals, no personal data")
+        }
+    }
+}

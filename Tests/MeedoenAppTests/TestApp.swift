@@ -39,17 +39,30 @@ func withEachBackend(_ test: (Application, Fixture, Backend) async throws -> Voi
     }
 }
 
-func withApp(_ backend: Backend = .sqlite, secondFactor: Bool = false, _ test: (Application, Fixture) async throws -> Void) async throws {
+/// A clock a test can move forward.
+final class MovableClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = testNow
+
+    var clock: Clock { Clock(now: { [self] in lock.withLock { current } }) }
+
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+func withApp(
+    _ backend: Backend = .sqlite, secondFactor: Bool = false, tls: Bool = false, clock: Clock = .fixed(testNow),
+    _ test: (Application, Fixture) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     app.directory = DirectoryConfiguration(workingDirectory: packageRoot)
     let settings: Settings
     let sqlitePath = NSTemporaryDirectory() + "meedoen-test-\(UUID().uuidString).sqlite"
     switch backend {
-    case .sqlite: settings = Settings(database: .sqlite(path: sqlitePath), secondFactor: secondFactor)
-    case .postgres(let url): settings = Settings(database: .postgres(url: url), secondFactor: secondFactor)
+    case .sqlite: settings = Settings(database: .sqlite(path: sqlitePath), tls: tls, secondFactor: secondFactor)
+    case .postgres(let url): settings = Settings(database: .postgres(url: url), tls: tls, secondFactor: secondFactor)
     }
     do {
-        try await configure(app, settings: settings, clock: .fixed(testNow), ids: .random)
+        try await configure(app, settings: settings, clock: clock, ids: .random)
         if case .postgres = backend {
             // A clean schema per test keeps tests independent.
             let sql = app.db as! any SQLDatabase

@@ -174,6 +174,22 @@ final class AccessTests: XCTestCase {
         XCTAssertFalse(Access.requiresStatedReason(.teamLeader, given: teamMember))
     }
 
+    func testSensitivePartsHaveAnExtraLevel() {
+        // A case manager reads the organisation's files, but health, addiction, justice and notes
+        // only in their own caseload — not even after stating a reason.
+        XCTAssertTrue(Access.allows(.caseManager, .identity, .read, given: sameOrganisation))
+        XCTAssertFalse(Access.allows(.caseManager, .sensitive, .read, given: sameOrganisation))
+        XCTAssertFalse(Access.allows(.caseManager, .notes, .read, given: sameOrganisation))
+        XCTAssertTrue(Access.allows(.caseManager, .sensitive, .write, given: ownCaseload))
+        XCTAssertTrue(Access.allows(.careProfessional, .sensitive, .read, given: Relationship(sameOrganisation: true, isLinked: true)))
+        XCTAssertFalse(Access.mayEver(.jobCoach, .sensitive, .read))
+        XCTAssertFalse(Access.mayEver(.teamLeader, .sensitive, .read))
+        XCTAssertTrue(Access.allows(.teamLeader, .notes, .read, given: teamMember))
+        for role in [Role.policyOfficer, .functionalAdmin, .privacyOfficer, .applicationAdmin, .employerServices, .participationCoach] {
+            XCTAssertFalse(Access.mayEver(role, .sensitive, .read), "\(role)")
+        }
+    }
+
     func testMunicipalityScopeLimitsEvenTheWidestRole() {
         let outside = Relationship(sameOrganisation: true, withinMunicipalityScope: false)
         XCTAssertFalse(Access.allows(.caseManager, .identity, .read, given: outside))

@@ -8,7 +8,6 @@ enum APIController {
     static let paging: [APIOperation.Parameter] = [
         .init(name: "page", type: "integer", description: "Paginanummer, vanaf 1"),
         .init(name: "per", type: "integer", description: "Aantal per pagina, 1–200 (standaard 25)"),
-        .init(name: "q", type: "string", description: "Zoek op naam of volledig BSN"),
     ]
 
     static let operations: [APIOperation] = [
@@ -20,6 +19,10 @@ enum APIController {
                 .init(name: "director", type: "string", format: "uuid", description: "Alleen deze regisseur"),
             ],
             responseSchema: "HouseholdList", handler: listHouseholds),
+        APIOperation(
+            method: .POST, path: "households/search", operationID: "searchHouseholds",
+            summary: "Huishoudens zoeken op naam of BSN; de zoektekst staat in de body, nooit in de URL",
+            rule: .file(.identity, .read), requestSchema: "Search", responseSchema: "HouseholdList", handler: searchHouseholds),
         APIOperation(
             method: .POST, path: "households", operationID: "createHousehold",
             summary: "Nieuw huishouden met aanvrager; de aanroeper wordt regisseur",
@@ -42,6 +45,10 @@ enum APIController {
             method: .GET, path: "clients", operationID: "listClients",
             summary: "Cliënten: alle leden van de huishoudens in de eigen caseload",
             rule: .file(.identity, .read), query: paging, responseSchema: "ClientList", handler: listClients),
+        APIOperation(
+            method: .POST, path: "clients/search", operationID: "searchClients",
+            summary: "Cliënten in de eigen caseload zoeken op naam of BSN (zoektekst in de body)",
+            rule: .file(.identity, .read), requestSchema: "Search", responseSchema: "ClientList", handler: searchClients),
         APIOperation(
             method: .GET, path: "clients/{id}", operationID: "getClient", summary: "Eén cliënt",
             rule: .file(.identity, .read), responseSchema: "Client", handler: getClient),
@@ -69,9 +76,45 @@ enum APIController {
 
     // MARK: Households
 
+    struct SearchBody: Content {
+        var q: String?
+        var page: Int?
+        var per: Int?
+    }
+
+    /// A search with text in the body, the other filters as for the lists.
+    static func search(_ req: Request) throws -> HouseholdSearch {
+        let body = try req.content.decode(SearchBody.self)
+        if let q = body.q, q.count > 100 {
+            var issues = FieldIssues()
+            issues.add("q", .tooLong(max: 100))
+            throw AppError.invalid(issues)
+        }
+        var search = HouseholdSearch(query: req.query, directorID: nil, text: body.q)
+        if let page = body.page { search.page = min(max(1, page), 100_000) }
+        if let per = body.per { search.per = min(max(1, per), 200) }
+        return search
+    }
+
+    /// A list URL with search text would put personal data in logs and histories: refused.
+    static func refuseTextInURL(_ req: Request) throws {
+        if (try? req.query.get(String.self, at: "q")) != nil {
+            throw AppError.badRequest("Zoektekst hoort niet in de URL; gebruik POST …/search met {\"q\": …} in de body.")
+        }
+    }
+
+    @Sendable static func searchHouseholds(req: Request) async throws -> Response {
+        try await households(req, try search(req))
+    }
+
     @Sendable static func listHouseholds(req: Request) async throws -> Response {
+        try refuseTextInURL(req)
+        return try await households(req, HouseholdSearch(query: req.query, directorID: nil))
+    }
+
+    static func households(_ req: Request, _ search: HouseholdSearch) async throws -> Response {
         let viewer = try req.requireViewer()
-        var search = HouseholdSearch(query: req.query, directorID: nil)
+        var search = search
         search.directorID = (try? req.query.get(String.self, at: "director")).flatMap(UUID.init(uuidString:))
         let result = try await req.households.search(search, for: viewer, on: req.today)
         try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api huishoudens")
@@ -149,13 +192,22 @@ enum APIController {
 
     // MARK: Clients
 
+    @Sendable static func searchClients(req: Request) async throws -> Response {
+        try await clients(req, try search(req))
+    }
+
     @Sendable static func listClients(req: Request) async throws -> Response {
+        try refuseTextInURL(req)
+        return try await clients(req, HouseholdSearch(query: req.query, directorID: nil))
+    }
+
+    static func clients(_ req: Request, _ search: HouseholdSearch) async throws -> Response {
         let viewer = try req.requireViewer()
         // Full client records (BSN, contact details) in bulk only for one's own caseload; other
         // files are opened one at a time, with a stated reason.
-        let ownOnly = Access.scope(viewer.role, .identity, .read) == .organisation
-        let result = try await req.households.searchResidents(
-            HouseholdSearch(query: req.query, directorID: ownOnly ? viewer.userID : nil), for: viewer, on: req.today)
+        var search = search
+        if Access.scope(viewer.role, .identity, .read) == .organisation { search.directorID = viewer.userID }
+        let result = try await req.households.searchResidents(search, for: viewer, on: req.today)
         try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api cliënten")
         return try .json(ListDTO(items: result.rows.map { ClientDTO($0) }, page: result.page, per: result.per, total: result.total))
     }

@@ -153,6 +153,11 @@ enum OpenAPIDocument {
                 "members": ["type": "array", "items": ref("Client")],
             ]),
             "HouseholdSummary": summary,
+            "Search": object(
+                [
+                    "q": ["type": "string", "maxLength": 100, "description": "Naam of volledig BSN"],
+                    "page": ["type": "integer", "minimum": 1], "per": ["type": "integer", "minimum": 1, "maximum": 200],
+                ], closed: true),
             "IncomeCalculationRequest": object(
                 [
                     "startMonth": month, "months": ["type": "integer", "minimum": 1, "maximum": 60], "claimantBirth": date,

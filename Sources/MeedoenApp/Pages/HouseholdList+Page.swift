@@ -96,8 +96,10 @@ struct HouseholdListPage: Encodable {
 
 extension HouseholdSearch {
     /// Reads the list's query string; unknown values fall back to the defaults rather than failing.
-    init(query: URLQueryContainer, directorID: UUID?) {
-        let text = (try? query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces)
+    /// Search text never comes from a URL (it is personal data); the web keeps it in the session and
+    /// the API takes it in a POST body.
+    init(query: URLQueryContainer, directorID: UUID?, text: String? = nil) {
+        let text = text?.trimmingCharacters(in: .whitespaces)
         let municipality = (try? query.get(String.self, at: "municipality")).flatMap(UUID.init(uuidString:))
         let sort = (try? query.get(String.self, at: "sort")).flatMap(Sort.init(rawValue:)) ?? .name
         self.init(

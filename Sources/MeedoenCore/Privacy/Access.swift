@@ -6,6 +6,10 @@ public enum FilePart: String, CaseIterable, Codable, Sendable {
     case specialGroups
     case supportPeriods
     case director  // the regisseur
+    /// The extra level: ZRM domains on mental and physical health, addiction and justice.
+    case sensitive
+    /// Free-text notes, which can hold anything a resident said.
+    case notes
 }
 
 public enum AccessAction: String, CaseIterable, Codable, Sendable {
@@ -58,6 +62,16 @@ public struct Relationship: Sendable, Equatable {
 /// Everything not listed is `.none`: a new role or part starts closed.
 public enum Access {
     public static func scope(_ role: Role, _ part: FilePart, _ action: AccessAction) -> AccessScope {
+        // The extra level: only the regisseur's own caseload, the zorgprofessional linked to the
+        // client for health matters, and the teamleider reading notes of the team. Never by
+        // breaking the glass.
+        switch (part, role, action) {
+        case (.sensitive, .caseManager, _), (.notes, .caseManager, _): return .caseload
+        case (.sensitive, .careProfessional, .read): return .linked
+        case (.notes, .teamLeader, .read): return .team
+        case (.sensitive, _, _), (.notes, _, _): return .none
+        default: break
+        }
         switch (role, action) {
         case (.caseManager, .read): return .organisation
         case (.caseManager, .write): return .caseload
