@@ -209,6 +209,13 @@ def journeys(driver, base):
                        (client_url + "/support/end", "ondersteuning beeindigen"), (base + "/account/password", "wachtwoord wijzigen")]:
         driver.get(path)
         audit_page(driver, name)
+    driver.get(client_url + "/ladder/new")
+    audit_page(driver, "ladder meten")
+    Select(driver.find_element(By.ID, "rung")).select_by_value("5")
+    Select(driver.find_element(By.ID, "expectedEnd")).select_by_value("6")
+    submit(driver)
+    check("a ladder measurement is shown with its chart", "Nu op trede 5" in driver.page_source and "ladder-titel" in driver.page_source)
+    audit_page(driver, "cliënt met ladder")
     driver.get(household_url + "/members")
     submit(driver)
     check("an empty member form is refused with its errors", len(driver.find_elements(By.CSS_SELECTOR, ".error-summary li")) >= 4)

@@ -40,6 +40,9 @@ final class DemoDataTests: XCTestCase {
             let pieterBenefit = try await BenefitFactsModel.query(on: app.db).filter(\.$household.$id == pieter.$household.id).first()!
             XCTAssertEqual(pieterBenefit.normCategory, .institution, "Pieter woont in een woonzorgcentrum")
 
+            let measured = try await LadderMeasurementModel.query(on: app.db).count()
+            XCTAssertGreaterThan(measured, 500, "Nijkerk and Wijchen clients stand on the participatieladder")
+
             // Every generated BSN passes the 11-proef and lies in the 999 test range.
             for resident in try await ResidentModel.query(on: app.db).limit(2000).all() {
                 XCTAssertNoThrow(try BSN(resident.bsn))

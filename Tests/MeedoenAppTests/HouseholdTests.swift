@@ -184,3 +184,37 @@ final class HouseholdTests: XCTestCase {
         }
     }
 }
+
+final class LadderPageTests: XCTestCase {
+    func testRecordingMeasurementsShowsHistoryMovementAndChart() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let empty = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
+            XCTAssertTrue(empty.contains("Nog geen meting op de participatieladder."))
+            try await browser.get("/clients/\(fixture.ownApplicant)/ladder/new")
+            let wrong = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/ladder", ["measuredOn": "2027-01-01", "rung": "7", "kind": "start"])
+            XCTAssertEqual(wrong.status, .badRequest)
+            XCTAssertTrue(wrong.body.string.contains("Deze datum ligt in de toekomst"))
+            XCTAssertTrue(wrong.body.string.contains("Kies een van de mogelijkheden"))
+            let first = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/ladder", ["measuredOn": "2025-02-01", "rung": "2", "expectedEnd": "4", "kind": "start"])
+            XCTAssertEqual(first.status, .seeOther, "\(backend)")
+            try await browser.post(
+                "/clients/\(fixture.ownApplicant)/ladder", ["measuredOn": "2026-10-01", "rung": "4", "expectedEnd": "5", "kind": "interim"])
+            let page = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
+            XCTAssertTrue(
+                page.contains("Nu op trede 4 – Onbetaald werk; verwachte eindtrede 5 – Betaald werk met ondersteuning"), "\(backend)")
+            XCTAssertTrue(page.contains("2 trede(n) gestegen"))
+            XCTAssertTrue(page.contains("aria-labelledby=\"ladder-titel ladder-uitleg\""))
+            let count = try await LadderMeasurementModel.query(on: app.db).count()
+            XCTAssertEqual(count, 2)
+
+            let colleague = Browser(app)
+            try await colleague.logIn("km2")
+            let value1 = try await colleague.get("/clients/\(fixture.ownApplicant)/ladder/new").status
+            XCTAssertEqual(value1, .forbidden, "another case manager may not measure in a caseload not theirs")
+        }
+    }
+}

@@ -210,3 +210,21 @@ final class RetentionRuleTests: XCTestCase {
         XCTAssertEqual(Retention.anonymisedBirth(Day(year: 1966, month: 8, day: 12)!), Day(year: 1966, month: 1, day: 1))
     }
 }
+
+final class LadderTests: XCTestCase {
+    func testMovementAndTheYearlyMeasurement() {
+        let today = Day(year: 2026, month: 11, day: 28)!
+        let measurements = [
+            LadderMeasurement(
+                measuredOn: Day(year: 2025, month: 3, day: 1)!, rung: .socialContacts, expectedEnd: .unpaidWork, kind: .start),
+            LadderMeasurement(
+                measuredOn: Day(year: 2025, month: 11, day: 27)!, rung: .unpaidWork, expectedEnd: .unpaidWork, kind: .interim),
+        ]
+        XCTAssertEqual(Ladder.movement(measurements), 2, "two rungs up: a result in its own right")
+        XCTAssertEqual(Ladder.movement(measurements.reversed()), 2, "order of input does not matter")
+        XCTAssertTrue(Ladder.needsMeasurement(measurements, today: today), "latest more than a year ago")
+        XCTAssertFalse(Ladder.needsMeasurement(measurements, today: Day(year: 2026, month: 11, day: 27)!))
+        XCTAssertTrue(Ladder.needsMeasurement([], today: today))
+        XCTAssertEqual(Rung.allCases.map(\.rawValue), [1, 2, 3, 4, 5, 6])
+    }
+}

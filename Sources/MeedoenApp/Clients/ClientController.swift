@@ -7,6 +7,8 @@ enum ClientController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("clients", ":id", use: show).require(.file(.identity, .read))
         routes.get("clients", ":id", "edit", use: editForm).require(.file(.identity, .write))
+        routes.get("clients", ":id", "ladder", "new", use: ladderForm).require(.file(.ladder, .write))
+        routes.post("clients", ":id", "ladder", use: addMeasurement).require(.file(.ladder, .write))
         routes.post("clients", ":id", "edit", use: edit).require(.file(.identity, .write))
         routes.get("clients", ":id", "groups", "new", use: groupForm).require(.file(.specialGroups, .write))
         routes.post("clients", ":id", "groups", use: addGroup).require(.file(.specialGroups, .write))
@@ -25,7 +27,14 @@ enum ClientController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.identity, .read, purpose: "cliënt bekijken")
-        let page = ClientShowPage(resident: resident, opened: opened, today: req.today)
+        var ladder: LadderView?
+        if opened.may(.ladder, .read) {
+            let records = try await req.households.ladder(of: resident.id!)
+            let measurers = try await DirectoryStore(db: req.db).users(of: opened.file.household.$organisation.id)
+            ladder = LadderView(
+                records, names: Dictionary(uniqueKeysWithValues: measurers.map { ($0.id!, $0.displayName) }), today: req.today)
+        }
+        let page = ClientShowPage(resident: resident, opened: opened, today: req.today, ladder: ladder)
         return try await req.renderPage("client", title: resident.fullName, page)
     }
 
@@ -201,5 +210,51 @@ enum ClientController {
             householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
             purpose: "ondersteuning beëindigen", change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
+    }
+
+    // MARK: Participation ladder
+
+    private static func ladderPage(
+        _ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
+        var values = values
+        if values.isEmpty { values = ["measuredOn": req.today.iso, "kind": MeasurementKind.interim.rawValue] }
+        let rungs = Rung.allCases.map { Choice(value: String($0.rawValue), label: Dutch.rung($0), selected: false) }
+        let form = FormPage(
+            heading: "Meting op de participatieladder voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/ladder",
+            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
+            choices: [
+                "rung": rungs, "expectedEnd": [Choice(value: "", label: "Nog niet bepaald", selected: false)] + rungs,
+                "kind": Choice.list(MeasurementKind.self, selected: nil, label: Dutch.measurementKind),
+            ])
+        return try await req.renderForm("ladder-new", form)
+    }
+
+    @Sendable static func ladderForm(req: Request) async throws -> Response {
+        let (resident, _) = try await open(req, .ladder, .write, purpose: "ladder meten")
+        return try await ladderPage(req, resident)
+    }
+
+    @Sendable static func addMeasurement(req: Request) async throws -> Response {
+        let (resident, file) = try await open(req, .ladder, .write, purpose: "ladder meten")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let day = reader.requiredDay("measuredOn", notInFuture: true)
+        let rung = reader.raw("rung").flatMap(Int.init).flatMap(Rung.init)
+        if reader.raw("rung") == nil { reader.fail("rung", .required) } else if rung == nil { reader.fail("rung", .unknownOption) }
+        let expected = reader.raw("expectedEnd").flatMap(Int.init).flatMap(Rung.init)
+        if reader.raw("expectedEnd") != nil && expected == nil { reader.fail("expectedEnd", .unknownOption) }
+        let kind = reader.requiredOption("kind", as: MeasurementKind.self)
+        guard reader.issues.isEmpty, let day, let rung, let kind else {
+            return try await ladderPage(req, resident, values: fields, issues: reader.issues)
+        }
+        try await req.households.addMeasurement(
+            LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind), for: resident.id!, by: req.recorder)
+        try await req.audit(
+            householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: "ladder meten",
+            change: ChangeSummary(new: [
+                "datum": day.iso, "trede": String(rung.rawValue), "eindtrede": expected.map { String($0.rawValue) } ?? "",
+            ]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
     }
 }

@@ -116,9 +116,13 @@ struct ClientShowPage: Encodable {
     var canEditGroups: Bool
     var canSeeSupport: Bool
     var canEditSupport: Bool
+    var ladder: LadderView?
+    var canEditLadder: Bool
 
-    init(resident: ResidentModel, opened: OpenedFile, today: Day) {
+    init(resident: ResidentModel, opened: OpenedFile, today: Day, ladder: LadderView?) {
         let file = opened.file
+        self.ladder = opened.may(.ladder, .read) ? ladder : nil
+        canEditLadder = opened.may(.ladder, .write)
         id = resident.id!.uuidString
         householdHref = "/households/\(file.id.uuidString)"
         name = resident.fullName

@@ -162,3 +162,25 @@ extension Dutch {
         return fraction.isEmpty ? "\(basisPoints / 100)%" : "\(basisPoints / 100),\(fraction)%"
     }
 }
+
+extension Dutch {
+    /// Rung names as the ladder's authors (VNG/Divosa) give them; reference/domain.md.
+    static func rung(_ rung: Rung) -> String {
+        switch rung {
+        case .isolated: "1 – Geïsoleerd"
+        case .socialContacts: "2 – Sociale contacten buiten de deur"
+        case .organisedActivities: "3 – Deelname georganiseerde activiteiten"
+        case .unpaidWork: "4 – Onbetaald werk"
+        case .paidWorkWithSupport: "5 – Betaald werk met ondersteuning"
+        case .paidWork: "6 – Betaald werk"
+        }
+    }
+
+    static func measurementKind(_ kind: MeasurementKind) -> String {
+        switch kind {
+        case .start: "Startmeting"
+        case .interim: "Tussenmeting"
+        case .end: "Eindmeting"
+        }
+    }
+}

@@ -6,6 +6,7 @@ public enum FilePart: String, CaseIterable, Codable, Sendable {
     case specialGroups
     case supportPeriods
     case director  // the regisseur
+    case ladder  // participatieladder measurements (R3)
     /// The extra level: ZRM domains on mental and physical health, addiction and justice.
     case sensitive
     /// Free-text notes, which can hold anything a resident said.
@@ -78,7 +79,7 @@ public enum Access {
         case (.teamLeader, .read): return .team
         case (.teamLeader, .write): return part == .director ? .team : .none
         case (.participationCoach, .read), (.careProfessional, .read):
-            return [.identity, .household, .specialGroups, .director].contains(part) ? .linked : .none
+            return [.identity, .household, .specialGroups, .director, .ladder].contains(part) ? .linked : .none
         case (.jobCoach, .read):
             // A jobcoach supports at work and has no business with benefit amounts or the household.
             return [.identity, .specialGroups, .director].contains(part) ? .linked : .none

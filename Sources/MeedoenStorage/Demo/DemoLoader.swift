@@ -218,6 +218,10 @@ public struct DemoLoader {
             dated(SupportPeriodModel(), from: start, to: end) {
                 $0.$resident.id = applicant.id!; $0.endReason = reason
             })
+        // Nijkerk and Wijchen place every client on the participatieladder (seeds 000/001, 004).
+        if ["nijkerk", "wijchen"].contains(organisationCode) {
+            addLadder(for: applicant, from: start, sheltered: groups.contains(.wswIndication))
+        }
         for group in groups {
             let from = group == .statusHolder ? start.adding(days: -Int.random(in: 30...1500, using: &random)) : start
             batch.groups.append(
@@ -227,6 +231,25 @@ public struct DemoLoader {
                 })
         }
         return persons
+    }
+
+    /// A start measurement and, for some, a later one: mostly the same rung or one up.
+    private mutating func addLadder(for resident: ResidentModel, from start: Day, sheltered: Bool) {
+        let rung = sheltered ? 5 : [1, 2, 2, 3, 3, 3, 4, 4, 5].randomElement(using: &random)!
+        let expected = min(6, rung + Int.random(in: 0...2, using: &random))
+        func measurement(_ day: Day, _ rung: Int, _ kind: MeasurementKind) {
+            let model = LadderMeasurementModel()
+            model.id = nextID()
+            model.$resident.id = resident.id!
+            (model.measuredOn, model.rung, model.expectedEndRung, model.kind) = (day.date, rung, expected, kind)
+            (model.measuredBy, model.recordedAt) = (nil, recordedAt)
+            batch.ladder.append(model)
+        }
+        measurement(start, rung, .start)
+        let later = start.adding(months: Int.random(in: 6...18, using: &random))
+        if later < Self.referenceDay, random.chance(0.6) {
+            measurement(later, min(6, rung + [0, 0, 1, 1, 2, -1].randomElement(using: &random)!).clamped(), .interim)
+        }
     }
 
     private mutating func datedFacts(
@@ -361,6 +384,7 @@ private struct Batch {
     var benefits: [BenefitFactsModel] = []
     var groups: [SpecialGroupModel] = []
     var support: [SupportPeriodModel] = []
+    var ladder: [LadderMeasurementModel] = []
 
     func write(on db: any Database) async throws {
         try await db.transaction { tx in
@@ -375,6 +399,7 @@ private struct Batch {
             try await Self.insert(benefits, tx)
             try await Self.insert(groups, tx)
             try await Self.insert(support, tx)
+            try await Self.insert(ladder, tx)
         }
     }
 
@@ -391,4 +416,8 @@ private struct Batch {
 
 extension ResidentModel {
     fileprivate var day: Day { Day(dateOfBirth) }
+}
+
+extension Int {
+    fileprivate func clamped() -> Int { Swift.min(6, Swift.max(1, self)) }
 }

@@ -1,0 +1,45 @@
+/// The participatieladder (VNG/Divosa; reference/domain.md "Participatieladder"): six rungs, the
+/// lowest first. A measurement records the rung now and the expected end rung of the trajectory
+/// (seed 001); moving up a rung is a result in its own right (seed 000).
+public enum Rung: Int, CaseIterable, Codable, Sendable, Comparable {
+    case isolated = 1  // Geïsoleerd
+    case socialContacts = 2  // Sociale contacten buiten de deur
+    case organisedActivities = 3  // Deelname georganiseerde activiteiten
+    case unpaidWork = 4  // Onbetaald werk
+    case paidWorkWithSupport = 5  // Betaald werk met ondersteuning
+    case paidWork = 6  // Betaald werk
+
+    public static func < (a: Rung, b: Rung) -> Bool { a.rawValue < b.rawValue }
+}
+
+public enum MeasurementKind: String, CaseIterable, Codable, Sendable {
+    case start  // bij de intake of de start van een traject
+    case interim  // tussentijds
+    case end  // aan het einde van een traject
+}
+
+public struct LadderMeasurement: Equatable, Sendable {
+    public var measuredOn: Day
+    public var rung: Rung
+    public var expectedEnd: Rung?
+    public var kind: MeasurementKind
+
+    public init(measuredOn: Day, rung: Rung, expectedEnd: Rung?, kind: MeasurementKind) {
+        (self.measuredOn, self.rung, self.expectedEnd, self.kind) = (measuredOn, rung, expectedEnd, kind)
+    }
+}
+
+public enum Ladder {
+    /// Rungs moved between the first and the latest measurement (negative: down).
+    public static func movement(_ measurements: [LadderMeasurement]) -> Int {
+        let ordered = measurements.sorted { $0.measuredOn < $1.measuredOn }
+        guard let first = ordered.first, let last = ordered.last else { return 0 }
+        return last.rung.rawValue - first.rung.rawValue
+    }
+
+    /// No measurement, or the latest older than a year: the client belongs on a worklist (issue 5).
+    public static func needsMeasurement(_ measurements: [LadderMeasurement], today: Day) -> Bool {
+        guard let latest = measurements.map(\.measuredOn).max() else { return true }
+        return latest.adding(months: 12) < today
+    }
+}

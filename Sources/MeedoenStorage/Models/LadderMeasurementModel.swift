@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import MeedoenCore
+
+/// One ladder measurement of a resident. Measurements are never changed: a new one is added,
+/// so the whole history stays.
+public final class LadderMeasurementModel: Model, @unchecked Sendable {
+    public static let schema = "ladder_measurements"
+    @ID public var id: UUID?
+    @Parent(key: "resident_id") public var resident: ResidentModel
+    @Field(key: "measured_on") public var measuredOn: Date
+    @Field(key: "rung") public var rung: Int
+    @OptionalField(key: "expected_end_rung") public var expectedEndRung: Int?
+    @Enum(key: "kind") public var kind: MeasurementKind
+    @OptionalField(key: "measured_by") public var measuredBy: UUID?
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+
+    public var measurement: LadderMeasurement? {
+        Rung(rawValue: rung).map {
+            LadderMeasurement(measuredOn: Day(measuredOn), rung: $0, expectedEnd: expectedEndRung.flatMap(Rung.init), kind: kind)
+        }
+    }
+}
+
+public struct M006_CreateLadderMeasurements: AsyncMigration {
+    public init() {}
+
+    public func prepare(on db: any Database) async throws {
+        try await db.schema("ladder_measurements").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("measured_on", .date, .required).field("rung", .int, .required).field("expected_end_rung", .int)
+            .field("kind", .string, .required).field("measured_by", .uuid).field("recorded_at", .datetime, .required).create()
+    }
+
+    public func revert(on db: any Database) async throws { try await db.schema("ladder_measurements").delete() }
+}
+
+extension HouseholdStore {
+    public func ladder(of residentID: UUID) async throws -> [LadderMeasurementModel] {
+        try await LadderMeasurementModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$measuredOn).sort(\.$recordedAt).all()
+    }
+
+    public func addMeasurement(_ measurement: LadderMeasurement, for residentID: UUID, by recorder: Recorder) async throws {
+        let model = LadderMeasurementModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.measuredOn, model.rung, model.expectedEndRung) = (
+            measurement.measuredOn.date, measurement.rung.rawValue, measurement.expectedEnd?.rawValue
+        )
+        (model.kind, model.measuredBy, model.recordedAt) = (measurement.kind, recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+}
