@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     CaseloadMoveController.register(app)
     TokenController.register(app)
     StatedReasonController.register(app)
+    ContactController.register(app)
     PrivacyOfficerController.register(app)
     IncomeController.register(app)
     ParameterAdminController.register(app)

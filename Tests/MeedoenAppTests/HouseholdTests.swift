@@ -218,3 +218,45 @@ final class LadderPageTests: XCTestCase {
         }
     }
 }
+
+final class ContactWorklistTests: XCTestCase {
+    func testAHouseholdOutOfViewIsListedWithItsReasonUntilAContactIsRecorded() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            // Yvonne's support started on 1 January 2025 and there has been no contact since: 2025 passed without one.
+            let before = try await browser.get("/worklists/contacts").body.string
+            XCTAssertTrue(before.contains("Test, Yvonne"), "\(backend)")
+            XCTAssertTrue(before.contains("Het hele vorige kalenderjaar geen contact"), "\(backend): the reason is given")
+            XCTAssertFalse(before.contains("Farah"), "a colleague's household is on the colleague's list")
+
+            try await browser.get("/households/\(fixture.ownHousehold)/contacts/new")
+            let future = try await browser.post(
+                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-12-01", "kind": "phone"])
+            XCTAssertEqual(future.status, .badRequest)
+            let saved = try await browser.post(
+                "/households/\(fixture.ownHousehold)/contacts",
+                [
+                    "contactOn": "2026-11-20", "kind": "homeVisit", "summary": "Besproken: vrijwilligerswerk bij de bibliotheek",
+                ])
+            XCTAssertEqual(saved.status, .seeOther, "\(backend)")
+            let household = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+            XCTAssertTrue(household.contains("Binnen de norm (minstens één contact per kalenderjaar)"))
+            XCTAssertTrue(household.contains("vrijwilligerswerk bij de bibliotheek"))
+            let after = try await browser.get("/worklists/contacts").body.string
+            XCTAssertFalse(after.contains("Test, Yvonne"), "\(backend): back in view")
+
+            // The teamleider sees the team's list; another case manager sees the contact but not what was said.
+            let leader = Browser(app)
+            try await leader.logIn("tl")
+            let value1 = try await leader.get("/worklists/contacts").status
+            XCTAssertEqual(value1, .ok)
+            let colleague = Browser(app)
+            try await colleague.logIn("km2")
+            try await colleague.post("/households/\(fixture.ownHousehold)/access", ["reason": "consultatie"])
+            let seen = try await colleague.get("/households/\(fixture.ownHousehold)").body.string
+            XCTAssertTrue(seen.contains("Huisbezoek"))
+            XCTAssertFalse(seen.contains("bibliotheek"), "\(backend): the summary is at the notes level")
+        }
+    }
+}

@@ -65,10 +65,21 @@ enum HouseholdController {
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try req.idParameter()
         let opened = try await req.openFileWithAccess(id, .household, .read, purpose: "dossier bekijken")
-        let page = HouseholdShowPage(
+        var page = HouseholdShowPage(
             file: opened.file, today: req.today,
             canEditHousehold: opened.may(.household, .write), canEditDirector: opened.may(.director, .write),
             canEditBenefit: opened.may(.benefit, .write), canSeeBenefit: opened.may(.benefit, .read))
+        if opened.may(.contacts, .read) {
+            let file = opened.file
+            let start = file.supportPeriods.filter { $0.isCurrent && ($0.validTo.map { Day($0) >= req.today } ?? true) }.map(\.validFrom)
+                .min().map(Day.init)
+            let staff = try await DirectoryStore(db: req.db).users(of: file.household.$organisation.id)
+            page.contacts = ContactsView(
+                try await req.households.contacts(of: file.id), norm: try await ContactController.norm(req), supportStart: start,
+                names: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.displayName) }), showSummaries: opened.may(.notes, .read),
+                today: req.today)
+            page.canAddContact = opened.may(.contacts, .write)
+        }
         return try await req.renderPage("household", title: page.title, page)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MeedoenCore
 import MeedoenStorage
 
@@ -51,6 +52,8 @@ struct HouseholdShowPage: Encodable {
     var canEditBenefit: Bool
     var canSeeBenefit: Bool
     var costSharers: Int
+    var contacts: ContactsView?
+    var canAddContact: Bool = false
 
     init(file: HouseholdFile, today: Day, canEditHousehold: Bool, canEditDirector: Bool, canEditBenefit: Bool, canSeeBenefit: Bool) {
         id = file.id.uuidString
@@ -152,5 +155,38 @@ struct ClientShowPage: Encodable {
         // Parts the user may not see are left out of the page data, not just hidden in the view.
         if !canSeeGroups { groups = [] }
         if !canSeeSupport { support = HistoryTable(rows: []) }
+    }
+}
+
+/// The contacts section of the household page: the norm, where the household stands, the history.
+struct ContactsView: Encodable {
+    struct Row: Encodable {
+        var date: String
+        var kind: String
+        var by: String
+        var summary: String?
+    }
+
+    var status: String
+    var rows: [Row]
+
+    init(_ contacts: [ContactModel], norm: ContactNorm, supportStart: Day?, names: [UUID: String], showSummaries: Bool, today: Day) {
+        rows = contacts.map {
+            Row(
+                date: Dutch.date($0.contactOn), kind: Dutch.contactKind($0.kind), by: $0.recordedBy.flatMap { names[$0] } ?? "onbekend",
+                summary: showSummaries ? $0.summary : nil)
+        }
+        let last = contacts.first.map { Day($0.contactOn) }
+        guard let start = supportStart else {
+            status = "Geen lopende ondersteuning."
+            return
+        }
+        switch norm.status(lastContact: last, supportStart: start, today: today) {
+        case .withinNorm: status = "Binnen de norm (\(Dutch.contactNorm(norm)))."
+        case .due:
+            status = "Nog te doen: \(Dutch.contactReason(norm, status: .due, today: today).lowercased()) (\(Dutch.contactNorm(norm)))."
+        case .overdue:
+            status = "Te laat: \(Dutch.contactReason(norm, status: .overdue, today: today).lowercased()) (\(Dutch.contactNorm(norm)))."
+        }
     }
 }

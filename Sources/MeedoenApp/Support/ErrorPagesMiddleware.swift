@@ -72,10 +72,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             }
         default: break
         }
-        // Only the type: a database error's text can hold personal data (a BSN in a constraint message).
-        request.logger.error(
-            "Onverwachte fout van type \(String(reflecting: type(of: error))) bij \(request.method) \(request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? "?")"
-        )
+        // Only the type: a database error's text can hold personal data (a BSN in a constraint
+        // message). A template error describes the template only, and is needed to fix it.
+        let detail = String(reflecting: type(of: error)).hasPrefix("LeafKit.") ? ": \(error)" : ""
+        let route = request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? "?"
+        request.logger.error("Onverwachte fout van type \(String(reflecting: type(of: error))) bij \(request.method) \(route)\(detail)")
         return (
             .internalServerError, "internal_error", "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.", nil
         )

@@ -6,6 +6,7 @@ import MeedoenCore
 struct ShippedData: Sendable {
     var parameters: [ParameterEntry]
     var incomePolicies: [String: MunicipalIncomePolicy]
+    var contactNorms: [String: ContactNorm]
     var retention: RetentionTerms
 
     struct FileProblem: Error, CustomStringConvertible {
@@ -21,12 +22,21 @@ struct ShippedData: Sendable {
             throw FileProblem(file: parametersFile, problem: "\(error)")
         }
         var policies: [String: MunicipalIncomePolicy] = [:]
+        var norms: [String: ContactNorm] = [:]
         let profiles = resources + "Profiles/"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: profiles))?.sorted() ?? [] where name.hasSuffix(".json") {
             do {
                 let profile = try JSONDecoder().decode(
                     PolicyProfileFile.self, from: Data(contentsOf: URL(fileURLWithPath: profiles + name)))
                 policies[profile.organisation] = profile.income
+                guard let norm = profile.contacts.norm else {
+                    throw FileProblem(
+                        file: profiles + name,
+                        problem:
+                            "contacts: onbekende of ongeldige norm (kind \(profile.contacts.kind), months \(profile.contacts.months.map(String.init) ?? "–"))"
+                    )
+                }
+                norms[profile.organisation] = norm
             } catch {
                 throw FileProblem(file: profiles + name, problem: "\(error)")
             }
@@ -37,6 +47,6 @@ struct ShippedData: Sendable {
         {
             throw FileProblem(file: retentionFile, problem: "\(error)")
         }
-        return ShippedData(parameters: parameters, incomePolicies: policies, retention: retention)
+        return ShippedData(parameters: parameters, incomePolicies: policies, contactNorms: norms, retention: retention)
     }
 }

@@ -36,4 +36,5 @@ public struct PolicyProfileFile: Decodable, Sendable {
     public var schemaVersion: Int
     public var organisation: String
     public var income: MunicipalIncomePolicy
+    public var contacts: ContactPolicy
 }

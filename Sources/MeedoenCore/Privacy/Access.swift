@@ -7,6 +7,7 @@ public enum FilePart: String, CaseIterable, Codable, Sendable {
     case supportPeriods
     case director  // the regisseur
     case ladder  // participatieladder measurements (R3)
+    case contacts  // date and kind of contacts (R6); what was said is in `notes`
     /// The extra level: ZRM domains on mental and physical health, addiction and justice.
     case sensitive
     /// Free-text notes, which can hold anything a resident said.

@@ -218,6 +218,7 @@ public struct DemoLoader {
             dated(SupportPeriodModel(), from: start, to: end) {
                 $0.$resident.id = applicant.id!; $0.endReason = reason
             })
+        if !ended { addContacts(for: household, since: start, director: director) }
         // Nijkerk and Wijchen place every client on the participatieladder (seeds 000/001, 004).
         if ["nijkerk", "wijchen"].contains(organisationCode) {
             addLadder(for: applicant, from: start, sheltered: groups.contains(.wswIndication))
@@ -231,6 +232,22 @@ public struct DemoLoader {
                 })
         }
         return persons
+    }
+
+    /// Zero to three contacts; about one household in six has had none this year or last.
+    private mutating func addContacts(for household: HouseholdModel, since start: Day, director: UserModel) {
+        let count = [0, 1, 1, 2, 2, 3].randomElement(using: &random)!
+        for _ in 0..<count {
+            let daysAgo = Int.random(in: 1...620, using: &random)
+            let day = Self.referenceDay.adding(days: -daysAgo)
+            guard day >= start else { continue }
+            let contact = ContactModel()
+            contact.id = nextID()
+            contact.$household.id = household.id!
+            (contact.contactOn, contact.kind, contact.summary) = (day.date, random.pick(ContactKind.allCases), nil)
+            (contact.recordedBy, contact.recordedAt) = (director.id, recordedAt)
+            batch.contacts.append(contact)
+        }
     }
 
     /// A start measurement and, for some, a later one: mostly the same rung or one up.
@@ -385,6 +402,7 @@ private struct Batch {
     var groups: [SpecialGroupModel] = []
     var support: [SupportPeriodModel] = []
     var ladder: [LadderMeasurementModel] = []
+    var contacts: [ContactModel] = []
 
     func write(on db: any Database) async throws {
         try await db.transaction { tx in
@@ -400,6 +418,7 @@ private struct Batch {
             try await Self.insert(groups, tx)
             try await Self.insert(support, tx)
             try await Self.insert(ladder, tx)
+            try await Self.insert(contacts, tx)
         }
     }
 
