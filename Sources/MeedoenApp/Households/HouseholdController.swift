@@ -71,8 +71,7 @@ enum HouseholdController {
             canEditBenefit: opened.may(.benefit, .write), canSeeBenefit: opened.may(.benefit, .read))
         if opened.may(.contacts, .read) {
             let file = opened.file
-            let start = file.supportPeriods.filter { $0.isCurrent && ($0.validTo.map { Day($0) >= req.today } ?? true) }.map(\.validFrom)
-                .min().map(Day.init)
+            let start = file.runningSupportStart(on: req.today)
             let staff = try await DirectoryStore(db: req.db).users(of: file.household.$organisation.id)
             page.contacts = ContactsView(
                 try await req.households.contacts(of: file.id), norm: try await ContactController.norm(req), supportStart: start,

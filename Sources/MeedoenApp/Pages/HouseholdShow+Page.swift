@@ -64,7 +64,7 @@ struct HouseholdShowPage: Encodable {
         municipality = file.current(file.municipalities, on: today).map { file.name(of: $0.municipalityID) } ?? "onbekend"
         director = file.current(file.directors, on: today).map { file.name(of: $0.directorID) } ?? "geen regisseur"
         benefit = file.current(file.benefits, on: today).map { Dutch.benefit($0.value) } ?? "Geen bijstand"
-        let activeGroups = file.specialGroups.filter { $0.isCurrent && $0.period.contains(today) }
+        let activeGroups = file.specialGroups.filter { $0.holds(on: today) }
         members = file.members.map { member in
             Member(
                 href: "/clients/\(member.id!.uuidString)", name: member.fullName, relation: Dutch.relation(member.relation),
@@ -141,7 +141,7 @@ struct ClientShowPage: Encodable {
             return Group(
                 kind: record.kind.rawValue, label: history.value, from: history.from, to: history.to,
                 integrationStart: record.integrationStart.map { Dutch.date($0) },
-                active: record.isCurrent && record.period.contains(today), recorded: history.recorded, superseded: history.superseded)
+                active: record.holds(on: today), recorded: history.recorded, superseded: history.superseded)
         }
         let periods = file.supportPeriods.filter { $0.$resident.id == resident.id }
         support = HistoryTable(

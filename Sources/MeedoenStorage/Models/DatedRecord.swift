@@ -23,6 +23,9 @@ extension DatedRecord {
     }
 
     public var isCurrent: Bool { supersededAt == nil }
+
+    /// Known now (not superseded) and valid on `day`.
+    public func holds(on day: Day) -> Bool { isCurrent && period.contains(day) }
 }
 
 /// The columns every dated table shares; used by the migration.

@@ -17,7 +17,12 @@ public struct HouseholdFile: Sendable {
     public var applicant: ResidentModel? { members.first { $0.relation == .applicant } }
 
     public func current<R: DatedRecord>(_ records: [R], on day: Day) -> R? {
-        records.first { $0.isCurrent && $0.period.contains(day) }
+        records.first { $0.holds(on: day) }
+    }
+
+    /// The start of the support that runs on `day` or later, for any member; nil when none runs.
+    public func runningSupportStart(on day: Day) -> Day? {
+        supportPeriods.filter { $0.isCurrent && ($0.validTo.map { Day($0) >= day } ?? true) }.map(\.validFrom).min().map(Day.init)
     }
 
     public func name(of id: UUID?) -> String { id.flatMap { names[$0] } ?? "onbekend" }

@@ -82,7 +82,7 @@ public struct HouseholdStore: Sendable {
     }
 
     private func current<R: DatedRecord>(_ query: QueryBuilder<R>, on day: Day) async throws -> R? {
-        try await query.all().first { $0.isCurrent && $0.period.contains(day) }
+        try await query.all().first { $0.holds(on: day) }
     }
 
     public func residentWithBSN(_ bsn: BSN, organisationID: UUID) async throws -> ResidentModel? {
