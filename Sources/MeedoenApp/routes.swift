@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     TokenController.register(app)
     StatedReasonController.register(app)
     ContactController.register(app)
+    WorklistController.register(app)
     PrivacyOfficerController.register(app)
     IncomeController.register(app)
     ParameterAdminController.register(app)

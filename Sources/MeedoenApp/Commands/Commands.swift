@@ -37,6 +37,7 @@ public enum Meedoen {
             app.logger.notice(
                 "Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
         }
+        try await installShippedProfiles(app)
         if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
             print(DemoCommand.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
         }

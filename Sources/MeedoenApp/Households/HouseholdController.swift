@@ -74,7 +74,7 @@ enum HouseholdController {
             let start = file.runningSupportStart(on: req.today)
             let staff = try await DirectoryStore(db: req.db).users(of: file.household.$organisation.id)
             page.contacts = ContactsView(
-                try await req.households.contacts(of: file.id), norm: try await ContactController.norm(req), supportStart: start,
+                try await req.households.contacts(of: file.id), norm: try await req.contactNorm(for: file), supportStart: start,
                 names: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.displayName) }), showSummaries: opened.may(.notes, .read),
                 today: req.today)
             page.canAddContact = opened.may(.contacts, .write)

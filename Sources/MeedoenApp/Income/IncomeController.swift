@@ -26,8 +26,7 @@ enum IncomeController {
         else {
             return (.legalMaximum, "wettelijke maxima")
         }
-        let policy = req.services.shipped.incomePolicies[organisation.code] ?? .legalMaximum
-        return (policy, organisation.name)
+        return (try await req.profile(of: organisationID).profile.income, organisation.name)
     }
 
     static func incomeChoices() -> [String: [Choice]] {

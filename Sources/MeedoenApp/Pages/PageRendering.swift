@@ -55,7 +55,7 @@ extension Request {
         guard let user else { return [] }
         var items: [(String, String)] = []
         if user.role == .caseManager { items.append(("/caseload", "Mijn caseload")) }
-        if [.caseManager, .teamLeader].contains(user.role) { items.append(("/worklists/contacts", "Uit beeld")) }
+        if [.caseManager, .teamLeader].contains(user.role) { items.append(("/worklists", "Werklijsten")) }
         if Access.mayEver(user.role, .identity, .read) && [.caseManager, .teamLeader].contains(user.role) {
             items.append(("/households", "Huishoudens zoeken"))
         }

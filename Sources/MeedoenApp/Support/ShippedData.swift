@@ -5,9 +5,16 @@ import MeedoenCore
 /// Read at start-up; a malformed file stops the start with a message naming the file.
 struct ShippedData: Sendable {
     var parameters: [ParameterEntry]
-    var incomePolicies: [String: MunicipalIncomePolicy]
-    var contactNorms: [String: ContactNorm]
+    /// The shipped profile files by organisation code, as read and as checked.
+    var profiles: [String: ProfileFile]
     var retention: RetentionTerms
+
+    struct ProfileFile: Sendable {
+        var file: String
+        var document: String
+        var profile: PolicyProfile?
+        var problem: ProfileProblem?
+    }
 
     struct FileProblem: Error, CustomStringConvertible {
         var file: String
@@ -21,25 +28,17 @@ struct ShippedData: Sendable {
         do { parameters = try LegalParameters.decode(Data(contentsOf: URL(fileURLWithPath: parametersFile))) } catch {
             throw FileProblem(file: parametersFile, problem: "\(error)")
         }
-        var policies: [String: MunicipalIncomePolicy] = [:]
-        var norms: [String: ContactNorm] = [:]
-        let profiles = resources + "Profiles/"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: profiles))?.sorted() ?? [] where name.hasSuffix(".json") {
-            do {
-                let profile = try JSONDecoder().decode(
-                    PolicyProfileFile.self, from: Data(contentsOf: URL(fileURLWithPath: profiles + name)))
-                policies[profile.organisation] = profile.income
-                guard let norm = profile.contacts.norm else {
-                    throw FileProblem(
-                        file: profiles + name,
-                        problem:
-                            "contacts: onbekende of ongeldige norm (kind \(profile.contacts.kind), months \(profile.contacts.months.map(String.init) ?? "–"))"
-                    )
-                }
-                norms[profile.organisation] = norm
-            } catch {
-                throw FileProblem(file: profiles + name, problem: "\(error)")
-            }
+        // A profile file that is refused does not stop the start: the organisation keeps the
+        // version stored before (see PolicyProfileStore.installShipped), and the refusal is logged.
+        var profiles: [String: ProfileFile] = [:]
+        let directory = resources + "Profiles/"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory))?.sorted() ?? [] where name.hasSuffix(".json") {
+            let path = directory + name
+            guard let data = FileManager.default.contents(atPath: path) else { throw FileProblem(file: path, problem: "niet leesbaar") }
+            let code = String(name.dropLast(".json".count))
+            var file = ProfileFile(file: path, document: String(decoding: data, as: UTF8.self))
+            do { file.profile = try PolicyProfile.load(data, file: path) } catch let problem as ProfileProblem { file.problem = problem }
+            profiles[code] = file
         }
         let retentionFile = resources + "Parameters/retention.json"
         let retention: RetentionTerms
@@ -47,6 +46,6 @@ struct ShippedData: Sendable {
         {
             throw FileProblem(file: retentionFile, problem: "\(error)")
         }
-        return ShippedData(parameters: parameters, incomePolicies: policies, contactNorms: norms, retention: retention)
+        return ShippedData(parameters: parameters, profiles: profiles, retention: retention)
     }
 }

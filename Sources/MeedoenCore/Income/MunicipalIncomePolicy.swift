@@ -30,11 +30,3 @@ public struct MunicipalIncomePolicy: Codable, Sendable, Equatable {
     /// The legal maxima and no exit premium: where a profile says nothing.
     public static let legalMaximum = MunicipalIncomePolicy(exemptionNMonths: 6, exemptionRMonths: 30, exitPremium: nil)
 }
-
-/// The part of an organisation's policy profile file that the income calculator reads.
-public struct PolicyProfileFile: Decodable, Sendable {
-    public var schemaVersion: Int
-    public var organisation: String
-    public var income: MunicipalIncomePolicy
-    public var contacts: ContactPolicy
-}

@@ -38,8 +38,12 @@ public enum Ladder {
     }
 
     /// No measurement, or the latest older than a year: the client belongs on a worklist (issue 5).
-    public static func needsMeasurement(_ measurements: [LadderMeasurement], today: Day) -> Bool {
-        guard let latest = measurements.map(\.measuredOn).max() else { return true }
-        return latest.adding(months: 12) < today
+    public static func needsMeasurement(_ measurements: [LadderMeasurement], today: Day, months: Int = 12) -> Bool {
+        needsMeasurement(latest: measurements.map(\.measuredOn).max(), today: today, months: months)
+    }
+
+    public static func needsMeasurement(latest: Day?, today: Day, months: Int = 12) -> Bool {
+        guard let latest else { return true }
+        return latest.adding(months: months) < today
     }
 }

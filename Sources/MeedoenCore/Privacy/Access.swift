@@ -8,6 +8,9 @@ public enum FilePart: String, CaseIterable, Codable, Sendable {
     case director  // the regisseur
     case ladder  // participatieladder measurements (R3)
     case contacts  // date and kind of contacts (R6); what was said is in `notes`
+    case intake  // intake answers, ZRM (except the sensitive domains), obstacles, the group decision (R2, R4)
+    case plan  // plan van aanpak, goals, reviews, rechtmatigheid and evaluations (R5, R7)
+    case workProfile  // the work profile written by the intake
     /// The extra level: ZRM domains on mental and physical health, addiction and justice.
     case sensitive
     /// Free-text notes, which can hold anything a resident said.
@@ -38,11 +41,14 @@ public struct Relationship: Sendable, Equatable {
     public var isDirector: Bool
     public var directorInLedTeam: Bool
     public var isLinked: Bool
+    /// No regisseur holds today: the file falls to the team leaders until one is assigned.
+    public var hasNoDirector: Bool
 
     public init(
         sameOrganisation: Bool, withinMunicipalityScope: Bool = true, isDirector: Bool = false,
-        directorInLedTeam: Bool = false, isLinked: Bool = false
+        directorInLedTeam: Bool = false, isLinked: Bool = false, hasNoDirector: Bool = false
     ) {
+        self.hasNoDirector = hasNoDirector
         self.sameOrganisation = sameOrganisation
         self.withinMunicipalityScope = withinMunicipalityScope
         self.isDirector = isDirector
@@ -80,10 +86,10 @@ public enum Access {
         case (.teamLeader, .read): return .team
         case (.teamLeader, .write): return part == .director ? .team : .none
         case (.participationCoach, .read), (.careProfessional, .read):
-            return [.identity, .household, .specialGroups, .director, .ladder].contains(part) ? .linked : .none
+            return [.identity, .household, .specialGroups, .director, .ladder, .plan, .workProfile].contains(part) ? .linked : .none
         case (.jobCoach, .read):
             // A jobcoach supports at work and has no business with benefit amounts or the household.
-            return [.identity, .specialGroups, .director].contains(part) ? .linked : .none
+            return [.identity, .specialGroups, .director, .plan, .workProfile].contains(part) ? .linked : .none
         default:
             return .none
         }
@@ -109,7 +115,9 @@ public enum Access {
         case .none: return false
         case .linked: return relationship.isLinked || relationship.isDirector
         case .caseload: return relationship.isDirector
-        case .team: return relationship.isDirector || relationship.directorInLedTeam
+        case .team:
+            // A file without a regisseur is in no team; the team leaders see it (not its notes) to assign one.
+            return relationship.isDirector || relationship.directorInLedTeam || (relationship.hasNoDirector && part != .notes)
         case .organisation: return reach <= .organisation
         }
     }

@@ -33,16 +33,6 @@ public struct M007_CreateContacts: AsyncMigration {
     public func revert(on db: any Database) async throws { try await db.schema("contacts").delete() }
 }
 
-/// One household on the contact worklist: its last contact and since when it is supported.
-public struct ContactWorklistRow: Decodable, Sendable {
-    public var householdId: UUID
-    public var givenName: String
-    public var familyName: String
-    public var directorName: String?
-    public var lastContact: Date?
-    public var supportStart: Date?
-}
-
 extension HouseholdStore {
     public func contacts(of householdID: UUID) async throws -> [ContactModel] {
         try await ContactModel.query(on: db).filter(\.$household.$id == householdID).sort(\.$contactOn, .descending).sort(
@@ -57,26 +47,5 @@ extension HouseholdStore {
         (model.contactOn, model.kind, model.summary) = (day.date, kind, summary)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
-    }
-
-    /// Supported households directed by these users, with their last contact: the worklist's input.
-    public func contactWorklist(directors: [UUID], organisationID: UUID, on day: Day) async throws -> [ContactWorklistRow] {
-        guard !directors.isEmpty, let sql = db as? any SQLDatabase else { return [] }
-        let today = day.date
-        return try await sql.raw(
-            """
-            SELECT h.id AS household_id, r.given_name, r.family_name, u.display_name AS director_name,
-              (SELECT MAX(c.contact_on) FROM contacts c WHERE c.household_id = h.id) AS last_contact,
-              (SELECT MIN(sp.valid_from) FROM support_periods sp JOIN residents m ON m.id = sp.resident_id
-                 WHERE m.household_id = h.id AND sp.superseded_at IS NULL AND (sp.valid_to IS NULL OR sp.valid_to >= \(bind: today))) AS support_start
-            FROM households h
-            JOIN residents r ON r.household_id = h.id AND r.relation = 'applicant'
-            JOIN household_directors hd ON hd.household_id = h.id AND hd.superseded_at IS NULL AND hd.valid_from <= \(bind: today)
-              AND (hd.valid_to IS NULL OR hd.valid_to >= \(bind: today))
-            JOIN users u ON u.id = hd.director_id
-            WHERE h.organisation_id = \(bind: organisationID) AND hd.director_id IN (\(binds: directors))
-            ORDER BY LOWER(r.family_name), h.id
-            """
-        ).all(decoding: ContactWorklistRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }

@@ -85,6 +85,7 @@ public struct RetentionStore: Sendable {
                     member.dateOfBirth = Retention.anonymisedBirth(Day(member.dateOfBirth)).date
                     try await member.update(on: tx)
                 }
+                try await Self.eraseCasework(of: members.compactMap(\.id), household: candidate.household, on: tx)
                 if let household = try await HouseholdModel.find(candidate.household, on: tx) {
                     (household.street, household.houseNumber, household.postcode) = ("", "", String(household.postcode.prefix(4)))
                     try await household.update(on: tx)
@@ -110,6 +111,25 @@ public struct RetentionStore: Sendable {
             }
             return summary
         }
+    }
+
+    /// Free text can hold anything a resident said: it goes. What stays is what statistics need
+    /// (dates, kinds, group codes, goal standings), no longer linked to a name.
+    static func eraseCasework(of residents: [UUID], household: UUID, on db: any Database) async throws {
+        guard !residents.isEmpty else { return }
+        try await IntakeModel.query(on: db).filter(\.$resident.$id ~~ residents).delete()
+        try await WorkProfileModel.query(on: db).filter(\.$resident.$id ~~ residents).delete()
+        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$overrideReason, to: nil)
+            .set(\.$reasons, to: "").update()
+        try await CaseReviewModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$outcome, to: "").update()
+        let plans = try await PlanModel.query(on: db).filter(\.$resident.$id ~~ residents).all().compactMap(\.id)
+        try await PlanModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$agreements, to: nil).set(\.$obligations, to: nil)
+            .update()
+        if !plans.isEmpty {
+            try await PlanGoalModel.query(on: db).filter(\.$plan.$id ~~ plans).set(\.$description, to: "").set(\.$actions, to: nil).update()
+            try await PlanReviewModel.query(on: db).filter(\.$plan.$id ~~ plans).set(\.$summary, to: nil).update()
+        }
+        try await ContactModel.query(on: db).filter(\.$household.$id == household).set(\.$summary, to: nil).update()
     }
 
     private func record(kind: String, household: UUID?, count: Int, rule: String, now: Date, on db: any Database) async throws {

@@ -55,7 +55,7 @@ extension HouseholdStore {
     }
 
     /// FROM … WHERE for the households a viewer may list, with the facts that hold on `day`.
-    private func scopedHouseholds(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) -> SQLQueryString {
+    func scopedHouseholds(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) -> SQLQueryString {
         let today = day.date
         func currentJoin(_ table: String, _ alias: String) -> SQLQueryString {
             "LEFT JOIN \(ident: table) \(ident: alias) ON \(ident: alias).household_id = h.id AND \(ident: alias).superseded_at IS NULL AND \(ident: alias).valid_from <= \(bind: today) AND (\(ident: alias).valid_to IS NULL OR \(ident: alias).valid_to >= \(bind: today)) "
@@ -75,7 +75,7 @@ extension HouseholdStore {
         case .organisation: break
         case .team:
             from +=
-                "AND (u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) OR hd.director_id = \(bind: viewer.userID)) "
+                "AND (u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) OR hd.director_id = \(bind: viewer.userID) OR hd.director_id IS NULL) "
         case .caseload, .linked: from += "AND hd.director_id = \(bind: viewer.userID) "  // links arrive with hand-overs
         case .none: from += "AND 1 = 0 "
         }

@@ -78,7 +78,7 @@ public struct HouseholdStore: Sendable {
         let inScope = viewer.municipalityScope.isEmpty || municipality.map { viewer.municipalityScope.contains($0.municipalityID) } ?? false
         return Relationship(
             sameOrganisation: true, withinMunicipalityScope: inScope, isDirector: director?.directorID == viewer.userID,
-            directorInLedTeam: directorInLedTeam, isLinked: false)
+            directorInLedTeam: directorInLedTeam, isLinked: false, hasNoDirector: director == nil)
     }
 
     private func current<R: DatedRecord>(_ query: QueryBuilder<R>, on day: Day) async throws -> R? {

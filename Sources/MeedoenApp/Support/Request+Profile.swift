@@ -1,0 +1,52 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The policy profile in force for an organisation: the stored version that holds today, or,
+/// before any is stored (a new organisation), the valid shipped file for its code.
+struct ProfileInForce: Sendable {
+    var profile: PolicyProfile
+    var version: Int?
+}
+
+extension Request {
+    func profile(of organisationID: UUID? = nil) async throws -> ProfileInForce {
+        let id = try organisationID ?? requireViewer().organisationID
+        if let stored = try await PolicyProfileStore(db: db).current(id, on: today) {
+            return ProfileInForce(profile: stored.profile, version: stored.model.version)
+        }
+        let code = try await DirectoryStore(db: db).organisation(id)?.code ?? ""
+        guard let shipped = services.shipped.profiles[code]?.profile else {
+            throw Abort(.internalServerError, reason: "Er is geen geldig beleidsprofiel voor organisatie \(code).")
+        }
+        return ProfileInForce(profile: shipped, version: nil)
+    }
+}
+
+extension Meedoen {
+    /// Stores shipped profiles that are new or changed; a refused file is logged and changes nothing.
+    static func installShippedProfiles(_ app: Application) async throws {
+        let files = app.meedoen.shipped.profiles.mapValues { (file: $0.file, document: $0.document) }
+        let recorder = Recorder(userID: nil, clock: app.meedoen.clock, ids: app.meedoen.ids)
+        let refused = try await PolicyProfileStore(db: app.db).installShipped(files, recorder: recorder, on: app.meedoen.clock.today)
+        for problem in refused {
+            app.logger.error("Beleidsprofiel geweigerd, de vorige geldige versie blijft gelden: \(problem)")
+        }
+    }
+}
+
+extension Request {
+    /// The contact norm for a household: its applicant's group, its municipality, its organisation.
+    func contactNorm(for file: HouseholdFile) async throws -> ContactNorm {
+        let profile = try await profile(of: file.household.$organisation.id).profile
+        var group: String?
+        if let applicant = file.applicant {
+            group = try await CaseworkStore(db: db).currentAssignment(of: applicant.id!, on: today)?.groupCode
+        }
+        var municipality: String?
+        if let current = file.current(file.municipalities, on: today) {
+            municipality = try await MunicipalityModel.find(current.municipalityID, on: db)?.code
+        }
+        return profile.contactNorm(group: group, municipality: municipality)
+    }
+}

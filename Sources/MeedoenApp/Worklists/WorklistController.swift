@@ -1,0 +1,157 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The worklists of "iedereen in beeld" (R6, R7): per case manager their own caseload, per team
+/// leader their teams and the files without a regisseur. Each row says why the client is on it.
+enum WorklistController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("worklists", use: overview).require(.file(.contacts, .read))
+        routes.get("worklists", ":list", use: list).require(.file(.contacts, .read))
+    }
+
+    struct Entry: Sendable {
+        var row: WorklistRow
+        var reasons: [WorklistReason]
+    }
+
+    /// Every client in the viewer's reach with the reasons that put them on a list.
+    static func entries(_ req: Request) async throws -> [Entry] {
+        let viewer = try req.requireViewer()
+        let profile = try await req.profile().profile
+        let today = req.today
+        let rows = try await req.households.worklist(for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, on: today)
+        return rows.compactMap { row in
+            guard let snapshot = row.snapshot else { return nil }
+            let reasons = Worklist.reasons(snapshot, profile: profile, today: today)
+            return reasons.isEmpty ? nil : Entry(row: row, reasons: reasons)
+        }
+    }
+
+    struct OverviewPage: Encodable {
+        struct Item: Encodable {
+            var href: String
+            var title: String
+            var description: String
+            var count: Int
+        }
+
+        var heading: String
+        var items: [Item]
+    }
+
+    @Sendable static func overview(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let entries = try await entries(req)
+        let lists = Worklist.List.allCases.filter { viewer.role == .teamLeader || $0 != .noDirector }
+        let page = OverviewPage(
+            heading: viewer.role == .teamLeader ? "Werklijsten van het team" : "Mijn werklijsten",
+            items: lists.map { list in
+                OverviewPage.Item(
+                    href: "/worklists/\(list.rawValue)", title: Dutch.worklistTitle(list), description: Dutch.worklistDescription(list),
+                    count: entries.filter { $0.reasons.contains { $0.list == list } }.count)
+            })
+        try await req.audit(part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijsten overzicht (alleen aantallen)")
+        return try await req.renderPage("worklists", title: page.heading, page)
+    }
+
+    struct ListPage: Encodable {
+        struct Row: Encodable {
+            var href: String
+            var name: String
+            var director: String
+            var status: String
+            var reason: String
+            var urgent: Bool
+        }
+
+        var heading: String
+        var description: String
+        var norm: String?
+        var rows: [Row]
+        var summary: String
+        var others: [OverviewPage.Item]
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let list = req.parameters.get("list").flatMap(Worklist.List.init(rawValue:)) else {
+            throw Abort(.notFound, reason: "Deze werklijst bestaat niet.")
+        }
+        let today = req.today
+        let rows = try await entries(req).flatMap { entry in
+            entry.reasons.filter { $0.list == list }.map { reason in
+                ListPage.Row(
+                    href: "/households/\(entry.row.householdId.uuidString)", name: "\(entry.row.familyName), \(entry.row.givenName)",
+                    director: entry.row.directorName ?? "geen regisseur", status: Dutch.worklistStatus(reason),
+                    reason: Dutch.worklistReason(reason, today: today), urgent: Dutch.isUrgent(reason))
+            }
+        }.sorted { ($0.urgent ? 0 : 1, $0.name) < ($1.urgent ? 0 : 1, $1.name) }
+        let whose = viewer.role == .teamLeader ? "het team" : "mijn caseload"
+        let profile = try await req.profile().profile
+        let page = ListPage(
+            heading: "\(Dutch.worklistTitle(list)): \(whose)", description: Dutch.worklistDescription(list),
+            norm: list == .contacts ? Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)) : nil, rows: rows,
+            summary: "\(rows.filter(\.urgent).count) te laat, \(rows.filter { !$0.urgent }.count) binnenkort of nu te doen",
+            others: Worklist.List.allCases.filter { $0 != list && (viewer.role == .teamLeader || $0 != .noDirector) }.map {
+                OverviewPage.Item(href: "/worklists/\($0.rawValue)", title: Dutch.worklistTitle($0), description: "", count: 0)
+            })
+        try await req.audit(part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())")
+        return try await req.renderPage("worklist", title: page.heading, page)
+    }
+}
+
+extension Dutch {
+    static func worklistTitle(_ list: Worklist.List) -> String {
+        switch list {
+        case .contacts: "Uit beeld"
+        case .planReviews: "Plan te evalueren"
+        case .scheduledReviews: "Rechtmatigheid en evaluaties"
+        case .ladder: "Laddermeting nodig"
+        case .noDirector: "Zonder regisseur"
+        case .youth: "Jongeren zonder plan"
+        }
+    }
+
+    static func worklistDescription(_ list: Worklist.List) -> String {
+        switch list {
+        case .contacts: "Niet gezien binnen de contactnorm van de klantgroep, de gemeente of de organisatie."
+        case .planReviews: "De evaluatiedatum van het lopende plan van aanpak is voorbij."
+        case .scheduledReviews: "Een rechtmatigheidsonderzoek of evaluatie volgens het dienstverleningspakket van de groep is aan de beurt."
+        case .ladder: "Geen meting op de participatieladder, of de laatste is ouder dan de termijn in het profiel."
+        case .noDirector: "Lopende ondersteuning zonder vaste regisseur: wijs er een toe."
+        case .youth: "Jongeren van 18 tot 27 jaar met ondersteuning en zonder lopend plan van aanpak."
+        }
+    }
+
+    static func isUrgent(_ reason: WorklistReason) -> Bool {
+        switch reason {
+        case .contact(let status, _): status == .overdue
+        case .reviewDue, .planReviewOverdue, .ladderMissing, .ladderOutdated, .noDirector, .youthWithoutPlan: true
+        }
+    }
+
+    static func worklistStatus(_ reason: WorklistReason) -> String {
+        switch reason {
+        case .contact(let status, _): status == .overdue ? "Te laat" : "Dit jaar nog doen"
+        case .planReviewOverdue: "Evaluatie te laat"
+        case .reviewDue(let review, _): review.kind == .lawfulness ? "Rechtmatigheid" : "Evaluatie"
+        case .ladderMissing: "Geen meting"
+        case .ladderOutdated: "Meting verouderd"
+        case .noDirector: "Geen regisseur"
+        case .youthWithoutPlan: "Geen plan"
+        }
+    }
+
+    static func worklistReason(_ reason: WorklistReason, today: Day) -> String {
+        switch reason {
+        case .contact(let status, let norm): contactReason(norm, status: status, today: today) + " (\(contactNorm(norm)))"
+        case .planReviewOverdue(let since): "Het plan van aanpak had op \(date(since)) geëvalueerd moeten worden"
+        case .reviewDue(let review, let due): "\(review.description): aan de beurt sinds \(date(due))"
+        case .ladderMissing: "Nog nooit gemeten op de participatieladder"
+        case .ladderOutdated(let last): "Laatste meting op \(date(last)), langer dan een jaar geleden"
+        case .noDirector: "Er is vandaag geen regisseur vastgelegd"
+        case .youthWithoutPlan(let age): "\(age) jaar en geen lopend plan van aanpak"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// What the worklists know of one supported client (R6, R7): enough to say why they need attention.
+public struct CaseSnapshot: Sendable, Equatable {
+    public var supportStart: Day
+    public var dateOfBirth: Day
+    public var hasDirector: Bool
+    public var lastContact: Day?
+    public var groupCode: String?
+    public var groupSince: Day?
+    public var municipality: String?
+    public var lastLadderMeasurement: Day?
+    /// The next review of the running plan; nil when no plan runs.
+    public var planNextReview: Day?
+    public var lastReviews: [ScheduledReview.Kind: Day]
+
+    public init(
+        supportStart: Day, dateOfBirth: Day, hasDirector: Bool = true, lastContact: Day? = nil, groupCode: String? = nil,
+        groupSince: Day? = nil, municipality: String? = nil, lastLadderMeasurement: Day? = nil, planNextReview: Day? = nil,
+        lastReviews: [ScheduledReview.Kind: Day] = [:]
+    ) {
+        (self.supportStart, self.dateOfBirth, self.hasDirector, self.lastContact) = (supportStart, dateOfBirth, hasDirector, lastContact)
+        (self.groupCode, self.groupSince, self.municipality) = (groupCode, groupSince, municipality)
+        (self.lastLadderMeasurement, self.planNextReview, self.lastReviews) = (lastLadderMeasurement, planNextReview, lastReviews)
+    }
+}
+
+/// Why a client is on a worklist.
+public enum WorklistReason: Sendable, Equatable {
+    case contact(ContactNorm.Status, norm: ContactNorm)
+    case planReviewOverdue(since: Day)
+    case reviewDue(ScheduledReview, dueOn: Day)
+    case ladderMissing
+    case ladderOutdated(last: Day)
+    case noDirector
+    case youthWithoutPlan(age: Int)
+
+    public var list: Worklist.List {
+        switch self {
+        case .contact: .contacts
+        case .planReviewOverdue: .planReviews
+        case .reviewDue: .scheduledReviews
+        case .ladderMissing, .ladderOutdated: .ladder
+        case .noDirector: .noDirector
+        case .youthWithoutPlan: .youth
+        }
+    }
+}
+
+public enum Worklist {
+    public enum List: String, CaseIterable, Sendable {
+        case contacts, planReviews, scheduledReviews, ladder, noDirector, youth
+    }
+
+    /// Every reason this client needs attention today under the organisation's profile.
+    public static func reasons(_ client: CaseSnapshot, profile: PolicyProfile, today: Day) -> [WorklistReason] {
+        var reasons: [WorklistReason] = []
+        let norm = profile.contactNorm(group: client.groupCode, municipality: client.municipality)
+        let contact = norm.status(lastContact: client.lastContact, supportStart: client.supportStart, today: today)
+        if contact != .withinNorm { reasons.append(.contact(contact, norm: norm)) }
+        if let next = client.planNextReview, next < today { reasons.append(.planReviewOverdue(since: next)) }
+        for review in client.groupCode.flatMap({ profile.segmentation.group($0)?.service.reviews }) ?? [] {
+            // The rhythm starts at the last review of that kind, or else when the client entered the group.
+            guard let from = client.lastReviews[review.kind] ?? client.groupSince else { continue }
+            let due = from.adding(months: review.everyMonths)
+            if due <= today { reasons.append(.reviewDue(review, dueOn: due)) }
+        }
+        if let ladder = profile.ladder, Ladder.needsMeasurement(latest: client.lastLadderMeasurement, today: today, months: ladder.remeasureMonths) {
+            reasons.append(client.lastLadderMeasurement.map { .ladderOutdated(last: $0) } ?? .ladderMissing)
+        }
+        if !client.hasDirector { reasons.append(.noDirector) }
+        let age = client.dateOfBirth.age(on: today)
+        if (18..<27).contains(age) && client.planNextReview == nil { reasons.append(.youthWithoutPlan(age: age)) }
+        return reasons
+    }
+}

@@ -1,0 +1,105 @@
+/// What the intake records about one client (R2, R14, R15), and the facts it yields for the
+/// segmentation. An intake is kept whole: a later intake is a new record, the earlier stays.
+public struct Intake: Sendable, Equatable, Codable {
+    public var heldOn: Day
+    public var zrm: [ZRMDomain: ZRMScore]
+    /// Urgent obstacles (seed 001: werk, inkomen, schulden, woonurgentie, minimaregelingen), each with its action.
+    public var obstacles: [Obstacle]
+    public var language: LanguageLevel
+    public var education: EducationLevel
+    public var workExperience: String?
+    public var competences: String?
+    public var attitude: String?
+    /// As the client states them; at the extra privacy level.
+    public var healthLimitations: String?
+    public var childcare: String?
+    public var wishes: String?
+    /// The answers the segmentation decides on (work capacity, distance to work, …).
+    public var answers: Facts
+
+    public init(
+        heldOn: Day, zrm: [ZRMDomain: ZRMScore] = [:], obstacles: [Obstacle] = [], language: LanguageLevel = .unknown,
+        education: EducationLevel = .unknown, workExperience: String? = nil, competences: String? = nil, attitude: String? = nil,
+        healthLimitations: String? = nil, childcare: String? = nil, wishes: String? = nil, answers: Facts = Facts()
+    ) {
+        (self.heldOn, self.zrm, self.obstacles, self.language, self.education) = (heldOn, zrm, obstacles, language, education)
+        (self.workExperience, self.competences, self.attitude) = (workExperience, competences, attitude)
+        (self.healthLimitations, self.childcare, self.wishes, self.answers) = (healthLimitations, childcare, wishes, answers)
+    }
+
+    /// The answers plus what follows from other data: self-sufficiency from the ZRM (no domain
+    /// below 3, "beperkt zelfredzaam"; nothing known when no domain is scored), youth from the date
+    /// of birth, the startkwalificatie from the education level, and the latest ladder measurement.
+    public func facts(dateOfBirth: Day, ladder: LadderMeasurement?) -> Facts {
+        var facts = answers
+        if !zrm.isEmpty { facts[.selfSufficient] = zrm.values.allSatisfy { $0 >= .limited } ? "yes" : "no" }
+        let age = dateOfBirth.age(on: heldOn)
+        facts[.youth] = (18..<27).contains(age) ? "yes" : "no"
+        if let qualified = education.isStartkwalificatie { facts[.startkwalificatie] = qualified ? "yes" : "no" }
+        if let ladder {
+            facts[.currentRung] = String(ladder.rung.rawValue)
+            if let end = ladder.expectedEnd { facts[.expectedEndRung] = String(end.rawValue) }
+        }
+        return facts
+    }
+}
+
+public struct Obstacle: Sendable, Equatable, Codable {
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        case work, income, debt, housingUrgency, minimumIncomeSchemes
+    }
+
+    public var kind: Kind
+    public var action: String
+
+    public init(kind: Kind, action: String) { (self.kind, self.action) = (kind, action) }
+}
+
+/// Language against the taaleis (art. 18b: level 1F).
+public enum LanguageLevel: String, CaseIterable, Codable, Sendable {
+    case unknown
+    case meetsRequirement  // beheerst Nederlands op 1F of hoger
+    case belowRequirement  // onder 1F
+    case exempt  // vrijgesteld (bijvoorbeeld inburgeringsplichtig of aantoonbaar niet in staat)
+}
+
+public enum EducationLevel: String, CaseIterable, Codable, Sendable {
+    case unknown
+    case none  // geen of alleen basisonderwijs
+    case praktijkonderwijs
+    case vso  // voortgezet speciaal onderwijs
+    case vmboOrEntree  // vmbo of mbo niveau 1 (entree)
+    case startkwalificatie  // havo, vwo of mbo niveau 2 of hoger
+    case higher  // hbo of wo
+    case foreignNotRecognised  // diploma uit het buitenland, niet gewaardeerd
+
+    /// Startkwalificatie: a havo or vwo diploma, or mbo level 2 or higher (Leerplichtwet art. 4b).
+    public var isStartkwalificatie: Bool? {
+        switch self {
+        case .unknown: nil
+        case .startkwalificatie, .higher: true
+        default: false
+        }
+    }
+}
+
+/// The work profile: the only client data employer services read (issue 5). Written by the intake.
+public struct WorkProfile: Sendable, Equatable, Codable {
+    public var qualifications: String?
+    public var competences: String?
+    public var language: LanguageLevel
+    public var drivingLicence: Bool
+    public var hoursPerWeek: Int?
+    public var availableFrom: Day?
+    /// Four postcode digits: near enough for matching, not an address.
+    public var postcodeArea: String?
+    public var readyForWork: Bool
+
+    public init(
+        qualifications: String? = nil, competences: String? = nil, language: LanguageLevel = .unknown, drivingLicence: Bool = false,
+        hoursPerWeek: Int? = nil, availableFrom: Day? = nil, postcodeArea: String? = nil, readyForWork: Bool = false
+    ) {
+        (self.qualifications, self.competences, self.language, self.drivingLicence) = (qualifications, competences, language, drivingLicence)
+        (self.hoursPerWeek, self.availableFrom, self.postcodeArea, self.readyForWork) = (hoursPerWeek, availableFrom, postcodeArea, readyForWork)
+    }
+}

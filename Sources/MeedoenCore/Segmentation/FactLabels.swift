@@ -1,0 +1,42 @@
+/// Dutch names of the facts and their values, for the explanation of a proposal and for the forms.
+public enum FactLabels {
+    public static func name(_ fact: Fact) -> String {
+        switch fact {
+        case .workCapacity: "Arbeidsvermogen"
+        case .distanceToWork: "Geschatte afstand tot werk"
+        case .broadParticipation: "Kan in brede zin participeren"
+        case .wswOrBeschutIndication: "Wsw-indicatie of doelgroep beschut werk"
+        case .employmentContract: "Arbeidsovereenkomst"
+        case .startkwalificatie: "Startkwalificatie"
+        case .entrepreneurWish: "Wil ondernemer worden"
+        case .proVsoSchoolLeaver: "Schoolverlater praktijkonderwijs of VSO"
+        case .selfSufficient: "Zelfredzaam (geen ZRM-domein lager dan 3)"
+        case .placeability: "Plaatsbaarheid"
+        case .competences: "Competenties"
+        case .attitude: "Houding"
+        case .youth: "Jongere (18 tot 27 jaar)"
+        case .currentRung: "Trede nu"
+        case .expectedEndRung: "Verwachte eindtrede"
+        }
+    }
+
+    public static func value(_ value: String, of fact: Fact) -> String {
+        switch (fact, value) {
+        case (.workCapacity, "limited"): "beperkt"
+        case (.workCapacity, "none"): "geen"
+        case (.placeability, "not"): "(tijdelijk) niet"
+        case (.distanceToWork, "upTo6Months"): "hooguit 6 maanden"
+        case (.distanceToWork, "sixTo24Months"): "6 tot 24 maanden"
+        case (.distanceToWork, "moreThan24Months"): "meer dan 24 maanden"
+        case (.placeability, "difficult"): "moeilijk"
+        case (.competences, "sufficient"): "voldoende"
+        case (.competences, "insufficient"): "onvoldoende"
+        case (.attitude, "positive"): "positief"
+        case (.attitude, "hesitant"): "afwachtend"
+        case (.attitude, "negative"): "negatief"
+        case (_, "yes"): "ja"
+        case (_, "no"): "nee"
+        default: fact.values == nil ? "trede \(value)" : value
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import MeedoenCore
+
+/// Intakes, work profiles, group decisions, plans and scheduled reviews of one client.
+public struct CaseworkStore: Sendable {
+    public let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    // MARK: Intake
+
+    /// The parts of an intake at the extra privacy level, stored apart.
+    struct SensitivePart: Codable {
+        var zrm: [ZRMDomain: ZRMScore]
+        var healthLimitations: String?
+    }
+
+    public func intakes(of residentID: UUID) async throws -> [IntakeModel] {
+        try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).sort(\.$recordedAt, .descending)
+            .all()
+    }
+
+    /// The intake as stored; the sensitive part only when the reader may see it.
+    public func intake(_ model: IntakeModel, withSensitive: Bool) throws -> Intake {
+        var intake = try JSONDecoder().decode(Intake.self, from: Data(model.document.utf8))
+        if withSensitive, let text = model.sensitiveDocument {
+            let sensitive = try JSONDecoder().decode(SensitivePart.self, from: Data(text.utf8))
+            intake.zrm.merge(sensitive.zrm) { $1 }
+            intake.healthLimitations = sensitive.healthLimitations
+        }
+        return intake
+    }
+
+    public func addIntake(_ intake: Intake, workProfile: WorkProfile, for residentID: UUID, by recorder: Recorder) async throws -> UUID {
+        var general = intake
+        general.zrm = intake.zrm.filter { !$0.key.isSensitive }
+        general.healthLimitations = nil
+        let sensitive = SensitivePart(zrm: intake.zrm.filter { $0.key.isSensitive }, healthLimitations: intake.healthLimitations)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let model = IntakeModel()
+        let id = recorder.ids.next()
+        model.id = id
+        model.$resident.id = residentID
+        model.heldOn = intake.heldOn.date
+        model.document = String(decoding: try encoder.encode(general), as: UTF8.self)
+        model.sensitiveDocument = String(decoding: try encoder.encode(sensitive), as: UTF8.self)
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        let profile = WorkProfileModel()
+        profile.id = recorder.ids.next()
+        profile.$resident.id = residentID
+        (profile.qualifications, profile.competences, profile.language) = (workProfile.qualifications, workProfile.competences, workProfile.language)
+        (profile.drivingLicence, profile.hoursPerWeek, profile.availableFrom) = (
+            workProfile.drivingLicence, workProfile.hoursPerWeek, workProfile.availableFrom?.date
+        )
+        (profile.postcodeArea, profile.readyForWork) = (workProfile.postcodeArea, workProfile.readyForWork)
+        (profile.recordedBy, profile.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await db.transaction { db in
+            try await model.create(on: db)
+            try await profile.create(on: db)
+        }
+        return id
+    }
+
+    public func workProfile(of residentID: UUID) async throws -> WorkProfileModel? {
+        try await WorkProfileModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$recordedAt, .descending).first()
+    }
+
+    // MARK: Group
+
+    public func assignments(of residentID: UUID) async throws -> [GroupAssignmentModel] {
+        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$validFrom, .descending)
+            .sort(\.$recordedAt, .descending).all()
+    }
+
+    /// The decision that holds on a day: the latest with a date of effect on or before it.
+    public func currentAssignment(of residentID: UUID, on day: Day) async throws -> GroupAssignmentModel? {
+        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$validFrom <= day.date)
+            .sort(\.$validFrom, .descending).sort(\.$recordedAt, .descending).first()
+    }
+
+    public struct GroupDecision: Sendable {
+        public var groupCode: String
+        public var proposedCode: String?
+        public var reasons: [String]
+        public var overrideReason: String?
+        public var profileVersion: Int?
+        public var validFrom: Day
+
+        public init(groupCode: String, proposedCode: String?, reasons: [String], overrideReason: String?, profileVersion: Int?, validFrom: Day) {
+            (self.groupCode, self.proposedCode, self.reasons, self.overrideReason) = (groupCode, proposedCode, reasons, overrideReason)
+            (self.profileVersion, self.validFrom) = (profileVersion, validFrom)
+        }
+
+        public var isOverride: Bool { proposedCode != groupCode }
+    }
+
+    public func assign(_ decision: GroupDecision, to residentID: UUID, by recorder: Recorder) async throws {
+        let model = GroupAssignmentModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.groupCode, model.proposedCode, model.reasons) = (decision.groupCode, decision.proposedCode, decision.reasons.joined(separator: "\n"))
+        (model.decision, model.overrideReason) = (decision.isOverride ? "overridden" : "confirmed", decision.overrideReason)
+        (model.profileVersion, model.validFrom) = (decision.profileVersion, decision.validFrom.date)
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+
+    // MARK: Scheduled reviews
+
+    public func caseReviews(of residentID: UUID) async throws -> [CaseReviewModel] {
+        try await CaseReviewModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).all()
+    }
+
+    public func addCaseReview(_ kind: ScheduledReview.Kind, heldOn: Day, outcome: String, for residentID: UUID, by recorder: Recorder)
+        async throws
+    {
+        let model = CaseReviewModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.kind, model.heldOn, model.outcome) = (kind, heldOn.date, outcome)
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+}

@@ -1,0 +1,90 @@
+import Fluent
+import SQLKit
+import Foundation
+import MeedoenCore
+
+/// One version of an organisation's policy profile. Versions are only added: the one that holds
+/// on a day is the latest whose date of effect has come, so earlier decisions can be explained
+/// with the profile of their time.
+public final class PolicyProfileModel: Model, @unchecked Sendable {
+    public static let schema = "policy_profiles"
+    @ID public var id: UUID?
+    @Parent(key: "organisation_id") public var organisation: OrganisationModel
+    @Field(key: "version") public var version: Int
+    @Field(key: "valid_from") public var validFrom: Date
+    @Field(key: "document") public var document: String
+    /// "shipped" (from Resources/Profiles) or "edited" (by the functioneel beheerder).
+    @Field(key: "origin") public var origin: String
+    @OptionalField(key: "note") public var note: String?
+    @OptionalField(key: "recorded_by") public var recordedBy: UUID?
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+}
+
+/// The casework tables of issue 5: profiles, intakes, work profiles, client-group decisions,
+/// plans with goals and reviews, and the scheduled reviews (rechtmatigheid, evaluatie).
+public struct M008_CreateCasework: AsyncMigration {
+    public init() {}
+
+    public func prepare(on db: any Database) async throws {
+        try await db.schema("policy_profiles").id()
+            .field("organisation_id", .uuid, .required, .references("organisations", "id"))
+            .field("version", .int, .required).field("valid_from", .date, .required).field("document", .string, .required)
+            .field("origin", .string, .required).field("note", .string).field("recorded_by", .uuid)
+            .field("recorded_at", .datetime, .required).unique(on: "organisation_id", "version").create()
+        try await db.schema("intakes").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("held_on", .date, .required).field("document", .string, .required).field("sensitive_document", .string)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("work_profiles").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("qualifications", .string).field("competences", .string).field("language", .string, .required)
+            .field("driving_licence", .bool, .required).field("hours_per_week", .int).field("available_from", .date)
+            .field("postcode_area", .string).field("ready_for_work", .bool, .required)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("group_assignments").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("group_code", .string, .required).field("proposed_code", .string).field("reasons", .string, .required)
+            .field("decision", .string, .required).field("override_reason", .string).field("profile_version", .int)
+            .field("valid_from", .date, .required).field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("plans").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("started_on", .date, .required).field("agreements", .string).field("obligations", .string)
+            .field("next_review_on", .date, .required).field("closed_on", .date)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("plan_goals").id()
+            .field("plan_id", .uuid, .required, .references("plans", "id"))
+            .field("position", .int, .required).field("description", .string, .required).field("actions", .string)
+            .field("target_on", .date, .required).field("status", .string, .required).create()
+        try await db.schema("plan_reviews").id()
+            .field("plan_id", .uuid, .required, .references("plans", "id"))
+            .field("reviewed_on", .date, .required).field("summary", .string).field("next_review_on", .date)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("plan_goal_progress").id()
+            .field("review_id", .uuid, .required, .references("plan_reviews", "id"))
+            .field("goal_id", .uuid, .required, .references("plan_goals", "id"))
+            .field("status", .string, .required).field("note", .string).create()
+        try await db.schema("case_reviews").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("kind", .string, .required).field("held_on", .date, .required).field("outcome", .string, .required)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        if let sql = db as? any SQLDatabase {
+            for (table, column) in [
+                ("intakes", "resident_id"), ("work_profiles", "resident_id"), ("group_assignments", "resident_id"),
+                ("plans", "resident_id"), ("plan_goals", "plan_id"), ("plan_reviews", "plan_id"), ("case_reviews", "resident_id"),
+            ] {
+                try await sql.create(index: "idx_\(table)_\(column)").on(table).column(column).run()
+            }
+        }
+    }
+
+    public func revert(on db: any Database) async throws {
+        for table in [
+            "case_reviews", "plan_goal_progress", "plan_reviews", "plan_goals", "plans", "group_assignments", "work_profiles", "intakes",
+            "policy_profiles",
+        ] {
+            try await db.schema(table).delete()
+        }
+    }
+}
