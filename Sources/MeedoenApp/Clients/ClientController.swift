@@ -34,7 +34,8 @@ enum ClientController {
             ladder = LadderView(
                 records, names: Dictionary(uniqueKeysWithValues: measurers.map { ($0.id!, $0.displayName) }), today: req.today)
         }
-        let page = ClientShowPage(resident: resident, opened: opened, today: req.today, ladder: ladder)
+        var page = ClientShowPage(resident: resident, opened: opened, today: req.today, ladder: ladder)
+        page.casework = try await CaseworkView.load(req, resident, opened)
         return try await req.renderPage("client", title: resident.fullName, page)
     }
 

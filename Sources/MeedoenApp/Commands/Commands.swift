@@ -83,8 +83,20 @@ struct DemoCommand: AsyncCommand {
     static func load(_ app: Application, seed: UInt64? = nil) async throws -> DemoSummary {
         // One hash for every demo account: bcrypt is slow on purpose, and they share the password.
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoLoader.password).get()
-        var loader = DemoLoader(seed: seed ?? app.meedoen.settings.demoSeed, passwordHash: hash, recordedAt: app.meedoen.clock.now())
-        return try await loader.load(on: app.db)
+        let seed = seed ?? app.meedoen.settings.demoSeed
+        var loader = DemoLoader(seed: seed, passwordHash: hash, recordedAt: app.meedoen.clock.now())
+        let summary = try await loader.load(on: app.db)
+        // The casework is decided by each organisation's own profile, so the profiles go in first.
+        try await Meedoen.installShippedProfiles(app)
+        var profiles: [UUID: (version: Int, profile: PolicyProfile)] = [:]
+        for organisation in try await OrganisationModel.query(on: app.db).all() {
+            if let stored = try await PolicyProfileStore(db: app.db).current(organisation.id!, on: DemoLoader.referenceDay) {
+                profiles[organisation.id!] = (stored.model.version, stored.profile)
+            }
+        }
+        var casework = DemoCasework(seed: seed, recordedAt: app.meedoen.clock.now())
+        _ = try await casework.load(on: app.db, profiles: profiles)
+        return summary
     }
 
     static func loginText(host: String, port: Int) -> String {

@@ -121,6 +121,7 @@ struct ClientShowPage: Encodable {
     var canEditSupport: Bool
     var ladder: LadderView?
     var canEditLadder: Bool
+    var casework: CaseworkView?
 
     init(resident: ResidentModel, opened: OpenedFile, today: Day, ladder: LadderView?) {
         let file = opened.file

@@ -1,0 +1,59 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Recording a held rechtmatigheidsonderzoek or evaluation (R7): the group's service package says
+/// how often, the worklist says when one is due, this records that it happened and its outcome.
+enum CaseReviewController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("clients", ":id", "reviews", "new", use: form).require(.file(.plan, .write))
+        routes.post("clients", ":id", "reviews", use: save).require(.file(.plan, .write))
+    }
+
+    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+        async throws -> Response
+    {
+        let form = SectionedFormPage(
+            heading: "Onderzoek of evaluatie vastleggen voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/reviews",
+            cancel: "/clients/\(resident.id!.uuidString)", submit: "Vastleggen",
+            sections: [
+                FormSection(
+                    legend: "Onderzoek", hint: nil,
+                    fields: [
+                        FormField("kind", "Soort", .select, options: Choice.list(ScheduledReview.Kind.self, selected: nil, label: Dutch.reviewKind)),
+                        FormField("heldOn", "Datum", .date),
+                        FormField("outcome", "Uitkomst", .textarea, hint: "Bijvoorbeeld: geen wijzigingen; of welke afspraak volgt."),
+                    ])
+            ], values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let (resident, _) = try await req.openClient(.plan, .write, purpose: "onderzoek vastleggen")
+        return try await page(req, resident, values: ["heldOn": req.today.iso, "kind": req.query[String.self, at: "kind"] ?? ""])
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.plan, .write, purpose: "onderzoek vastleggen")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let kind = reader.requiredOption("kind", as: ScheduledReview.Kind.self)
+        let day = reader.requiredDay("heldOn", notInFuture: true)
+        let outcome = reader.requiredText("outcome", max: 4000)
+        guard reader.issues.isEmpty, let kind, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
+        try await CaseworkStore(db: req.db).addCaseReview(kind, heldOn: day, outcome: outcome, for: resident.id!, by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken", purpose: "onderzoek vastleggen",
+            change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
+    }
+}
+
+extension Dutch {
+    static func reviewKind(_ kind: ScheduledReview.Kind) -> String {
+        switch kind {
+        case .lawfulness: "Rechtmatigheidsonderzoek"
+        case .evaluation: "Evaluatie van een voorziening"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The client group (route, dimensions, trajectory kind) — R4: Meedoen proposes from the recorded
+/// facts with the rule that fired; the case manager confirms, or chooses another with a reason.
+enum GroupController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("clients", ":id", "group", use: form).require(.file(.intake, .write))
+        routes.post("clients", ":id", "group", use: decide).require(.file(.intake, .write))
+    }
+
+    struct GroupView: Encodable {
+        var code: String
+        var name: String
+        var criteria: [String]
+        var services: [String]
+        var reviews: [String]
+        var tegenprestatie: Bool
+        var professional: String?
+
+        init(_ group: ClientGroup) {
+            (code, name, criteria, services) = (group.code, group.name, group.criteria, group.service.services)
+            reviews = group.service.reviews.map { "\($0.description) (elke \($0.everyMonths) maanden)" }
+            (tegenprestatie, professional) = (group.tegenprestatie, group.professional)
+        }
+    }
+
+    struct Page: Encodable {
+        var heading: String
+        var label: String
+        var action: String
+        var cancel: String
+        var intakeDate: String?
+        var proposed: GroupView?
+        var reasons: [String]
+        var explanation: String?
+        var noProposal: String?
+        var current: String?
+        var groups: [GroupView]
+        var values: [String: String]
+        var errors: [String: String]
+        var errorList: [FormPage.Message]
+        var source: String
+    }
+
+    /// The proposal for a client from the latest intake and ladder measurement.
+    static func proposal(_ req: Request, _ resident: ResidentModel, _ file: HouseholdFile, profile: PolicyProfile) async throws -> (
+        Proposal?, Day?
+    ) {
+        let store = CaseworkStore(db: req.db)
+        guard let model = try await store.intakes(of: resident.id!).first else { return (nil, nil) }
+        let intake = try store.intake(model, withSensitive: false)
+        let ladder = try await req.households.ladder(of: resident.id!).last?.measurement
+        var municipality: String?
+        if let current = file.current(file.municipalities, on: req.today) {
+            municipality = try await MunicipalityModel.find(current.municipalityID, on: req.db)?.code
+        }
+        let facts = intake.facts(dateOfBirth: Day(resident.dateOfBirth), ladder: ladder)
+        return (profile.segmentation.propose(for: facts, municipality: municipality), intake.heldOn)
+    }
+
+    private static func page(
+        _ req: Request, _ resident: ResidentModel, _ opened: OpenedFile, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
+        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        let segmentation = profile.segmentation
+        let (proposal, intakeDay) = try await proposal(req, resident, opened.file, profile: profile)
+        let current = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id!, on: req.today)
+        var values = values
+        if values.isEmpty { values = ["groupCode": proposal?.code ?? current?.groupCode ?? "", "validFrom": req.today.iso] }
+        let form = FormPage(heading: "", action: "", cancel: "", values: values, issues: issues)
+        var page = Page(
+            heading: "\(segmentation.label) van \(resident.fullName)", label: segmentation.label,
+            action: "/clients/\(resident.id!.uuidString)/group", cancel: "/clients/\(resident.id!.uuidString)",
+            intakeDate: intakeDay.map(Dutch.date), proposed: nil, reasons: [], explanation: nil, noProposal: nil,
+            current: current.flatMap { segmentation.group($0.groupCode)?.name ?? $0.groupCode }, groups: segmentation.groups.map(GroupView.init),
+            values: form.values, errors: form.errors, errorList: form.errorList, source: segmentation.source)
+        switch proposal {
+        case .group(let code, let reasons, let explanation):
+            page.proposed = segmentation.group(code).map(GroupView.init)
+            (page.reasons, page.explanation) = (reasons, explanation)
+        case .needsFacts(let group, let missing):
+            page.noProposal =
+                "Nog geen voorstel: voor \(segmentation.group(group)?.name ?? group) ontbreekt \(missing.map { FactLabels.name($0).lowercased() }.joined(separator: ", "))."
+                + (missing.contains { $0 == .currentRung || $0 == .expectedEndRung } ? " Leg eerst een meting op de participatieladder vast." : "")
+        case .noGroupFits:
+            page.noProposal = "Geen enkele \(segmentation.label.lowercased()) past op de vastgelegde feiten. Kies zelf en leg uit waarom."
+        case nil:
+            page.noProposal = "Er is nog geen intake. Houd eerst een intake; dan stelt Meedoen een \(segmentation.label.lowercased()) voor."
+        }
+        return try await req.renderPage("group", title: page.heading, page, status: issues.isEmpty ? .ok : .badRequest)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.intake, .write, purpose: "klantgroep vaststellen")
+        return try await page(req, resident, opened)
+    }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.intake, .write, purpose: "klantgroep vaststellen")
+        let fields = try req.formFields()
+        let (profile, version) = try await { let p = try await req.profile(of: opened.file.household.$organisation.id); return (p.profile, p.version) }()
+        let (proposal, _) = try await proposal(req, resident, opened.file, profile: profile)
+        var reader = FormReader(fields, today: req.today)
+        let code = reader.raw("groupCode")
+        if code == nil { reader.fail("groupCode", .required) } else if profile.segmentation.group(code!) == nil { reader.fail("groupCode", .unknownOption) }
+        let validFrom = reader.requiredDay("validFrom")
+        let reason = reader.text("overrideReason", max: 1000)
+        // Another group than proposed (or none proposed) is a decision that needs its reason (R4).
+        if let code, code != proposal?.code, reason == nil {
+            reader.fail("overrideReason", .custom("Leg uit waarom u afwijkt van het voorstel."))
+        }
+        guard reader.issues.isEmpty, let code, let validFrom else {
+            return try await page(req, resident, opened, values: fields, issues: reader.issues)
+        }
+        var reasons: [String] = []
+        if case .group(_, let fired, _) = proposal { reasons = fired }
+        let decision = CaseworkStore.GroupDecision(
+            groupCode: code, proposedCode: proposal?.code, reasons: reasons, overrideReason: code == proposal?.code ? nil : reason,
+            profileVersion: version, validFrom: validFrom)
+        try await CaseworkStore(db: req.db).assign(decision, to: resident.id!, by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "wijzigen",
+            purpose: "klantgroep vaststellen",
+            change: ChangeSummary(new: [
+                "groep": code, "voorstel": proposal?.code ?? "", "besluit": decision.isOverride ? "afgeweken" : "bevestigd", "vanaf": validFrom.iso,
+            ]))
+        let name = profile.segmentation.group(code)?.name ?? code
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)",
+            flash: decision.isOverride ? "\(name) is vastgelegd, met uw reden om af te wijken." : "\(name) is bevestigd.")
+    }
+}

@@ -1,0 +1,114 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The intake (R2, R14, R15): a new intake starts from the previous one, is kept whole, writes the
+/// work profile and leads straight to the proposed group.
+enum IntakeController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("clients", ":id", "intake", use: show).require(.file(.intake, .read))
+        routes.get("clients", ":id", "intake", "new", use: form).require(.file(.intake, .write))
+        routes.post("clients", ":id", "intake", use: save).require(.file(.intake, .write))
+    }
+
+    private static func page(
+        _ req: Request, _ resident: ResidentModel, _ opened: OpenedFile, values: [String: String], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
+        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        let form = SectionedFormPage(
+            heading: "Intake met \(resident.fullName)",
+            intro: "Alles wat u invult blijft bewaard; een latere intake wordt een nieuwe versie. Na het opslaan ziet u de voorgestelde \(profile.segmentation.label.lowercased()) met de reden.",
+            action: "/clients/\(resident.id!.uuidString)/intake", cancel: "/clients/\(resident.id!.uuidString)", submit: "Intake opslaan",
+            sections: IntakeForm.sections(profile, withSensitive: opened.may(.sensitive, .write)), values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.intake, .write, purpose: "intake houden")
+        let store = CaseworkStore(db: req.db)
+        let latest = try await store.intakes(of: resident.id!).first
+        let intake = try latest.map { try store.intake($0, withSensitive: opened.may(.sensitive, .read)) }
+        let work = try await store.workProfile(of: resident.id!)?.profile
+        return try await page(
+            req, resident, opened, values: IntakeForm.values(intake, work, today: req.today, postcode: opened.file.household.postcode))
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.intake, .write, purpose: "intake houden")
+        let fields = try req.formFields()
+        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        switch IntakeForm.read(fields, profile: profile, withSensitive: opened.may(.sensitive, .write), today: req.today) {
+        case .failure(let issues):
+            return try await page(req, resident, opened, values: fields, issues: issues)
+        case .success(let (intake, work)):
+            try await CaseworkStore(db: req.db).addIntake(intake, workProfile: work, for: resident.id!, by: req.recorder)
+            try await req.audit(
+                householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken", purpose: "intake houden",
+                change: ChangeSummary(new: ["datum": intake.heldOn.iso] + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
+            return req.redirect(
+                to: "/clients/\(resident.id!.uuidString)/group",
+                flash: "De intake van \(Dutch.date(intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased()).")
+        }
+    }
+
+    struct ShowPage: Encodable {
+        struct Line: Encodable {
+            var label: String
+            var value: String
+        }
+
+        var heading: String
+        var client: String
+        var clientHref: String
+        var heldOn: String?
+        var zrm: [Line]
+        var obstacles: [Line]
+        var about: [Line]
+        var facts: [Line]
+        var work: [Line]
+        var earlier: [String]
+        var canWrite: Bool
+        var newHref: String
+        var sensitiveHidden: Bool
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.intake, .read, purpose: "intake bekijken")
+        let store = CaseworkStore(db: req.db)
+        let models = try await store.intakes(of: resident.id!)
+        let sensitive = opened.may(.sensitive, .read)
+        let intake = try models.first.map { try store.intake($0, withSensitive: sensitive) }
+        let work = opened.may(.workProfile, .read) ? try await store.workProfile(of: resident.id!)?.profile : nil
+        let id = resident.id!.uuidString
+        var page = ShowPage(
+            heading: "Intake van \(resident.fullName)", client: resident.fullName, clientHref: "/clients/\(id)",
+            heldOn: intake.map { Dutch.date($0.heldOn) }, zrm: [], obstacles: [], about: [], facts: [], work: [],
+            earlier: models.dropFirst().map { Dutch.date(Day($0.heldOn)) }, canWrite: opened.may(.intake, .write),
+            newHref: "/clients/\(id)/intake/new", sensitiveHidden: !sensitive)
+        if let intake {
+            page.zrm = ZRMDomain.allCases.compactMap { domain in intake.zrm[domain].map { ShowPage.Line(label: domain.dutchName, value: $0.dutchName) } }
+            page.obstacles = intake.obstacles.map { ShowPage.Line(label: Dutch.obstacle($0.kind), value: $0.action) }
+            page.about = [
+                ("Taal", Dutch.language(intake.language)), ("Opleiding", Dutch.education(intake.education)),
+                ("Werkervaring", intake.workExperience), ("Competenties", intake.competences), ("Houding", intake.attitude),
+                ("Kinderopvang", intake.childcare), ("Wensen", intake.wishes), ("Gezondheid (zoals de cliënt het zegt)", intake.healthLimitations),
+            ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+            page.facts = Fact.allCases.compactMap { fact in
+                intake.answers[fact].map { ShowPage.Line(label: FactLabels.name(fact), value: FactLabels.value($0, of: fact).capitalizedFirst) }
+            }
+        }
+        if let work {
+            page.work = [
+                ("Klaar voor werk", work.readyForWork ? "Ja" : "Nee"), ("Diploma's", work.qualifications), ("Competenties", work.competences),
+                ("Taal", Dutch.language(work.language)), ("Rijbewijs", work.drivingLicence ? "Ja" : "Nee"),
+                ("Uren per week", work.hoursPerWeek.map(String.init)), ("Beschikbaar vanaf", work.availableFrom.map(Dutch.date)),
+                ("Postcodegebied", work.postcodeArea),
+            ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+        }
+        return try await req.renderPage("intake", title: page.heading, page)
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    static func + (lhs: Self, rhs: [(String, String)]) -> Self { lhs.merging(rhs) { $1 } }
+}

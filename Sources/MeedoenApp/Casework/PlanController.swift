@@ -1,0 +1,247 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The plan van aanpak (R5): goals with target dates, agreements and obligations; reviews record
+/// progress per goal and set the next review; the plan prints as a document to read and sign.
+enum PlanController {
+    static let goalSlots = 5
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("clients", ":id", "plans", use: list).require(.file(.plan, .read))
+        routes.get("clients", ":id", "plans", "new", use: form).require(.file(.plan, .write))
+        routes.post("clients", ":id", "plans", use: create).require(.file(.plan, .write))
+        routes.get("clients", ":id", "plans", ":plan", use: document).require(.file(.plan, .read))
+        routes.get("clients", ":id", "plans", ":plan", "review", use: reviewForm).require(.file(.plan, .write))
+        routes.post("clients", ":id", "plans", ":plan", "review", use: review).require(.file(.plan, .write))
+    }
+
+    // MARK: New plan
+
+    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+        async throws -> Response
+    {
+        let goals = (1...goalSlots).map { n in
+            FormSection(
+                legend: "Doel \(n)", hint: n == 1 ? "Concreet en haalbaar, in de woorden van de cliënt." : "Niet verplicht.",
+                fields: [
+                    FormField("goal\(n)_description", "Doel", .textarea, optional: n > 1),
+                    FormField("goal\(n)_actions", "Acties: wie doet wat", .textarea, optional: true),
+                    FormField("goal\(n)_target", "Streefdatum", .date, optional: n > 1),
+                ])
+        }
+        let form = SectionedFormPage(
+            heading: "Plan van aanpak voor \(resident.fullName)",
+            intro: "Een nieuw plan vervangt het lopende plan; het oude blijft bewaard met zijn evaluaties.",
+            action: "/clients/\(resident.id!.uuidString)/plans", cancel: "/clients/\(resident.id!.uuidString)", submit: "Plan vastleggen",
+            sections: [
+                FormSection(
+                    legend: "Plan", hint: nil,
+                    fields: [
+                        FormField("startedOn", "Startdatum", .date),
+                        FormField("nextReviewOn", "Eerste evaluatie", .date, hint: "Volgt het dienstverleningspakket van de klantgroep waar dat een termijn noemt."),
+                        FormField("agreements", "Afspraken", .textarea, optional: true),
+                        FormField("obligations", "Verplichtingen", .textarea, hint: "Zoals de arbeidsverplichtingen en de taaleis, voor zover van toepassing.", optional: true),
+                    ])
+            ] + goals, values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.plan, .write, purpose: "plan van aanpak opstellen")
+        var values = ["startedOn": req.today.iso]
+        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        if let group = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id!, on: req.today)?.groupCode,
+            let months = profile.segmentation.group(group)?.service.planReviewMonths
+        {
+            values["nextReviewOn"] = req.today.adding(months: months).iso
+        }
+        return try await page(req, resident, values: values)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.plan, .write, purpose: "plan van aanpak opstellen")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let start = reader.requiredDay("startedOn")
+        let next = reader.requiredDay("nextReviewOn")
+        if let start, let next, next <= start { reader.fail("nextReviewOn", .custom("De evaluatie ligt na de startdatum.")) }
+        var goals: [PlanGoal] = []
+        for n in 1...goalSlots {
+            let description = reader.text("goal\(n)_description", max: 1000)
+            let actions = reader.text("goal\(n)_actions", max: 2000)
+            let target = reader.day("goal\(n)_target")
+            if description == nil && (n == 1 || actions != nil || target != nil) { reader.fail("goal\(n)_description", .required) }
+            if description != nil && target == nil && reader.raw("goal\(n)_target") == nil { reader.fail("goal\(n)_target", .required) }
+            if let start, let target, target < start { reader.fail("goal\(n)_target", .custom("De streefdatum ligt op of na de startdatum.")) }
+            if let description, let target { goals.append(PlanGoal(description: description, actions: actions, targetOn: target)) }
+        }
+        let agreements = reader.text("agreements", max: 4000)
+        let obligations = reader.text("obligations", max: 4000)
+        guard reader.issues.isEmpty, let start, let next else { return try await page(req, resident, values: fields, issues: reader.issues) }
+        let id = try await CaseworkStore(db: req.db).addPlan(
+            .init(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals), for: resident.id!,
+            by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
+            purpose: "plan van aanpak opstellen",
+            change: ChangeSummary(new: ["start": start.iso, "evaluatie": next.iso, "doelen": String(goals.count)]))
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)/plans/\(id.uuidString)", flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
+    }
+
+    // MARK: The document
+
+    struct DocumentPage: Encodable {
+        struct Goal: Encodable {
+            var number: Int
+            var description: String
+            var actions: String?
+            var target: String
+            var status: String
+        }
+
+        struct Review: Encodable {
+            var date: String
+            var summary: String?
+            var progress: [String]
+        }
+
+        var heading: String
+        var client: String
+        var clientHref: String
+        var organisation: String
+        var director: String
+        var started: String
+        var nextReview: String?
+        var closed: String?
+        var agreements: String?
+        var obligations: String?
+        var goals: [Goal]
+        var reviews: [Review]
+        var reviewHref: String?
+    }
+
+    private static func openPlan(_ req: Request, _ resident: ResidentModel) async throws -> PlanModel {
+        guard let id = req.parameters.get("plan").flatMap(UUID.init(uuidString:)),
+            let plan = try await CaseworkStore(db: req.db).plan(id), plan.$resident.id == resident.id
+        else { throw AppError.notFound }
+        return plan
+    }
+
+    @Sendable static func document(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.plan, .read, purpose: "plan van aanpak bekijken")
+        let plan = try await openPlan(req, resident)
+        let file = opened.file
+        let goals = plan.goals.sorted { $0.position < $1.position }
+        let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id!, $0.position) })
+        let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
+        let page = DocumentPage(
+            heading: "Plan van aanpak", client: resident.fullName, clientHref: "/clients/\(resident.id!.uuidString)", organisation: organisation,
+            director: file.name(of: file.current(file.directors, on: req.today)?.directorID), started: Dutch.date(Day(plan.startedOn)),
+            nextReview: plan.closedOn == nil ? Dutch.date(Day(plan.nextReviewOn)) : nil, closed: plan.closedOn.map { Dutch.date(Day($0)) },
+            agreements: plan.agreements, obligations: plan.obligations,
+            goals: goals.map {
+                DocumentPage.Goal(
+                    number: $0.position, description: $0.description, actions: $0.actions, target: Dutch.date(Day($0.targetOn)),
+                    status: Dutch.goalStatus($0.status))
+            },
+            reviews: plan.reviews.sorted { $0.reviewedOn > $1.reviewedOn }.map { review in
+                DocumentPage.Review(
+                    date: Dutch.date(Day(review.reviewedOn)), summary: review.summary,
+                    progress: review.progress.sorted { (number[$0.$goal.id] ?? 0) < (number[$1.$goal.id] ?? 0) }.map {
+                        "Doel \(number[$0.$goal.id] ?? 0): \(Dutch.goalStatus($0.status))" + ($0.note.map { " — \($0)" } ?? "")
+                    })
+            },
+            reviewHref: plan.closedOn == nil && opened.may(.plan, .write)
+                ? "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)/review" : nil)
+        return try await req.renderPage("plan", title: "Plan van aanpak \(resident.fullName)", page)
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let (resident, _) = try await req.openClient(.plan, .read, purpose: "plannen bekijken")
+        guard let latest = try await CaseworkStore(db: req.db).plans(of: resident.id!).first else {
+            return req.redirect(to: "/clients/\(resident.id!.uuidString)/plans/new")
+        }
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)/plans/\(latest.id!.uuidString)")
+    }
+
+    // MARK: Review
+
+    private static func reviewPage(
+        _ req: Request, _ resident: ResidentModel, _ plan: PlanModel, values: [String: String], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
+        let statuses = Choice.list(GoalStatus.self, selected: nil, label: Dutch.goalStatus).filter { $0.value != GoalStatus.open.rawValue }
+        let goals = plan.goals.sorted { $0.position < $1.position }.filter { !$0.status.isFinished }
+        let form = SectionedFormPage(
+            heading: "Plan van \(resident.fullName) evalueren",
+            intro: "Leg per doel de voortgang vast. Laat de volgende evaluatie leeg om het plan af te sluiten.",
+            action: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)/review",
+            cancel: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)", submit: "Evaluatie vastleggen",
+            sections: [
+                FormSection(
+                    legend: "Evaluatie", hint: nil,
+                    fields: [
+                        FormField("reviewedOn", "Datum van de evaluatie", .date),
+                        FormField("summary", "Samenvatting", .textarea, optional: true),
+                        FormField("nextReviewOn", "Volgende evaluatie", .date, hint: "Leeg: het plan wordt afgesloten.", optional: true),
+                    ])
+            ]
+                + goals.map { goal in
+                    FormSection(
+                        legend: "Doel \(goal.position): \(goal.description)", hint: "Streefdatum \(Dutch.date(Day(goal.targetOn))).",
+                        fields: [
+                            FormField("goal_\(goal.id!.uuidString)", "Voortgang", .select, options: [Choice.empty()] + statuses),
+                            FormField("note_\(goal.id!.uuidString)", "Toelichting", .textarea, optional: true),
+                        ])
+                }, values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func reviewForm(req: Request) async throws -> Response {
+        let (resident, _) = try await req.openClient(.plan, .write, purpose: "plan evalueren")
+        let plan = try await openPlan(req, resident)
+        guard plan.closedOn == nil else { throw AppError.conflict("Dit plan is afgesloten; stel een nieuw plan op.") }
+        return try await reviewPage(req, resident, plan, values: ["reviewedOn": req.today.iso])
+    }
+
+    @Sendable static func review(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.plan, .write, purpose: "plan evalueren")
+        let plan = try await openPlan(req, resident)
+        guard plan.closedOn == nil else { throw AppError.conflict("Dit plan is afgesloten; er is niets gewijzigd.") }
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let day = reader.requiredDay("reviewedOn", notInFuture: true)
+        let next = reader.day("nextReviewOn")
+        if let day, let next, next <= day { reader.fail("nextReviewOn", .custom("De volgende evaluatie ligt na deze evaluatie.")) }
+        var progress: [UUID: (status: GoalStatus, note: String?)] = [:]
+        for goal in plan.goals where !goal.status.isFinished {
+            let key = "goal_\(goal.id!.uuidString)"
+            let status = reader.requiredOption(key, as: GoalStatus.self)
+            if status == .open { reader.fail(key, .unknownOption) }
+            if let status { progress[goal.id!] = (status, reader.text("note_\(goal.id!.uuidString)", max: 2000)) }
+        }
+        let summary = reader.text("summary", max: 4000)
+        guard reader.issues.isEmpty, let day else { return try await reviewPage(req, resident, plan, values: fields, issues: reader.issues) }
+        try await CaseworkStore(db: req.db).addReview(
+            .init(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), to: plan, by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen", purpose: "plan evalueren",
+            change: ChangeSummary(new: ["evaluatie": day.iso, "volgende": next?.iso ?? "afgesloten"]))
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)",
+            flash: next == nil ? "De evaluatie is vastgelegd en het plan is afgesloten." : "De evaluatie is vastgelegd; de volgende is op \(Dutch.date(next!)).")
+    }
+}
+
+extension Dutch {
+    static func goalStatus(_ status: GoalStatus) -> String {
+        switch status {
+        case .open: "Afgesproken"
+        case .onTrack: "Op schema"
+        case .behind: "Loopt achter"
+        case .achieved: "Behaald"
+        case .dropped: "Vervallen"
+        }
+    }
+}

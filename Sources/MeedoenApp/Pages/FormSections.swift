@@ -1,0 +1,78 @@
+import MeedoenCore
+import Vapor
+
+/// A long form described in Swift and drawn by one template (form-sections.leaf): the intake,
+/// the plan and its review. Each field carries its value, error and the ids its description needs,
+/// so the template has no logic beyond choosing the widget.
+struct FormField: Encodable {
+    enum Kind: String, Encodable { case text, textarea, date, number, select, checkbox }
+
+    var name: String
+    var label: String
+    var hint: String?
+    var kind: Kind
+    var optional = false
+    var value = ""
+    var error: String?
+    var options: [Choice] = []
+    var checked = false
+    var describedBy: String?
+
+    init(_ name: String, _ label: String, _ kind: Kind, hint: String? = nil, optional: Bool = false, options: [Choice] = []) {
+        (self.name, self.label, self.kind, self.hint, self.optional, self.options) = (name, label, kind, hint, optional, options)
+    }
+
+    /// Fills in what was typed or stored, and the error for this field.
+    func filled(_ values: [String: String], _ errors: [String: String]) -> FormField {
+        var field = self
+        field.value = values[name] ?? ""
+        field.error = errors[name]
+        field.checked = field.value == "ja"
+        field.options = options.map { Choice(value: $0.value, label: $0.label, selected: $0.value == field.value) }
+        let ids = [field.error != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
+        field.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
+        return field
+    }
+}
+
+struct FormSection: Encodable {
+    var legend: String
+    var hint: String?
+    var fields: [FormField]
+}
+
+/// The page data of a sectioned form: FormPage's shape (errors summarised on top) plus the sections.
+struct SectionedFormPage: Encodable {
+    var heading: String
+    var intro: String?
+    var action: String
+    var cancel: String
+    var submit: String
+    var errorList: [FormPage.Message]
+    var sections: [FormSection]
+
+    init(
+        heading: String, intro: String? = nil, action: String, cancel: String, submit: String, sections: [FormSection],
+        values: [String: String], issues: FieldIssues
+    ) {
+        (self.heading, self.intro, self.action, self.cancel, self.submit) = (heading, intro, action, cancel, submit)
+        let form = FormPage(heading: heading, action: action, cancel: cancel, values: values, issues: issues)
+        errorList = form.errorList
+        self.sections = sections.map { section in
+            FormSection(legend: section.legend, hint: section.hint, fields: section.fields.map { $0.filled(values, form.errors) })
+        }
+    }
+}
+
+extension Request {
+    func renderSectionedForm(_ form: SectionedFormPage) async throws -> Response {
+        try await renderPage("form-sections", title: form.heading, form, status: form.errorList.isEmpty ? .ok : .badRequest)
+    }
+}
+
+extension Choice {
+    static let yesNo = [Choice(value: "", label: "Kies…", selected: false), Choice(value: "yes", label: "Ja", selected: false),
+                        Choice(value: "no", label: "Nee", selected: false)]
+
+    static func empty(_ label: String = "Kies…") -> Choice { Choice(value: "", label: label, selected: false) }
+}
