@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     PrivacyOfficerController.register(app)
     IncomeController.register(app)
     ParameterAdminController.register(app)
+    ProfileAdminController.register(app)
     OrganisationStyleController.register(app)
     HealthController.register(app)
     APIController.register(app)

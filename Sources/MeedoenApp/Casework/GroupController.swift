@@ -18,6 +18,7 @@ enum GroupController {
         var reviews: [String]
         var tegenprestatie: Bool
         var professional: String?
+        var rules: [String] = []
 
         init(_ group: ClientGroup) {
             (code, name, criteria, services) = (group.code, group.name, group.criteria, group.service.services)

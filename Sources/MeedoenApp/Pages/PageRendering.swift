@@ -65,6 +65,7 @@ extension Request {
         if Capability.reviewAccessReasons.isGranted(to: user.role) { items.append(("/team/access-reasons", "Geopende dossiers")) }
         if Capability.viewAccessLog.isGranted(to: user.role) { items.append(("/privacy", "Toegangslog en inzage")) }
         if Capability.manageLegalParameters.isGranted(to: user.role) { items.append(("/admin/parameters", "Wettelijke parameters")) }
+        if Capability.managePolicyProfile.isGranted(to: user.role) { items.append(("/admin/profile", "Beleidsprofiel")) }
         items.append(("/calculations/income", "Werken loont"))
         items.append(("/calculations/wage-cost-subsidy", "Loonkostensubsidie"))
         items.append(("/account/tokens", "API-sleutels"))

@@ -132,6 +132,7 @@ public enum Capability: String, CaseIterable, Sendable {
     case reviewAccessReasons  // teamleider: the stated reasons for opening files outside a caseload
     case viewAccessLog  // privacyfunctionaris: access logs and inzage exports, no ordinary file access
     case manageLegalParameters  // applicatiebeheerder
+    case managePolicyProfile  // functioneel beheerder: the organisation's policy profile (R22)
 
     public func isGranted(to role: Role) -> Bool {
         switch self {
@@ -140,6 +141,7 @@ public enum Capability: String, CaseIterable, Sendable {
         case .createHousehold: return role == .caseManager
         case .viewAggregates: return [.policyOfficer, .teamLeader, .functionalAdmin].contains(role)
         case .manageLegalParameters: return role == .applicationAdmin
+        case .managePolicyProfile: return role == .functionalAdmin
         case .reviewAccessReasons: return role == .teamLeader
         case .viewAccessLog: return role == .privacyOfficer
         }

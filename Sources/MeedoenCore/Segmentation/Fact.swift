@@ -33,7 +33,7 @@ public enum Fact: String, CaseIterable, Codable, Sendable {
     }
 
     /// Facts worked out from other data rather than answered in the intake.
-    public var isDerived: Bool { [.selfSufficient, .youth, .currentRung, .expectedEndRung].contains(self) }
+    public var isDerived: Bool { [.selfSufficient, .youth, .startkwalificatie, .currentRung, .expectedEndRung].contains(self) }
 
     /// Facts about age: refused in a profile that says age is no criterion (Steenwijkerland, seed 002).
     public var isAboutAge: Bool { self == .youth }

@@ -73,6 +73,8 @@ public struct M008_CreateCasework: AsyncMigration {
             for (table, column) in [
                 ("intakes", "resident_id"), ("work_profiles", "resident_id"), ("group_assignments", "resident_id"),
                 ("plans", "resident_id"), ("plan_goals", "plan_id"), ("plan_reviews", "plan_id"), ("case_reviews", "resident_id"),
+                // M006 left the ladder without one; the worklist reads the latest measurement per client.
+                ("ladder_measurements", "resident_id"),
             ] {
                 try await sql.create(index: "idx_\(table)_\(column)").on(table).column(column).run()
             }
@@ -80,6 +82,7 @@ public struct M008_CreateCasework: AsyncMigration {
     }
 
     public func revert(on db: any Database) async throws {
+        if let sql = db as? any SQLDatabase { try await sql.drop(index: "idx_ladder_measurements_resident_id").run() }
         for table in [
             "case_reviews", "plan_goal_progress", "plan_reviews", "plan_goals", "plans", "group_assignments", "work_profiles", "intakes",
             "policy_profiles",

@@ -1,0 +1,102 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// The functioneel beheerder's page for the organisation's policy profile (R4, R6, R7, R22): the
+/// groups with their criteria and service packages as in force, every version, and the document to
+/// change with its date of effect. A refused document changes nothing and says where it is wrong.
+enum ProfileAdminController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("admin", "profile", use: show).require(.capability(.managePolicyProfile))
+        routes.post("admin", "profile", use: save).require(.capability(.managePolicyProfile))
+    }
+
+    struct Version: Encodable {
+        var version: Int
+        var validFrom: String
+        var origin: String
+        var note: String
+        var recorded: String
+    }
+
+    struct Page: Encodable {
+        var heading: String
+        var label: String
+        var kind: String
+        var ageIsCriterion: Bool
+        var source: String
+        var contactNorm: String
+        var groups: [GroupController.GroupView]
+        var versions: [Version]
+        var form: FormPage
+        var errorList: [FormPage.Message]
+    }
+
+    private static func page(_ req: Request, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let inForce = try await req.profile()
+        let profile = inForce.profile
+        let store = PolicyProfileStore(db: req.db)
+        let versions = try await store.versions(viewer.organisationID)
+        let names = Dictionary(uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: viewer.organisationID).map { ($0.id!, $0.displayName) })
+        let document = versions.first { $0.version == inForce.version }?.document ?? req.services.shipped.profiles[profile.organisation]?.document ?? ""
+        let form = FormPage(
+            heading: "Profiel wijzigen", action: "/admin/profile", cancel: "/admin/profile",
+            values: values ?? ["document": document, "validFrom": req.today.iso], issues: issues)
+        let page = Page(
+            heading: "Beleidsprofiel", label: profile.segmentation.label, kind: profile.segmentation.kind.rawValue,
+            ageIsCriterion: profile.segmentation.ageIsCriterion, source: profile.segmentation.source,
+            contactNorm: Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)),
+            groups: profile.segmentation.groups.map { group in
+                var view = GroupController.GroupView(group)
+                view.rules = group.rules.map { Dutch.rule($0, in: profile.segmentation) }
+                return view
+            },
+            versions: versions.map {
+                Version(
+                    version: $0.version, validFrom: Dutch.date($0.validFrom), origin: $0.origin == "shipped" ? "meegeleverd" : "gewijzigd",
+                    note: $0.note ?? "", recorded: Dutch.moment($0.recordedAt) + ($0.recordedBy.flatMap { names[$0] }.map { " door \($0)" } ?? ""))
+            }, form: form, errorList: form.errorList)
+        return try await req.renderPage("profile", title: "Beleidsprofiel", page, status: issues.isEmpty ? .ok : .badRequest)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response { try await page(req) }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let validFrom = reader.requiredDay("validFrom")
+        let note = reader.requiredText("note", max: 500)
+        let document = fields["document"] ?? ""
+        if document.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { reader.fail("document", .required) }
+        if let validFrom, validFrom < req.today { reader.fail("validFrom", .custom("Een nieuwe versie geldt vanaf vandaag of later; eerdere besluiten houden hun profiel.")) }
+        guard reader.issues.isEmpty, let validFrom, let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID) else {
+            return try await page(req, values: fields, issues: reader.issues)
+        }
+        do {
+            let model = try await PolicyProfileStore(db: req.db).add(
+                document, file: "beleidsprofiel \(organisation.code)", for: organisation, validFrom: validFrom, origin: .edited, note: note,
+                by: req.recorder)
+            try await req.audit(
+                part: "beleidsprofiel", action: "wijzigen", purpose: "beleidsprofiel wijzigen",
+                change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note]))
+            return req.redirect(to: "/admin/profile", flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
+        } catch let problem as ProfileProblem {
+            var issues = FieldIssues()
+            issues.add("document", .custom("Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(problem.problem)."))
+            return try await page(req, values: fields, issues: issues)
+        }
+    }
+}
+
+extension Dutch {
+    static func rule(_ condition: RuleCondition, in segmentation: Segmentation) -> String {
+        if let other = condition.notGroup { return "valt niet onder \(segmentation.group(other)?.name ?? other)" }
+        guard let fact = condition.fact else { return "" }
+        let name = FactLabels.name(fact)
+        if let values = condition.oneOf { return "\(name): \(values.map { FactLabels.value($0, of: fact) }.joined(separator: " of "))" }
+        return [condition.atLeast.map { "\(name) minstens \($0)" }, condition.atMost.map { "\(name) hoogstens \($0)" }].compactMap { $0 }
+            .joined(separator: " en ")
+    }
+}
