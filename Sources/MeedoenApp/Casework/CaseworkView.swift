@@ -16,6 +16,27 @@ struct CaseworkView: Encodable {
     var canPlan: Bool
     var reviews: [String]
     var due: [String]
+    var cooperation: Cooperation?
+
+    /// Measures, hand-overs, signals and the youth checklist, each with its own part of the file.
+    struct Cooperation: Encodable {
+        struct Item: Encodable {
+            var key: String
+            var text: String
+            var detail: String?
+            /// Where an answer or outcome is posted, when this viewer may give it here.
+            var action: String?
+        }
+
+        var measures: [Item]?
+        var canMeasure: Bool
+        var handovers: [Item]?
+        var canHandOver: Bool
+        var signals: [Item]?
+        var canSignal: Bool
+        var youth: String?
+        var canCheckYouth: Bool
+    }
 
     static func load(_ req: Request, _ resident: ResidentModel, _ opened: OpenedFile) async throws -> CaseworkView? {
         guard opened.may(.intake, .read) || opened.may(.plan, .read) else { return nil }
@@ -53,6 +74,66 @@ struct CaseworkView: Encodable {
                 if let from { view.due.append("\(review.description): volgende uiterlijk \(Dutch.date(from.adding(months: review.everyMonths)))") }
             }
         }
+        view.cooperation = try await cooperation(req, resident, opened)
         return view
+    }
+
+    static func cooperation(_ req: Request, _ resident: ResidentModel, _ opened: OpenedFile) async throws -> Cooperation {
+        let store = CaseworkStore(db: req.db)
+        let id = resident.id!
+        let base = "/clients/\(id.uuidString)"
+        var result = Cooperation(
+            canMeasure: opened.may(.measures, .write), canHandOver: opened.may(.handovers, .write), canSignal: opened.may(.signals, .write),
+            canCheckYouth: false)
+        if opened.may(.measures, .read) {
+            result.measures = try await store.measures(of: id).map { measure in
+                let duration = measure.months.map { "\($0) maanden" } ?? "tot aan de taaleis is voldaan"
+                return Cooperation.Item(
+                    key: measure.id!.uuidString,
+                    text: "\(Dutch.measureGround(measure.ground)): \(measure.percentage)% voor \(duration), vanaf \(Dutch.date(measure.startsOn))",
+                    detail: "Omgekeerde toets: \(measure.proportionalityCheck)")
+            }
+        }
+        if opened.may(.handovers, .read) {
+            let names = Dictionary(uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: opened.file.household.$organisation.id).map { ($0.id!, $0.displayName) })
+            let external = opened.may(.handovers, .write)
+            result.handovers = try await store.handovers(of: id).map { handover in
+                let to = handover.toUserID.flatMap { names[$0] } ?? handover.toOrganisation ?? "onbekend"
+                let answerable = handover.toUserID == nil && external && [.proposed, .accepted].contains(handover.status)
+                return Cooperation.Item(
+                    key: handover.id!.uuidString,
+                    text: "\(Dutch.date(handover.handedOverOn)) naar \(to): \(handover.goal) — \(Dutch.handoverStatus(handover.status).lowercased())",
+                    detail: "Reden: \(handover.reason)" + (handover.decisionNote.map { ". Antwoord: \($0)" } ?? ""),
+                    action: answerable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil)
+            }
+        }
+        if opened.may(.signals, .read) {
+            result.signals = try await store.signals(of: id).map { signal in
+                Cooperation.Item(
+                    key: signal.id!.uuidString,
+                    text: "\(Dutch.date(signal.signalledOn)) \(Dutch.signalDirection(signal.direction).lowercased()) — \(Dutch.signalDomain(signal.domain)): \(signal.subject)",
+                    detail: signal.outcome.map { "Uitkomst (\(signal.outcomeOn.map(Dutch.date) ?? "")): \($0)" },
+                    action: signal.outcome == nil && opened.may(.signals, .write) ? "\(base)/signals/\(signal.id!.uuidString)/outcome" : nil)
+            }
+        }
+        if Day(resident.dateOfBirth).age(on: req.today) < 27, opened.may(.plan, .read) {
+            result.canCheckYouth = opened.may(.plan, .write)
+            if let latest = try await store.youthChecklists(of: id).first {
+                let open = SignalController.checklistItems.filter { key, _ in
+                    switch key {
+                    case "housing": !latest.housing
+                    case "schoolOrWork": !latest.schoolOrWork
+                    case "stableIncome": !latest.stableIncome
+                    default: !latest.fallbackPerson
+                    }
+                }.map { $0.1.lowercased() }
+                result.youth =
+                    open.isEmpty
+                    ? "Alles geregeld (\(Dutch.date(latest.checkedOn)))" : "Nog niet geregeld (\(Dutch.date(latest.checkedOn))): \(open.joined(separator: ", "))"
+            } else {
+                result.youth = "Nog niet ingevuld"
+            }
+        }
+        return result
     }
 }

@@ -181,10 +181,18 @@ enum ClientController {
     ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validTo"] = req.today.iso }
+        var facts: [String: String] = [:]
+        if Day(resident.dateOfBirth).age(on: req.today) < 27 {
+            let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist
+            facts["youth"] =
+                latest?.isComplete == true
+                ? "De checklist 'pas loslaten als' is compleet."
+                : "Pas loslaten als woonplek, school of werk, stabiel inkomen en iemand om op terug te vallen geregeld zijn. Dat is nog niet vastgelegd; vul de checklist in of leg hier uit waarom u toch beëindigt (niet nodig bij verhuizing, overlijden of detentie)."
+        }
         let form = FormPage(
             heading: "Ondersteuning van \(resident.fullName) beëindigen", action: "/clients/\(resident.id!.uuidString)/support/end",
             cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
-            choices: ["endReason": Choice.list(SupportEndReason.self, selected: values["endReason"], label: Dutch.endReason)])
+            choices: ["endReason": Choice.list(SupportEndReason.self, selected: values["endReason"], label: Dutch.endReason)], facts: facts)
         return try await req.renderForm("support-end", form)
     }
 
@@ -199,6 +207,13 @@ enum ClientController {
         var reader = FormReader(fields, today: req.today)
         let day = reader.requiredDay("validTo")
         let reason = reader.requiredOption("endReason", as: SupportEndReason.self)
+        // R14: a young person is let go only when everything on the checklist is arranged, or with a reason.
+        if let day, let reason, YouthChecklist.applies(age: Day(resident.dateOfBirth).age(on: day), reason: reason),
+            try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist.isComplete != true,
+            reader.text("youthReason", max: 1000) == nil
+        {
+            reader.fail("youthReason", .custom("Nog niet alles is geregeld voor deze jongere: vul de checklist in of leg uit waarom u toch beëindigt."))
+        }
         guard reader.issues.isEmpty, let day, let reason else {
             return try await endSupportPage(req, resident, values: fields, issues: reader.issues)
         }
@@ -209,7 +224,8 @@ enum ClientController {
         }
         try await req.audit(
             householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
-            purpose: "ondersteuning beëindigen", change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue]))
+            purpose: "ondersteuning beëindigen",
+            change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue, "jongere, toch los": fields["youthReason"] ?? ""]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
     }
 

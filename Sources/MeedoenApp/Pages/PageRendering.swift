@@ -60,6 +60,7 @@ extension Request {
             items.append(("/households", "Huishoudens zoeken"))
         }
         if Capability.createHousehold.isGranted(to: user.role) { items.append(("/households/new", "Nieuw huishouden")) }
+        if HandoverController.receivingRoles.contains(user.role) { items.append(("/handovers", "Mijn aanmeldingen")) }
         if Capability.manageUsers.isGranted(to: user.role) { items.append(("/admin/users", "Gebruikers")) }
         if Capability.moveCaseload.isGranted(to: user.role) { items.append(("/admin/caseload-move", "Caseload overdragen")) }
         if Capability.reviewAccessReasons.isGranted(to: user.role) { items.append(("/team/access-reasons", "Geopende dossiers")) }

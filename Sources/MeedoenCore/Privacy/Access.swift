@@ -11,6 +11,9 @@ public enum FilePart: String, CaseIterable, Codable, Sendable {
     case intake  // intake answers, ZRM (except the sensitive domains), obstacles, the group decision (R2, R4)
     case plan  // plan van aanpak, goals, reviews, rechtmatigheid and evaluations (R5, R7)
     case workProfile  // the work profile written by the intake
+    case measures  // maatregelen with their proportionality check (R7)
+    case handovers  // warm hand-overs to colleagues, partners and organisations (R10)
+    case signals  // signals to and from debt help, Wmo and youth care (R26)
     /// The extra level: ZRM domains on mental and physical health, addiction and justice.
     case sensitive
     /// Free-text notes, which can hold anything a resident said.
@@ -86,10 +89,11 @@ public enum Access {
         case (.teamLeader, .read): return .team
         case (.teamLeader, .write): return part == .director ? .team : .none
         case (.participationCoach, .read), (.careProfessional, .read):
-            return [.identity, .household, .specialGroups, .director, .ladder, .plan, .workProfile].contains(part) ? .linked : .none
+            return [.identity, .household, .specialGroups, .director, .ladder, .plan, .workProfile, .handovers, .signals].contains(part)
+                ? .linked : .none
         case (.jobCoach, .read):
             // A jobcoach supports at work and has no business with benefit amounts or the household.
-            return [.identity, .specialGroups, .director, .plan, .workProfile].contains(part) ? .linked : .none
+            return [.identity, .specialGroups, .director, .plan, .workProfile, .handovers].contains(part) ? .linked : .none
         default:
             return .none
         }

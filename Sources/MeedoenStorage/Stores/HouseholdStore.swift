@@ -75,10 +75,14 @@ public struct HouseholdStore: Sendable {
         {
             directorInLedTeam = viewer.ledTeamIDs.contains(team)
         }
+        let members = try await ResidentModel.query(on: db).filter(\.$household.$id == household.id!).all().compactMap(\.id)
+        let linked =
+            try await HandoverModel.query(on: db).filter(\.$resident.$id ~~ members).filter(\.$toUserID == viewer.userID)
+            .filter(\.$status ~~ HandoverStatus.linking).count() > 0
         let inScope = viewer.municipalityScope.isEmpty || municipality.map { viewer.municipalityScope.contains($0.municipalityID) } ?? false
         return Relationship(
             sameOrganisation: true, withinMunicipalityScope: inScope, isDirector: director?.directorID == viewer.userID,
-            directorInLedTeam: directorInLedTeam, isLinked: false, hasNoDirector: director == nil)
+            directorInLedTeam: directorInLedTeam, isLinked: linked, hasNoDirector: director == nil)
     }
 
     private func current<R: DatedRecord>(_ query: QueryBuilder<R>, on day: Day) async throws -> R? {

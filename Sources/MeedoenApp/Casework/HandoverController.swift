@@ -1,0 +1,173 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Warm hand-overs (R10): to a colleague or partner professional in Meedoen (who is then linked to
+/// the client and answers the hand-over) or to an organisation outside (the WerkBedrijf, the
+/// sociaal wijkteam), whose answer the case manager records. The regisseur stays: both tracks run.
+enum HandoverController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("handovers", use: inbox).require(.file(.handovers, .read))
+        routes.get("clients", ":id", "handovers", "new", use: form).require(.file(.handovers, .write))
+        routes.post("clients", ":id", "handovers", use: save).require(.file(.handovers, .write))
+        routes.post("clients", ":id", "handovers", ":handover", "decision", use: decide).require(.file(.handovers, .read))
+    }
+
+    // Employer services read only the work profile; their matching arrives with the employer-services issue.
+    static let receivingRoles: [Role] = [.participationCoach, .careProfessional, .jobCoach, .caseManager]
+
+    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+        async throws -> Response
+    {
+        let viewer = try req.requireViewer()
+        let colleagues = try await DirectoryStore(db: req.db).users(of: viewer.organisationID)
+            .filter { receivingRoles.contains($0.role) && $0.id != viewer.userID && $0.active }
+            .map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false) }
+        let form = SectionedFormPage(
+            heading: "Warme overdracht voor \(resident.fullName)",
+            intro: "U blijft regisseur; de overdracht loopt ernaast. Kies een collega of partner in Meedoen, of noem de organisatie buiten Meedoen.",
+            action: "/clients/\(resident.id!.uuidString)/handovers", cancel: "/clients/\(resident.id!.uuidString)", submit: "Overdracht aanmelden",
+            sections: [
+                FormSection(
+                    legend: "Naar wie", hint: "Vul één van beide in.",
+                    fields: [
+                        FormField("toUser", "Collega of partner in Meedoen", .select, optional: true, options: [Choice.empty("Niemand in Meedoen")] + colleagues),
+                        FormField("toOrganisation", "Organisatie buiten Meedoen", .text, hint: "Bijvoorbeeld: WerkBedrijf Rijk van Nijmegen, sociaal wijkteam.", optional: true),
+                    ]),
+                FormSection(
+                    legend: "Waarom", hint: nil,
+                    fields: [
+                        FormField("goal", "Doel van de overdracht", .textarea),
+                        FormField("reason", "Reden", .textarea),
+                        FormField("handedOverOn", "Datum", .date),
+                    ]),
+            ], values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let (resident, _) = try await req.openClient(.handovers, .write, purpose: "warme overdracht")
+        return try await page(req, resident, values: ["handedOverOn": req.today.iso])
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let (resident, opened) = try await req.openClient(.handovers, .write, purpose: "warme overdracht")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        var toUser: UUID?
+        if let raw = reader.raw("toUser") {
+            let user = try await UUID(uuidString: raw).asyncFlatMap { try await DirectoryStore(db: req.db).user($0) }
+            if let user, user.$organisation.id == viewer.organisationID, receivingRoles.contains(user.role), user.active {
+                toUser = user.id
+            } else {
+                reader.fail("toUser", .unknownOption)
+            }
+        }
+        let toOrganisation = reader.text("toOrganisation", max: 200)
+        if reader.raw("toUser") == nil && toOrganisation == nil { reader.fail("toUser", .custom("Kies een collega of vul een organisatie in.")) }
+        if reader.raw("toUser") != nil && toOrganisation != nil { reader.fail("toOrganisation", .custom("Kies óf een collega óf een organisatie.")) }
+        let goal = reader.requiredText("goal", max: 2000)
+        let reason = reader.requiredText("reason", max: 2000)
+        let day = reader.requiredDay("handedOverOn", notInFuture: true)
+        guard reader.issues.isEmpty, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
+        try await CaseworkStore(db: req.db).addHandover(
+            .init(toUserID: toUser, toOrganisation: toOrganisation, goal: goal, reason: reason, on: day), for: resident.id!, by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "aanmaken",
+            purpose: "warme overdracht", change: ChangeSummary(new: ["aan": toUser?.uuidString ?? toOrganisation ?? "", "datum": day.iso]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De overdracht is aangemeld.")
+    }
+
+    struct DecisionForm: Content {
+        var status: String?
+        var note: String?
+    }
+
+    /// The receiving professional answers their own hand-over; for an organisation outside Meedoen
+    /// the regisseur records its answer.
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let (resident, opened) = try await req.openClient(.handovers, .read, purpose: "overdracht beantwoorden")
+        guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
+            let handover = try await HandoverModel.find(id, on: req.db), handover.$resident.id == resident.id
+        else { throw AppError.notFound }
+        let mayAnswer = handover.toUserID == viewer.userID || (handover.toUserID == nil && opened.may(.handovers, .write))
+        guard mayAnswer else { throw AppError.forbidden }
+        let input = try req.content.decode(DecisionForm.self)
+        guard let status = input.status.flatMap(HandoverStatus.init(rawValue:)), status != .proposed else {
+            throw AppError.badRequest("Kies accepteren, afwijzen of afronden. Er is niets gewijzigd.")
+        }
+        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if status == .declined && (note ?? "").isEmpty { throw AppError.badRequest("Geef bij afwijzen de reden. Er is niets gewijzigd.") }
+        try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note?.isEmpty == true ? nil : note)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "wijzigen",
+            purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue]))
+        return req.redirect(
+            to: handover.toUserID == viewer.userID ? "/handovers" : "/clients/\(resident.id!.uuidString)",
+            flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
+    }
+
+    struct InboxPage: Encodable {
+        struct Row: Encodable {
+            var key: String
+            var href: String
+            var client: String
+            var goal: String
+            var reason: String
+            var date: String
+            var status: String
+            var decisionAction: String
+            var open: Bool
+        }
+
+        var rows: [Row]
+    }
+
+    @Sendable static func inbox(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let rows = try await CaseworkStore(db: req.db).handovers(to: viewer.userID).map { handover in
+            InboxPage.Row(
+                key: handover.id!.uuidString, href: "/clients/\(handover.$resident.id.uuidString)", client: handover.resident.fullName, goal: handover.goal,
+                reason: handover.reason, date: Dutch.date(handover.handedOverOn), status: Dutch.handoverStatus(handover.status),
+                decisionAction: "/clients/\(handover.$resident.id.uuidString)/handovers/\(handover.id!.uuidString)/decision",
+                open: handover.status == .proposed)
+        }
+        try await req.audit(part: FilePart.handovers.rawValue, action: "lijst", purpose: "mijn aanmeldingen")
+        return try await req.renderPage("handovers", title: "Mijn aanmeldingen", InboxPage(rows: rows))
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
+
+extension Dutch {
+    static func handoverStatus(_ status: HandoverStatus) -> String {
+        switch status {
+        case .proposed: "Aangemeld"
+        case .accepted: "Geaccepteerd"
+        case .declined: "Afgewezen"
+        case .ended: "Afgerond"
+        }
+    }
+
+    static func signalDomain(_ domain: SignalDomain) -> String {
+        switch domain {
+        case .debtHelp: "Schuldhulpverlening"
+        case .wmo: "Wmo / sociaal wijkteam"
+        case .youthCare: "Jeugdhulp"
+        }
+    }
+
+    static func signalDirection(_ direction: SignalDirection) -> String {
+        switch direction {
+        case .outgoing: "Wij signaleren"
+        case .incoming: "Signaal aan ons"
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import MeedoenCore
+import MeedoenStorage
+import Vapor
+
+/// Signals to and from debt help, Wmo and youth care (R26), and the young client's "pas loslaten
+/// als" checklist (R14).
+enum SignalController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("clients", ":id", "signals", "new", use: form).require(.file(.signals, .write))
+        routes.post("clients", ":id", "signals", use: save).require(.file(.signals, .write))
+        routes.post("clients", ":id", "signals", ":signal", "outcome", use: outcome).require(.file(.signals, .write))
+        routes.get("clients", ":id", "youth-checklist", use: checklistForm).require(.file(.plan, .write))
+        routes.post("clients", ":id", "youth-checklist", use: saveChecklist).require(.file(.plan, .write))
+    }
+
+    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+        async throws -> Response
+    {
+        let form = SectionedFormPage(
+            heading: "Signaal vastleggen voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/signals",
+            cancel: "/clients/\(resident.id!.uuidString)", submit: "Signaal vastleggen",
+            sections: [
+                FormSection(
+                    legend: "Signaal", hint: "Alleen wat het andere domein nodig heeft om te helpen.",
+                    fields: [
+                        FormField("domain", "Domein", .select, options: [Choice.empty()] + Choice.list(SignalDomain.self, selected: nil, label: Dutch.signalDomain)),
+                        FormField("direction", "Richting", .select, options: [Choice.empty()] + Choice.list(SignalDirection.self, selected: nil, label: Dutch.signalDirection)),
+                        FormField("signalledOn", "Datum", .date),
+                        FormField("subject", "Waar gaat het over", .textarea),
+                    ])
+            ], values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let (resident, _) = try await req.openClient(.signals, .write, purpose: "signaal vastleggen")
+        return try await page(req, resident, values: ["signalledOn": req.today.iso])
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.signals, .write, purpose: "signaal vastleggen")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let domain = reader.requiredOption("domain", as: SignalDomain.self)
+        let direction = reader.requiredOption("direction", as: SignalDirection.self)
+        let day = reader.requiredDay("signalledOn", notInFuture: true)
+        let subject = reader.requiredText("subject", max: 2000)
+        guard reader.issues.isEmpty, let domain, let direction, let day else {
+            return try await page(req, resident, values: fields, issues: reader.issues)
+        }
+        try await CaseworkStore(db: req.db).addSignal(domain, direction, on: day, subject: subject, for: resident.id!, by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "aanmaken", purpose: "signaal vastleggen",
+            change: ChangeSummary(new: ["domein": domain.rawValue, "richting": direction.rawValue, "datum": day.iso]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
+    }
+
+    struct OutcomeForm: Content {
+        var outcome: String?
+    }
+
+    @Sendable static func outcome(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.signals, .write, purpose: "uitkomst signaal")
+        guard let id = req.parameters.get("signal").flatMap(UUID.init(uuidString:)), let signal = try await SignalModel.find(id, on: req.db),
+            signal.$resident.id == resident.id
+        else { throw AppError.notFound }
+        guard let text = try req.content.decode(OutcomeForm.self).outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
+            text.count <= 2000
+        else { throw AppError.badRequest("Vul de uitkomst in (hooguit 2000 tekens). Er is niets gewijzigd.") }
+        try await CaseworkStore(db: req.db).recordOutcome(of: signal, text, on: req.today)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "wijzigen", purpose: "uitkomst signaal",
+            change: ChangeSummary(new: ["uitkomst op": req.today.iso]))
+        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De uitkomst is vastgelegd.")
+    }
+
+    // MARK: Youth checklist
+
+    static let checklistItems = [
+        ("housing", "Er is een woonplek"), ("schoolOrWork", "Er is school of werk"), ("stableIncome", "Er is een stabiel inkomen"),
+        ("fallbackPerson", "Er is iemand om op terug te vallen"),
+    ]
+
+    private static func checklistPage(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+        async throws -> Response
+    {
+        let form = SectionedFormPage(
+            heading: "Pas loslaten als… — \(resident.fullName)",
+            intro: "Een jongere laten we pas los als woonplek, school of werk, een stabiel inkomen en iemand om op terug te vallen geregeld zijn.",
+            action: "/clients/\(resident.id!.uuidString)/youth-checklist", cancel: "/clients/\(resident.id!.uuidString)", submit: "Checklist vastleggen",
+            sections: [
+                FormSection(
+                    legend: "Wat is geregeld", hint: nil,
+                    fields: checklistItems.map { FormField($0.0, $0.1, .checkbox) } + [
+                        FormField("checkedOn", "Datum", .date), FormField("note", "Toelichting", .textarea, optional: true),
+                    ])
+            ], values: values, issues: issues)
+        return try await req.renderSectionedForm(form)
+    }
+
+    @Sendable static func checklistForm(req: Request) async throws -> Response {
+        let (resident, _) = try await req.openClient(.plan, .write, purpose: "jongerenchecklist")
+        var values = ["checkedOn": req.today.iso]
+        if let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist {
+            for (key, done) in [("housing", latest.housing), ("schoolOrWork", latest.schoolOrWork), ("stableIncome", latest.stableIncome), ("fallbackPerson", latest.fallbackPerson)] where done {
+                values[key] = "ja"
+            }
+        }
+        return try await checklistPage(req, resident, values: values)
+    }
+
+    @Sendable static func saveChecklist(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.plan, .write, purpose: "jongerenchecklist")
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let day = reader.requiredDay("checkedOn", notInFuture: true)
+        let note = reader.text("note", max: 2000)
+        guard reader.issues.isEmpty, let day else { return try await checklistPage(req, resident, values: fields, issues: reader.issues) }
+        let checklist = YouthChecklist(
+            housing: reader.flag("housing"), schoolOrWork: reader.flag("schoolOrWork"), stableIncome: reader.flag("stableIncome"),
+            fallbackPerson: reader.flag("fallbackPerson"))
+        try await CaseworkStore(db: req.db).addYouthChecklist(checklist, on: day, note: note, for: resident.id!, by: req.recorder)
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken", purpose: "jongerenchecklist",
+            change: ChangeSummary(new: ["datum": day.iso, "compleet": checklist.isComplete ? "ja" : "nee"]))
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)",
+            flash: checklist.isComplete ? "Alles is geregeld: loslaten kan." : "De checklist is vastgelegd; nog niet alles is geregeld.")
+    }
+}

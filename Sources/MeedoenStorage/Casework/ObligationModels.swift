@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import MeedoenCore
+import SQLKit
+
+/// A measure as imposed, with the proportionality check that allowed it (R7).
+public final class MeasureModel: Model, @unchecked Sendable {
+    public static let schema = "measures"
+    @ID public var id: UUID?
+    @Parent(key: "resident_id") public var resident: ResidentModel
+    @Enum(key: "ground") public var ground: Measure.Ground
+    @Field(key: "breach") public var breach: String
+    @Field(key: "proportionality_check") public var proportionalityCheck: String
+    @Enum(key: "blame") public var blame: Measure.Blame
+    @Field(key: "percentage") public var percentage: Int
+    @OptionalField(key: "months") public var months: Int?
+    @Field(key: "starts_on") public var startsOn: Date
+    @OptionalField(key: "ordinance_reference") public var ordinanceReference: String?
+    @OptionalField(key: "recorded_by") public var recordedBy: UUID?
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+}
+
+/// A warm hand-over to a colleague, partner professional or organisation (R10). A hand-over to a
+/// user of Meedoen links that user to the client while it is accepted (access scope `linked`).
+public final class HandoverModel: Model, @unchecked Sendable {
+    public static let schema = "handovers"
+    @ID public var id: UUID?
+    @Parent(key: "resident_id") public var resident: ResidentModel
+    @OptionalField(key: "to_user_id") public var toUserID: UUID?
+    @OptionalField(key: "to_organisation") public var toOrganisation: String?
+    @Field(key: "goal") public var goal: String
+    @Field(key: "reason") public var reason: String
+    @Field(key: "handed_over_on") public var handedOverOn: Date
+    @Enum(key: "status") public var status: HandoverStatus
+    @OptionalField(key: "decided_on") public var decidedOn: Date?
+    @OptionalField(key: "decision_note") public var decisionNote: String?
+    @OptionalField(key: "recorded_by") public var recordedBy: UUID?
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+}
+
+/// A signal to or from debt help, Wmo or youth care (R26).
+public final class SignalModel: Model, @unchecked Sendable {
+    public static let schema = "signals"
+    @ID public var id: UUID?
+    @Parent(key: "resident_id") public var resident: ResidentModel
+    @Enum(key: "domain") public var domain: SignalDomain
+    @Enum(key: "direction") public var direction: SignalDirection
+    @Field(key: "signalled_on") public var signalledOn: Date
+    @Field(key: "subject") public var subject: String
+    @OptionalField(key: "outcome") public var outcome: String?
+    @OptionalField(key: "outcome_on") public var outcomeOn: Date?
+    @OptionalField(key: "recorded_by") public var recordedBy: UUID?
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+}
+
+/// The "pas loslaten als" checklist of a young client as checked on a day (R14).
+public final class YouthChecklistModel: Model, @unchecked Sendable {
+    public static let schema = "youth_checklists"
+    @ID public var id: UUID?
+    @Parent(key: "resident_id") public var resident: ResidentModel
+    @Field(key: "checked_on") public var checkedOn: Date
+    @Field(key: "housing") public var housing: Bool
+    @Field(key: "school_or_work") public var schoolOrWork: Bool
+    @Field(key: "stable_income") public var stableIncome: Bool
+    @Field(key: "fallback_person") public var fallbackPerson: Bool
+    @OptionalField(key: "note") public var note: String?
+    @OptionalField(key: "recorded_by") public var recordedBy: UUID?
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+
+    public var checklist: YouthChecklist {
+        YouthChecklist(housing: housing, schoolOrWork: schoolOrWork, stableIncome: stableIncome, fallbackPerson: fallbackPerson)
+    }
+}
+
+public struct M009_CreateObligationsAndHandovers: AsyncMigration {
+    public init() {}
+
+    public func prepare(on db: any Database) async throws {
+        try await db.schema("measures").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("ground", .string, .required).field("breach", .string, .required).field("proportionality_check", .string, .required)
+            .field("blame", .string, .required).field("percentage", .int, .required).field("months", .int)
+            .field("starts_on", .date, .required).field("ordinance_reference", .string)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("handovers").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("to_user_id", .uuid, .references("users", "id")).field("to_organisation", .string)
+            .field("goal", .string, .required).field("reason", .string, .required).field("handed_over_on", .date, .required)
+            .field("status", .string, .required).field("decided_on", .date).field("decision_note", .string)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("signals").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("domain", .string, .required).field("direction", .string, .required).field("signalled_on", .date, .required)
+            .field("subject", .string, .required).field("outcome", .string).field("outcome_on", .date)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        try await db.schema("youth_checklists").id()
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .field("checked_on", .date, .required).field("housing", .bool, .required).field("school_or_work", .bool, .required)
+            .field("stable_income", .bool, .required).field("fallback_person", .bool, .required).field("note", .string)
+            .field("recorded_by", .uuid).field("recorded_at", .datetime, .required).create()
+        if let sql = db as? any SQLDatabase {
+            for table in ["measures", "handovers", "signals", "youth_checklists"] {
+                try await sql.create(index: "idx_\(table)_resident_id").on(table).column("resident_id").run()
+            }
+            try await sql.create(index: "idx_handovers_to_user").on("handovers").column("to_user_id").run()
+        }
+    }
+
+    public func revert(on db: any Database) async throws {
+        for table in ["youth_checklists", "signals", "handovers", "measures"] { try await db.schema(table).delete() }
+    }
+}

@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import MeedoenCore
+
+extension CaseworkStore {
+    // MARK: Measures
+
+    public func measures(of residentID: UUID) async throws -> [MeasureModel] {
+        try await MeasureModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$startsOn, .descending).all()
+    }
+
+    public func addMeasure(_ measure: Measure, for residentID: UUID, by recorder: Recorder) async throws {
+        let model = MeasureModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.ground, model.breach, model.proportionalityCheck, model.blame) = (
+            measure.ground, measure.breach, measure.proportionalityCheck, measure.blame
+        )
+        (model.percentage, model.months, model.startsOn, model.ordinanceReference) = (
+            measure.percentage, measure.months, measure.startsOn.date, measure.ordinanceReference
+        )
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+
+    // MARK: Hand-overs
+
+    public func handovers(of residentID: UUID) async throws -> [HandoverModel] {
+        try await HandoverModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$handedOverOn, .descending).all()
+    }
+
+    public func handovers(to userID: UUID) async throws -> [HandoverModel] {
+        try await HandoverModel.query(on: db).filter(\.$toUserID == userID).filter(\.$status ~~ HandoverStatus.linking)
+            .with(\.$resident).sort(\.$handedOverOn, .descending).all()
+    }
+
+    public struct NewHandover: Sendable {
+        public var toUserID: UUID?
+        public var toOrganisation: String?
+        public var goal: String
+        public var reason: String
+        public var on: Day
+
+        public init(toUserID: UUID?, toOrganisation: String?, goal: String, reason: String, on: Day) {
+            (self.toUserID, self.toOrganisation, self.goal, self.reason, self.on) = (toUserID, toOrganisation, goal, reason, on)
+        }
+    }
+
+    public func addHandover(_ new: NewHandover, for residentID: UUID, by recorder: Recorder) async throws {
+        let model = HandoverModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.toUserID, model.toOrganisation, model.goal, model.reason) = (new.toUserID, new.toOrganisation, new.goal, new.reason)
+        (model.handedOverOn, model.status) = (new.on.date, .proposed)
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+
+    public func decide(_ handover: HandoverModel, _ status: HandoverStatus, on day: Day, note: String?) async throws {
+        (handover.status, handover.decidedOn, handover.decisionNote) = (status, day.date, note)
+        try await handover.update(on: db)
+    }
+
+    // MARK: Signals
+
+    public func signals(of residentID: UUID) async throws -> [SignalModel] {
+        try await SignalModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$signalledOn, .descending).all()
+    }
+
+    public func addSignal(
+        _ domain: SignalDomain, _ direction: SignalDirection, on day: Day, subject: String, for residentID: UUID, by recorder: Recorder
+    ) async throws {
+        let model = SignalModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.domain, model.direction, model.signalledOn, model.subject) = (domain, direction, day.date, subject)
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+
+    public func recordOutcome(of signal: SignalModel, _ outcome: String, on day: Day) async throws {
+        (signal.outcome, signal.outcomeOn) = (outcome, day.date)
+        try await signal.update(on: db)
+    }
+
+    // MARK: Youth checklist
+
+    public func youthChecklists(of residentID: UUID) async throws -> [YouthChecklistModel] {
+        try await YouthChecklistModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$checkedOn, .descending)
+            .sort(\.$recordedAt, .descending).all()
+    }
+
+    public func addYouthChecklist(_ checklist: YouthChecklist, on day: Day, note: String?, for residentID: UUID, by recorder: Recorder)
+        async throws
+    {
+        let model = YouthChecklistModel()
+        model.id = recorder.ids.next()
+        model.$resident.id = residentID
+        (model.checkedOn, model.housing, model.schoolOrWork) = (day.date, checklist.housing, checklist.schoolOrWork)
+        (model.stableIncome, model.fallbackPerson, model.note) = (checklist.stableIncome, checklist.fallbackPerson, note)
+        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        try await model.create(on: db)
+    }
+}

@@ -1,0 +1,193 @@
+import Fluent
+import MeedoenCore
+import MeedoenStorage
+import XCTVapor
+import XCTest
+
+@testable import MeedoenApp
+
+/// Measures, hand-overs, signals, the youth checklist and the profile page, through real HTTP.
+final class CooperationTests: XCTestCase {
+    func testAMeasureNeedsTheOmgekeerdeToetsAndFollowsTheTaaleisSteps() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let client = "/clients/\(fixture.ownApplicant)"
+            try await browser.get("\(client)/measures/new")
+            var form = ["ground": "taaleis", "breach": "Taaltoets niet gehaald en geen voortgang", "blame": "full", "percentage": "40",
+                        "months": "6", "startsOn": "2026-12-01", "proportionalityCheck": "kort"]
+            let refused = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(refused.status, .badRequest, "\(backend)")
+            XCTAssertTrue(refused.body.string.contains("Leg de omgekeerde toets vast"), "\(backend)")
+            XCTAssertTrue(refused.body.string.contains("de volgende stap 20% voor 6 maanden"), "\(backend): no skipping a step")
+            let none = try await MeasureModel.query(on: app.db).count()
+            XCTAssertEqual(none, 0)
+
+            form["proportionalityCheck"] = "Volgt de taalles twee ochtenden per week; meer kan nu niet, maar de toets is zonder reden overgeslagen."
+            form["percentage"] = "20"
+            let imposed = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(imposed.status, .seeOther, "\(backend)")
+            form["percentage"] = "40"
+            let second = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(second.status, .seeOther, "\(backend): the second step is 40%")
+            let page = try await browser.get(client).body.string
+            XCTAssertTrue(page.contains("Taaleis (art. 18b): 40% voor 6 maanden"), "\(backend)")
+            XCTAssertTrue(page.contains("Omgekeerde toets: Volgt de taalles"), "\(backend)")
+
+            let coach = Browser(app)
+            try await coach.logIn("pc")
+            let forbidden = try await coach.get("\(client)/measures/new").status
+            XCTAssertEqual(forbidden, .forbidden)
+        }
+    }
+
+    /// A hand-over links the receiving professional to the client: before it they cannot open the
+    /// file, while it is open or accepted they can, and they answer it themselves.
+    func testAHandOverLinksTheReceivingProfessional() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let client = "/clients/\(fixture.ownApplicant)"
+            let coach = Browser(app)
+            try await coach.logIn("pc")
+            let before = try await coach.get(client).status
+            XCTAssertEqual(before, .forbidden, "\(backend)")
+
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("\(client)/handovers/new")
+            let coachID = try await DirectoryStore(db: app.db).user(username: "pc")!.id!.uuidString
+            let both = try await browser.post(
+                "\(client)/handovers",
+                ["toUser": coachID, "toOrganisation": "WerkBedrijf", "goal": "Vrijwilligerswerk vinden", "reason": "Moeilijk plaatsbaar", "handedOverOn": "2026-11-27"])
+            XCTAssertEqual(both.status, .badRequest, "\(backend): one receiver at a time")
+            let handed = try await browser.post(
+                "\(client)/handovers",
+                ["toUser": coachID, "goal": "Vrijwilligerswerk vinden", "reason": "Moeilijk plaatsbaar", "handedOverOn": "2026-11-27"])
+            XCTAssertEqual(handed.status, .seeOther, "\(backend)")
+            // Both tracks at once: also the regional WerkBedrijf.
+            let external = try await browser.post(
+                "\(client)/handovers",
+                ["toOrganisation": "WerkBedrijf Rijk van Nijmegen", "goal": "Werkervaringsplek", "reason": "Dicht bij werk", "handedOverOn": "2026-11-27"])
+            XCTAssertEqual(external.status, .seeOther, "\(backend)")
+
+            let inbox = try await coach.get("/handovers").body.string
+            XCTAssertTrue(inbox.contains("Vrijwilligerswerk vinden"), "\(backend)")
+            let opened = try await coach.get(client)
+            XCTAssertEqual(opened.status, .ok, "\(backend): linked by the hand-over")
+            XCTAssertFalse(opened.body.string.contains("Maatregelen"), "\(backend): a coach does not see measures")
+            let handover = try await HandoverModel.query(on: app.db).filter(\.$toUserID != nil).first()!
+            let answered = try await coach.post("\(client)/handovers/\(handover.id!.uuidString)/decision", ["status": "accepted", "note": "Start maandag"])
+            XCTAssertEqual(answered.status, .seeOther, "\(backend)")
+            let externalHandover = try await HandoverModel.query(on: app.db).filter(\.$toUserID == nil).first()!
+            let notTheirs = try await coach.post("\(client)/handovers/\(externalHandover.id!.uuidString)/decision", ["status": "accepted"])
+            XCTAssertEqual(notTheirs.status, .forbidden, "\(backend): the coach does not answer for the WerkBedrijf")
+            let declined = try await browser.post("\(client)/handovers/\(externalHandover.id!.uuidString)/decision", ["status": "declined"])
+            XCTAssertEqual(declined.status, .badRequest, "\(backend): declining needs the reason")
+            let recorded = try await browser.post(
+                "\(client)/handovers/\(externalHandover.id!.uuidString)/decision", ["status": "declined", "note": "Geen plek dit kwartaal"])
+            XCTAssertEqual(recorded.status, .seeOther)
+            let page = try await browser.get(client).body.string
+            XCTAssertTrue(page.contains("geaccepteerd") && page.contains("Geen plek dit kwartaal"), "\(backend)")
+
+            try await HandoverModel.query(on: app.db).set(\.$status, to: .ended).update()
+            let after = try await coach.get(client).status
+            XCTAssertEqual(after, .forbidden, "\(backend): the link ends with the hand-over")
+        }
+    }
+
+    func testSignalsWithTheirOutcome() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let client = "/clients/\(fixture.ownApplicant)"
+            try await browser.get("\(client)/signals/new")
+            let empty = try await browser.post("\(client)/signals", ["signalledOn": "2026-11-20"])
+            XCTAssertEqual(empty.status, .badRequest, "\(backend)")
+            let saved = try await browser.post(
+                "\(client)/signals", ["domain": "debtHelp", "direction": "outgoing", "signalledOn": "2026-11-20", "subject": "Huurachterstand"])
+            XCTAssertEqual(saved.status, .seeOther, "\(backend)")
+            let signal = try await SignalModel.query(on: app.db).first()!
+            let outcome = try await browser.post("\(client)/signals/\(signal.id!.uuidString)/outcome", ["outcome": "Aangemeld bij de Kredietbank"])
+            XCTAssertEqual(outcome.status, .seeOther)
+            let page = try await browser.get(client).body.string
+            XCTAssertTrue(page.contains("Schuldhulpverlening: Huurachterstand") && page.contains("Aangemeld bij de Kredietbank"), "\(backend)")
+        }
+    }
+
+    func testAYoungClientIsLetGoOnlyWhenEverythingIsArranged() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/households/new")
+            let created = try await browser.post(
+                "/households",
+                ["bsn": "999993872", "givenName": "Jamal", "familyName": "Jong", "dateOfBirth": "2004-02-02", "street": "Parkweg",
+                 "houseNumber": "2", "postcode": "8332 AB", "city": "Steenwijk", "supportStart": "2026-01-05", "receivesBijstand": "ja",
+                 "normCategory": "single", "municipalityId": fixture.municipality.uuidString])
+            XCTAssertEqual(created.status, .seeOther, String(created.body.string.replacingOccurrences(of: "\n", with: " ").components(separatedBy: "fouten-titel").last?.prefix(500) ?? ""))
+            let young = try await ResidentModel.query(on: app.db).filter(\.$bsn == "999993872").first()!
+            let client = "/clients/\(young.id!.uuidString)"
+            try await browser.get("\(client)/support/end")
+            let refused = try await browser.post("\(client)/support/end", ["validTo": "2026-11-27", "endReason": "work"])
+            XCTAssertEqual(refused.status, .badRequest)
+            XCTAssertTrue(refused.body.string.contains("Nog niet alles is geregeld voor deze jongere"))
+            let moved = try await browser.post("\(client)/youth-checklist", ["checkedOn": "2026-11-27", "housing": "ja", "schoolOrWork": "ja",
+                                                                              "stableIncome": "ja", "fallbackPerson": "ja"])
+            XCTAssertEqual(moved.status, .seeOther)
+            let ended = try await browser.post("\(client)/support/end", ["validTo": "2026-11-27", "endReason": "work"])
+            XCTAssertEqual(ended.status, .seeOther, "with the checklist complete")
+        }
+    }
+
+    /// The functioneel beheerder changes the profile; a refused document changes nothing.
+    func testTheProfileIsEditedWithItsDateOfEffectAndABadOneIsRefused() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let admin = Browser(app)
+            try await admin.logIn("fb")
+            let page = try await admin.get("/admin/profile")
+            XCTAssertEqual(page.status, .ok, "\(backend)")
+            XCTAssertTrue(page.body.string.contains("Werken &amp; Ervaren"), "\(backend)")
+            let shipped = try String(contentsOfFile: packageRoot + "Resources/Profiles/steenwijkerland.json", encoding: .utf8)
+            let bad = shipped.replacingOccurrences(of: "\"criteria\"", with: "\"critera\"")
+            let refused = try await admin.post("/admin/profile", ["document": bad, "validFrom": "2026-12-01", "note": "typfout"])
+            XCTAssertEqual(refused.status, .badRequest, "\(backend)")
+            XCTAssertTrue(refused.body.string.contains("Bij segmentation.groups[0].criteria: verplicht veld ontbreekt"), "\(backend)")
+            let count = try await PolicyProfileModel.query(on: app.db).count()
+            XCTAssertEqual(count, 0, "\(backend): nothing stored; the shipped profile stays in force")
+
+            let changed = shipped.replacingOccurrences(of: "\"kind\": \"perCalendarYear\",\n    \"source\"", with: "\"kind\": \"everyMonths\", \"months\": 6,\n    \"source\"")
+            XCTAssertNotEqual(changed, shipped)
+            let saved = try await admin.post("/admin/profile", ["document": changed, "validFrom": "2026-11-28", "note": "Contact elk halfjaar"])
+            XCTAssertEqual(saved.status, .seeOther, "\(backend): \(saved.body.string.prefix(400))")
+            let versions = try await admin.get("/admin/profile").body.string
+            XCTAssertTrue(versions.contains("Contact elk halfjaar"), "\(backend): \(versions.components(separatedBy: "<h2>Versies").last!.prefix(900))")
+            XCTAssertTrue(versions.contains("minstens eens per 6 maanden"), "\(backend): \(versions.components(separatedBy: "Contactnorm").last!.prefix(200))")
+            let logged = try await AuditEventModel.query(on: app.db).filter(\.$purpose == "beleidsprofiel wijzigen").count()
+            XCTAssertEqual(logged, 1, "\(backend)")
+
+            let caseManager = Browser(app)
+            try await caseManager.logIn("km")
+            let forbidden = try await caseManager.get("/admin/profile").status
+            XCTAssertEqual(forbidden, .forbidden)
+        }
+    }
+
+    /// A shipped file that is refused at start-up leaves the stored version in force.
+    func testARefusedShippedProfileKeepsTheLastValidVersion() async throws {
+        try await withApp { app, fixture in
+            try await Meedoen.installShippedProfiles(app)
+            let organisation = try await DirectoryStore(db: app.db).organisation(code: "steenwijkerland")!
+            let first = try await PolicyProfileStore(db: app.db).versions(organisation.id!)
+            XCTAssertEqual(first.count, 1)
+            var files = app.meedoen.shipped.profiles.mapValues { (file: $0.file, document: $0.document) }
+            files["steenwijkerland"]!.document = files["steenwijkerland"]!.document.replacingOccurrences(of: "\"months\"", with: "\"maanden\"")
+                .replacingOccurrences(of: "\"everyMonths\": 12", with: "\"everyMonths\": 0")
+            let refused = try await PolicyProfileStore(db: app.db).installShipped(
+                files, recorder: Recorder(userID: nil, clock: .fixed(testNow), ids: .random), on: Day(testNow))
+            XCTAssertEqual(refused.count, 1)
+            XCTAssertTrue(refused[0].description.contains("steenwijkerland.json"), refused[0].description)
+            XCTAssertTrue(refused[0].description.contains("0 maanden"), refused[0].description)
+            let after = try await PolicyProfileStore(db: app.db).versions(organisation.id!)
+            XCTAssertEqual(after.count, 1, "the last valid profile stays")
+        }
+    }
+}
