@@ -191,3 +191,79 @@ final class CooperationTests: XCTestCase {
         }
     }
 }
+
+final class CaseworkPrivacyTests: XCTestCase {
+    /// The intake's health part is at the extra level: a colleague outside the caseload never sees
+    /// it; the resident's own inzage export holds all of it, with the group decision.
+    func testTheIntakesExtraLevelAndTheInzage() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let client = "/clients/\(fixture.ownApplicant)"
+            try await browser.get("\(client)/intake/new")
+            let saved = try await browser.post(
+                "\(client)/intake",
+                [
+                    "heldOn": "2026-11-20", "language": "belowRequirement", "education": "foreignNotRecognised", "zrm_finances": "4",
+                    "zrm_mentalHealth": "2", "healthLimitations": "Rugklachten, kan niet tillen", "fact_workCapacity": "limited",
+                    "fact_distanceToWork": "sixTo24Months", "fact_broadParticipation": "yes", "fact_wswOrBeschutIndication": "no",
+                    "fact_employmentContract": "no", "wp_readyForWork": "no",
+                ])
+            XCTAssertEqual(saved.status, .seeOther)
+            let decided = try await browser.post("\(client)/group", ["groupCode": "zorg", "validFrom": "2026-11-20"])
+            XCTAssertEqual(decided.status, .badRequest, "overriding the proposal needs a reason")
+            let overridden = try await browser.post(
+                "\(client)/group", ["groupCode": "zorg", "validFrom": "2026-11-20", "overrideReason": "Opname gepland, nu geen traject"])
+            XCTAssertEqual(overridden.status, .seeOther)
+            let own = try await browser.get("\(client)/intake").body.string
+            XCTAssertTrue(own.contains("Rugklachten") && own.contains("Geestelijke gezondheid"))
+
+            let colleague = Browser(app)
+            try await colleague.logIn("km2")
+            try await colleague.post("/households/\(fixture.ownHousehold)/access", ["reason": "consultatie"])
+            let seen = try await colleague.get("\(client)/intake")
+            XCTAssertEqual(seen.status, .ok)
+            XCTAssertFalse(seen.body.string.contains("Rugklachten"), "health limitations are at the extra level")
+            XCTAssertFalse(seen.body.string.contains("Geestelijke gezondheid"), "so are the health domains of the ZRM")
+            XCTAssertTrue(seen.body.string.contains("Financiën"))
+            let page = try await colleague.get(client).body.string
+            XCTAssertTrue(page.contains("Afgeweken van het voorstel (Werken &amp; Ervaren)"), "the decision and what was proposed")
+
+            let officer = Browser(app)
+            try await officer.logIn("pf")
+            let export = try await officer.get("/privacy/residents/\(fixture.ownApplicant)/inzage.json")
+            let inzage = try export.content.decode(Inzage.self)
+            XCTAssertTrue(inzage.casework.contains { $0.what == "Intake" && $0.text.contains("Rugklachten") && $0.text.contains("Geestelijke gezondheid 2") })
+            XCTAssertTrue(inzage.casework.contains { $0.what == "Klantgroep" && $0.text.contains("Opname gepland") })
+        }
+    }
+}
+
+final class StatusHolderIntakeTests: XCTestCase {
+    /// R15: for a status holder the intake also records the integration route and the PIP.
+    func testAStatusHoldersIntakeRecordsTheIntegrationRoute() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let client = "/clients/\(fixture.ownApplicant)"
+            let before = try await browser.get("\(client)/intake/new").body.string
+            XCTAssertFalse(before.contains("Inburgering (statushouder)"))
+            try await browser.get("\(client)/groups/new")
+            let added = try await browser.post("\(client)/groups", ["kind": "statusHolder", "validFrom": "2025-06-01"])
+            XCTAssertEqual(added.status, .seeOther)
+            let form = try await browser.get("\(client)/intake/new").body.string
+            XCTAssertTrue(form.contains("Inburgering (statushouder)") && form.contains("B1-route"))
+            let saved = try await browser.post(
+                "\(client)/intake",
+                [
+                    "heldOn": "2026-11-20", "language": "belowRequirement", "education": "foreignNotRecognised", "fact_workCapacity": "yes",
+                    "fact_distanceToWork": "sixTo24Months", "fact_broadParticipation": "yes", "fact_wswOrBeschutIndication": "no",
+                    "fact_employmentContract": "no", "wp_readyForWork": "no", "int_route": "b1", "int_planOn": "2025-07-01",
+                    "int_alongside": "Taalmaatje en vrijwilligerswerk bij de voedselbank",
+                ])
+            XCTAssertEqual(saved.status, .seeOther)
+            let shown = try await browser.get("\(client)/intake").body.string
+            XCTAssertTrue(shown.contains("B1-route") && shown.contains("1 juli 2025") && shown.contains("voedselbank"))
+        }
+    }
+}

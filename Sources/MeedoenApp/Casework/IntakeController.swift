@@ -19,8 +19,13 @@ enum IntakeController {
             heading: "Intake met \(resident.fullName)",
             intro: "Alles wat u invult blijft bewaard; een latere intake wordt een nieuwe versie. Na het opslaan ziet u de voorgestelde \(profile.segmentation.label.lowercased()) met de reden.",
             action: "/clients/\(resident.id!.uuidString)/intake", cancel: "/clients/\(resident.id!.uuidString)", submit: "Intake opslaan",
-            sections: IntakeForm.sections(profile, withSensitive: opened.may(.sensitive, .write)), values: values, issues: issues)
+            sections: IntakeForm.sections(profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today)),
+            values: values, issues: issues)
         return try await req.renderSectionedForm(form)
+    }
+
+    static func isStatusHolder(_ resident: ResidentModel, _ opened: OpenedFile, _ today: Day) -> Bool {
+        opened.file.specialGroups.contains { $0.$resident.id == resident.id && $0.holds(on: today) && $0.value.kind == .statusHolder }
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -37,7 +42,10 @@ enum IntakeController {
         let (resident, opened) = try await req.openClient(.intake, .write, purpose: "intake houden")
         let fields = try req.formFields()
         let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
-        switch IntakeForm.read(fields, profile: profile, withSensitive: opened.may(.sensitive, .write), today: req.today) {
+        switch IntakeForm.read(
+            fields, profile: profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today),
+            today: req.today)
+        {
         case .failure(let issues):
             return try await page(req, resident, opened, values: fields, issues: issues)
         case .success(let (intake, work)):
@@ -93,6 +101,12 @@ enum IntakeController {
                 ("Werkervaring", intake.workExperience), ("Competenties", intake.competences), ("Houding", intake.attitude),
                 ("Kinderopvang", intake.childcare), ("Wensen", intake.wishes), ("Gezondheid (zoals de cliënt het zegt)", intake.healthLimitations),
             ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+            if let integration = intake.integration {
+                page.about += [
+                    ("Inburgering: leerroute", integration.route.map(Dutch.integrationRoute)), ("Plan inburgering en participatie", integration.planOn.map(Dutch.date)),
+                    ("Taalaanbieder", integration.languageProvider), ("Participatie naast de inburgering", integration.participationAlongside),
+                ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+            }
             page.facts = Fact.allCases.compactMap { fact in
                 intake.answers[fact].map { ShowPage.Line(label: FactLabels.name(fact), value: FactLabels.value($0, of: fact).capitalizedFirst) }
             }

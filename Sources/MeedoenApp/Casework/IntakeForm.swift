@@ -11,7 +11,7 @@ enum IntakeForm {
         return base + Fact.allCases.filter { used.contains($0) && !base.contains($0) && !$0.isDerived }
     }
 
-    static func sections(_ profile: PolicyProfile, withSensitive: Bool) -> [FormSection] {
+    static func sections(_ profile: PolicyProfile, withSensitive: Bool, statusHolder: Bool) -> [FormSection] {
         let scores = [Choice.empty("Niet gescoord")] + ZRMScore.allCases.map { Choice(value: String($0.rawValue), label: $0.dutchName, selected: false) }
         let domains = ZRMDomain.allCases.filter { withSensitive || !$0.isSensitive }
         return [
@@ -49,6 +49,7 @@ enum IntakeForm {
                         "fact_\(fact.rawValue)", FactLabels.name(fact), .select,
                         options: [Choice.empty()] + (fact.values ?? []).map { Choice(value: $0, label: FactLabels.value($0, of: fact).capitalizedFirst, selected: false) })
                 }),
+        ] + (statusHolder ? [integrationSection] : []) + [
             FormSection(
                 legend: "Werkprofiel",
                 hint: "Het werkprofiel is het enige dat de werkgeversdienstverlening van de cliënt te zien krijgt. Geen namen of adressen.",
@@ -64,6 +65,17 @@ enum IntakeForm {
         ]
     }
 
+    static let integrationSection = FormSection(
+        legend: "Inburgering (statushouder)",
+        hint: "Inburgering en participatie lopen naast elkaar (Wet inburgering 2021): leg de route en het plan inburgering en participatie vast.",
+        fields: [
+            FormField("int_route", "Leerroute", .select, optional: true,
+                      options: [Choice.empty("Nog niet bepaald")] + Choice.list(Integration.Route.self, selected: nil, label: Dutch.integrationRoute)),
+            FormField("int_planOn", "Datum plan inburgering en participatie (PIP)", .date, optional: true),
+            FormField("int_provider", "Taalaanbieder", .text, optional: true),
+            FormField("int_alongside", "Participatie naast de inburgering", .textarea, hint: "Bijvoorbeeld vrijwilligerswerk, een werkervaringsplek of een taalmaatje.", optional: true),
+        ])
+
     /// The form's values for an earlier intake, so a new intake starts from what was known.
     static func values(_ intake: Intake?, _ work: WorkProfile?, today: Day, postcode: String) -> [String: String] {
         var values: [String: String] = ["heldOn": today.iso, "wp_postcodeArea": String(postcode.prefix(4))]
@@ -77,6 +89,12 @@ enum IntakeForm {
             ("childcare", intake.childcare), ("wishes", intake.wishes), ("healthLimitations", intake.healthLimitations),
         ] { values[key] = text }
         for (fact, value) in intake.answers.values { values["fact_\(fact.rawValue)"] = value }
+        if let integration = intake.integration {
+            values["int_route"] = integration.route?.rawValue
+            values["int_planOn"] = integration.planOn?.iso
+            values["int_provider"] = integration.languageProvider
+            values["int_alongside"] = integration.participationAlongside
+        }
         if let work {
             values["wp_readyForWork"] = work.readyForWork ? "yes" : "no"
             values["wp_qualifications"] = work.qualifications
@@ -89,7 +107,9 @@ enum IntakeForm {
         return values
     }
 
-    static func read(_ fields: [String: String], profile: PolicyProfile, withSensitive: Bool, today: Day) -> Result<(Intake, WorkProfile), FieldIssues> {
+    static func read(_ fields: [String: String], profile: PolicyProfile, withSensitive: Bool, statusHolder: Bool, today: Day)
+        -> Result<(Intake, WorkProfile), FieldIssues>
+    {
         var reader = FormReader(fields, today: today)
         let heldOn = reader.requiredDay("heldOn", notInFuture: true)
         var zrm: [ZRMDomain: ZRMScore] = [:]
@@ -115,12 +135,20 @@ enum IntakeForm {
             }
             if fact.accepts(value) { answers[fact] = value } else { reader.fail(name, .unknownOption) }
         }
-        let intake = Intake(
+        var integration: Integration?
+        if statusHolder {
+            let read = Integration(
+                route: reader.option("int_route", as: Integration.Route.self), planOn: reader.day("int_planOn"),
+                languageProvider: reader.text("int_provider", max: 200), participationAlongside: reader.text("int_alongside", max: 2000))
+            integration = read.isEmpty ? nil : read
+        }
+        var intake = Intake(
             heldOn: heldOn ?? today, zrm: zrm, obstacles: obstacles, language: language ?? .unknown, education: education ?? .unknown,
             workExperience: reader.text("workExperience", max: 2000), competences: reader.text("competences", max: 2000),
             attitude: reader.text("attitude", max: 2000),
             healthLimitations: withSensitive ? reader.text("healthLimitations", max: 2000) : nil,
             childcare: reader.text("childcare", max: 2000), wishes: reader.text("wishes", max: 2000), answers: answers)
+        intake.integration = integration
 
         let ready = reader.raw("wp_readyForWork")
         if ready == nil { reader.fail("wp_readyForWork", .required) } else if ready != "yes" && ready != "no" { reader.fail("wp_readyForWork", .unknownOption) }
@@ -163,6 +191,14 @@ extension Dutch {
         case .meetsRequirement: "Voldoet aan de taaleis (1F of hoger)"
         case .belowRequirement: "Voldoet niet aan de taaleis (onder 1F)"
         case .exempt: "Vrijgesteld van de taaleis"
+        }
+    }
+
+    static func integrationRoute(_ route: Integration.Route) -> String {
+        switch route {
+        case .b1: "B1-route"
+        case .education: "Onderwijsroute"
+        case .zRoute: "Zelfredzaamheidsroute (Z-route)"
         }
     }
 

@@ -41,6 +41,7 @@ struct Inzage: Content {
     var address: String
     var otherHouseholdMembers: Int
     var history: [Dated]
+    var casework: [Record] = []
     var accessLog: [Access]
 
     init(resident: ResidentModel, file: HouseholdFile, events: [AuditEventModel], organisation: String, madeAt: Date) {

@@ -81,7 +81,10 @@ enum PrivacyOfficerController {
     private static func export(_ req: Request) async throws -> Inzage {
         let (resident, file, events) = try await load(req, purpose: "inzageverzoek (AVG art. 15)")
         let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
-        return Inzage(resident: resident, file: file, events: events, organisation: organisation, madeAt: req.services.clock.now())
+        var inzage = Inzage(resident: resident, file: file, events: events, organisation: organisation, madeAt: req.services.clock.now())
+        let profile = try? await req.profile(of: file.household.$organisation.id).profile
+        inzage.casework = try await Inzage.caseworkRecords(of: resident, profile: profile, on: req.db)
+        return inzage
     }
 
     struct InzagePage: Encodable {
@@ -89,6 +92,7 @@ enum PrivacyOfficerController {
         var dateOfBirth: String
         var made: String
         var history: [[String: String]]
+        var casework: [[String: String]]
         var access: [[String: String]]
     }
 
@@ -103,6 +107,7 @@ enum PrivacyOfficerController {
                     "recorded": Dutch.moment($0.recordedAt), "replaced": $0.replacedAt.map(Dutch.moment) ?? "",
                 ]
             },
+            casework: inzage.casework.map { ["what": $0.what, "on": Dutch.date($0.on), "text": $0.text] },
             access: inzage.accessLog.map {
                 ["at": Dutch.moment($0.at), "by": "\($0.by) (\($0.role))", "action": $0.action, "purpose": $0.purpose]
             })

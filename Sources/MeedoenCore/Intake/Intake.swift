@@ -16,6 +16,8 @@ public struct Intake: Sendable, Equatable, Codable {
     public var wishes: String?
     /// The answers the segmentation decides on (work capacity, distance to work, …).
     public var answers: Facts
+    /// For status holders: integration alongside participation (R15).
+    public var integration: Integration?
 
     public init(
         heldOn: Day, zrm: [ZRMDomain: ZRMScore] = [:], obstacles: [Obstacle] = [], language: LanguageLevel = .unknown,
@@ -42,6 +44,28 @@ public struct Intake: Sendable, Equatable, Codable {
         }
         return facts
     }
+}
+
+/// Integration of a status holder under the Wet inburgering 2021, running alongside participation
+/// (R15; seeds 000, 001, 003): the route, the plan inburgering en participatie (PIP), the language
+/// provider and what the person does alongside.
+public struct Integration: Sendable, Equatable, Codable {
+    public enum Route: String, CaseIterable, Codable, Sendable {
+        case b1  // B1-route
+        case education  // onderwijsroute
+        case zRoute  // zelfredzaamheidsroute
+    }
+
+    public var route: Route?
+    public var planOn: Day?
+    public var languageProvider: String?
+    public var participationAlongside: String?
+
+    public init(route: Route? = nil, planOn: Day? = nil, languageProvider: String? = nil, participationAlongside: String? = nil) {
+        (self.route, self.planOn, self.languageProvider, self.participationAlongside) = (route, planOn, languageProvider, participationAlongside)
+    }
+
+    public var isEmpty: Bool { route == nil && planOn == nil && languageProvider == nil && participationAlongside == nil }
 }
 
 public struct Obstacle: Sendable, Equatable, Codable {
