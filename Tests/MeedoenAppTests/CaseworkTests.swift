@@ -13,14 +13,30 @@ import XCTest
 final class CaseworkTests: XCTestCase {
     /// What each organisation's intake answers, and the group its own rules then propose.
     static let cases: [(org: String, facts: [String: String], expected: String, reason: String)] = [
-        ("steenwijkerland", ["workCapacity": "yes", "distanceToWork": "sixTo24Months", "broadParticipation": "yes"], "Werken &amp; Ervaren",
-         "Geschatte afstand tot werk: 6 tot 24 maanden"),
-        ("wpda", ["workCapacity": "limited", "distanceToWork": "sixTo24Months", "broadParticipation": "yes", "entrepreneurWish": "no",
-                  "proVsoSchoolLeaver": "no"], "Route Werknemer", "Arbeidsvermogen: beperkt"),
-        ("wijchen", ["workCapacity": "yes", "distanceToWork": "sixTo24Months", "broadParticipation": "yes", "placeability": "difficult",
-                     "competences": "sufficient", "attitude": "positive"], "Bedrijfsdienstverlener (Scharnierpunt)", "Houding: positief"),
-        ("nijkerk", ["workCapacity": "yes", "distanceToWork": "upTo6Months", "broadParticipation": "yes"], "Traject naar werk (regionaal)",
-         "Verwachte eindtrede: trede 6"),
+        (
+            "steenwijkerland", ["workCapacity": "yes", "distanceToWork": "sixTo24Months", "broadParticipation": "yes"],
+            "Werken &amp; Ervaren",
+            "Geschatte afstand tot werk: 6 tot 24 maanden"
+        ),
+        (
+            "wpda",
+            [
+                "workCapacity": "limited", "distanceToWork": "sixTo24Months", "broadParticipation": "yes", "entrepreneurWish": "no",
+                "proVsoSchoolLeaver": "no",
+            ], "Route Werknemer", "Arbeidsvermogen: beperkt"
+        ),
+        (
+            "wijchen",
+            [
+                "workCapacity": "yes", "distanceToWork": "sixTo24Months", "broadParticipation": "yes", "placeability": "difficult",
+                "competences": "sufficient", "attitude": "positive",
+            ], "Bedrijfsdienstverlener (Scharnierpunt)", "Houding: positief"
+        ),
+        (
+            "nijkerk", ["workCapacity": "yes", "distanceToWork": "upTo6Months", "broadParticipation": "yes"],
+            "Traject naar werk (regionaal)",
+            "Verwachte eindtrede: trede 6"
+        ),
     ]
 
     func testAFullIntakeInEachDemoOrganisation() async throws {
@@ -40,7 +56,8 @@ final class CaseworkTests: XCTestCase {
                     XCTAssertTrue(later.contains("Inwoner\(index), Nieuw"), label)
                     XCTAssertTrue(later.contains("Het hele vorige kalenderjaar geen contact"), label)
                     let reviews = try await browser.get("/worklists/planReviews").body.string
-                    XCTAssertTrue(reviews.contains("Inwoner\(index), Nieuw") && reviews.contains("20 februari 2027"), "\(label): plan review overdue")
+                    XCTAssertTrue(
+                        reviews.contains("Inwoner\(index), Nieuw") && reviews.contains("20 februari 2027"), "\(label): plan review overdue")
                 }
             }
         }
@@ -70,7 +87,8 @@ final class CaseworkTests: XCTestCase {
 
         // Nijkerk proposes from the ladder: measure first.
         if example.org == "nijkerk" {
-            let measured = try await browser.post("\(client)/ladder", ["measuredOn": "2026-11-20", "rung": "4", "expectedEnd": "6", "kind": "start"])
+            let measured = try await browser.post(
+                "\(client)/ladder", ["measuredOn": "2026-11-20", "rung": "4", "expectedEnd": "6", "kind": "start"])
             XCTAssertEqual(measured.status, .seeOther, label)
         }
         let form = try await browser.get("\(client)/intake/new")
@@ -99,7 +117,10 @@ final class CaseworkTests: XCTestCase {
 
         let plan = try await browser.post(
             "\(client)/plans",
-            ["startedOn": "2026-11-20", "nextReviewOn": "2027-02-20", "goal1_description": "Werkervaringsplek in de zorg", "goal1_target": "2027-05-01"])
+            [
+                "startedOn": "2026-11-20", "nextReviewOn": "2027-02-20", "goal1_description": "Werkervaringsplek in de zorg",
+                "goal1_target": "2027-05-01",
+            ])
         XCTAssertEqual(plan.status, .seeOther, "\(label): \(plan.body.string.prefix(500))")
         let page = try await browser.get("\(client)").body.string
         XCTAssertTrue(page.contains("Voorstel bevestigd"), label)
@@ -108,7 +129,8 @@ final class CaseworkTests: XCTestCase {
         XCTAssertEqual(workProfile?.postcodeArea, "1234", label)
 
         let now = try await browser.get("/worklists/contacts").body.string
-        XCTAssertTrue(now.contains("Inwoner\(number), Nieuw") && now.contains("Dit jaar nog doen"), "\(label): due this year, not yet overdue")
+        XCTAssertTrue(
+            now.contains("Inwoner\(number), Nieuw") && now.contains("Dit jaar nog doen"), "\(label): due this year, not yet overdue")
     }
 
     private func unusedBSN(_ db: any Database) async throws -> String {

@@ -14,8 +14,10 @@ final class CooperationTests: XCTestCase {
             try await browser.logIn("km")
             let client = "/clients/\(fixture.ownApplicant)"
             try await browser.get("\(client)/measures/new")
-            var form = ["ground": "taaleis", "breach": "Taaltoets niet gehaald en geen voortgang", "blame": "full", "percentage": "40",
-                        "months": "6", "startsOn": "2026-12-01", "proportionalityCheck": "kort"]
+            var form = [
+                "ground": "taaleis", "breach": "Taaltoets niet gehaald en geen voortgang", "blame": "full", "percentage": "40",
+                "months": "6", "startsOn": "2026-12-01", "proportionalityCheck": "kort",
+            ]
             let refused = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(refused.status, .badRequest, "\(backend)")
             XCTAssertTrue(refused.body.string.contains("Leg de omgekeerde toets vast"), "\(backend)")
@@ -23,7 +25,8 @@ final class CooperationTests: XCTestCase {
             let none = try await MeasureModel.query(on: app.db).count()
             XCTAssertEqual(none, 0)
 
-            form["proportionalityCheck"] = "Volgt de taalles twee ochtenden per week; meer kan nu niet, maar de toets is zonder reden overgeslagen."
+            form["proportionalityCheck"] =
+                "Volgt de taalles twee ochtenden per week; meer kan nu niet, maar de toets is zonder reden overgeslagen."
             form["percentage"] = "20"
             let imposed = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(imposed.status, .seeOther, "\(backend)")
@@ -57,7 +60,10 @@ final class CooperationTests: XCTestCase {
             let coachID = try await DirectoryStore(db: app.db).user(username: "pc")!.id!.uuidString
             let both = try await browser.post(
                 "\(client)/handovers",
-                ["toUser": coachID, "toOrganisation": "WerkBedrijf", "goal": "Vrijwilligerswerk vinden", "reason": "Moeilijk plaatsbaar", "handedOverOn": "2026-11-27"])
+                [
+                    "toUser": coachID, "toOrganisation": "WerkBedrijf", "goal": "Vrijwilligerswerk vinden", "reason": "Moeilijk plaatsbaar",
+                    "handedOverOn": "2026-11-27",
+                ])
             XCTAssertEqual(both.status, .badRequest, "\(backend): one receiver at a time")
             let handed = try await browser.post(
                 "\(client)/handovers",
@@ -66,7 +72,10 @@ final class CooperationTests: XCTestCase {
             // Both tracks at once: also the regional WerkBedrijf.
             let external = try await browser.post(
                 "\(client)/handovers",
-                ["toOrganisation": "WerkBedrijf Rijk van Nijmegen", "goal": "Werkervaringsplek", "reason": "Dicht bij werk", "handedOverOn": "2026-11-27"])
+                [
+                    "toOrganisation": "WerkBedrijf Rijk van Nijmegen", "goal": "Werkervaringsplek", "reason": "Dicht bij werk",
+                    "handedOverOn": "2026-11-27",
+                ])
             XCTAssertEqual(external.status, .seeOther, "\(backend)")
 
             let inbox = try await coach.get("/handovers").body.string
@@ -75,7 +84,8 @@ final class CooperationTests: XCTestCase {
             XCTAssertEqual(opened.status, .ok, "\(backend): linked by the hand-over")
             XCTAssertFalse(opened.body.string.contains("Maatregelen"), "\(backend): a coach does not see measures")
             let handover = try await HandoverModel.query(on: app.db).filter(\.$toUserID != nil).first()!
-            let answered = try await coach.post("\(client)/handovers/\(handover.id!.uuidString)/decision", ["status": "accepted", "note": "Start maandag"])
+            let answered = try await coach.post(
+                "\(client)/handovers/\(handover.id!.uuidString)/decision", ["status": "accepted", "note": "Start maandag"])
             XCTAssertEqual(answered.status, .seeOther, "\(backend)")
             let externalHandover = try await HandoverModel.query(on: app.db).filter(\.$toUserID == nil).first()!
             let notTheirs = try await coach.post("\(client)/handovers/\(externalHandover.id!.uuidString)/decision", ["status": "accepted"])
@@ -103,13 +113,16 @@ final class CooperationTests: XCTestCase {
             let empty = try await browser.post("\(client)/signals", ["signalledOn": "2026-11-20"])
             XCTAssertEqual(empty.status, .badRequest, "\(backend)")
             let saved = try await browser.post(
-                "\(client)/signals", ["domain": "debtHelp", "direction": "outgoing", "signalledOn": "2026-11-20", "subject": "Huurachterstand"])
+                "\(client)/signals",
+                ["domain": "debtHelp", "direction": "outgoing", "signalledOn": "2026-11-20", "subject": "Huurachterstand"])
             XCTAssertEqual(saved.status, .seeOther, "\(backend)")
             let signal = try await SignalModel.query(on: app.db).first()!
-            let outcome = try await browser.post("\(client)/signals/\(signal.id!.uuidString)/outcome", ["outcome": "Aangemeld bij de Kredietbank"])
+            let outcome = try await browser.post(
+                "\(client)/signals/\(signal.id!.uuidString)/outcome", ["outcome": "Aangemeld bij de Kredietbank"])
             XCTAssertEqual(outcome.status, .seeOther)
             let page = try await browser.get(client).body.string
-            XCTAssertTrue(page.contains("Schuldhulpverlening: Huurachterstand") && page.contains("Aangemeld bij de Kredietbank"), "\(backend)")
+            XCTAssertTrue(
+                page.contains("Schuldhulpverlening: Huurachterstand") && page.contains("Aangemeld bij de Kredietbank"), "\(backend)")
         }
     }
 
@@ -120,18 +133,28 @@ final class CooperationTests: XCTestCase {
             try await browser.get("/households/new")
             let created = try await browser.post(
                 "/households",
-                ["bsn": "999993872", "givenName": "Jamal", "familyName": "Jong", "dateOfBirth": "2004-02-02", "street": "Parkweg",
-                 "houseNumber": "2", "postcode": "8332 AB", "city": "Steenwijk", "supportStart": "2026-01-05", "receivesBijstand": "ja",
-                 "normCategory": "single", "municipalityId": fixture.municipality.uuidString])
-            XCTAssertEqual(created.status, .seeOther, String(created.body.string.replacingOccurrences(of: "\n", with: " ").components(separatedBy: "fouten-titel").last?.prefix(500) ?? ""))
+                [
+                    "bsn": "999993872", "givenName": "Jamal", "familyName": "Jong", "dateOfBirth": "2004-02-02", "street": "Parkweg",
+                    "houseNumber": "2", "postcode": "8332 AB", "city": "Steenwijk", "supportStart": "2026-01-05", "receivesBijstand": "ja",
+                    "normCategory": "single", "municipalityId": fixture.municipality.uuidString,
+                ])
+            XCTAssertEqual(
+                created.status, .seeOther,
+                String(
+                    created.body.string.replacingOccurrences(of: "\n", with: " ").components(separatedBy: "fouten-titel").last?.prefix(500)
+                        ?? ""))
             let young = try await ResidentModel.query(on: app.db).filter(\.$bsn == "999993872").first()!
             let client = "/clients/\(young.id!.uuidString)"
             try await browser.get("\(client)/support/end")
             let refused = try await browser.post("\(client)/support/end", ["validTo": "2026-11-27", "endReason": "work"])
             XCTAssertEqual(refused.status, .badRequest)
             XCTAssertTrue(refused.body.string.contains("Nog niet alles is geregeld voor deze jongere"))
-            let moved = try await browser.post("\(client)/youth-checklist", ["checkedOn": "2026-11-27", "housing": "ja", "schoolOrWork": "ja",
-                                                                              "stableIncome": "ja", "fallbackPerson": "ja"])
+            let moved = try await browser.post(
+                "\(client)/youth-checklist",
+                [
+                    "checkedOn": "2026-11-27", "housing": "ja", "schoolOrWork": "ja",
+                    "stableIncome": "ja", "fallbackPerson": "ja",
+                ])
             XCTAssertEqual(moved.status, .seeOther)
             let ended = try await browser.post("\(client)/support/end", ["validTo": "2026-11-27", "endReason": "work"])
             XCTAssertEqual(ended.status, .seeOther, "with the checklist complete")
@@ -154,13 +177,19 @@ final class CooperationTests: XCTestCase {
             let count = try await PolicyProfileModel.query(on: app.db).count()
             XCTAssertEqual(count, 0, "\(backend): nothing stored; the shipped profile stays in force")
 
-            let changed = shipped.replacingOccurrences(of: "\"kind\": \"perCalendarYear\",\n    \"source\"", with: "\"kind\": \"everyMonths\", \"months\": 6,\n    \"source\"")
+            let changed = shipped.replacingOccurrences(
+                of: "\"kind\": \"perCalendarYear\",\n    \"source\"", with: "\"kind\": \"everyMonths\", \"months\": 6,\n    \"source\"")
             XCTAssertNotEqual(changed, shipped)
-            let saved = try await admin.post("/admin/profile", ["document": changed, "validFrom": "2026-11-28", "note": "Contact elk halfjaar"])
+            let saved = try await admin.post(
+                "/admin/profile", ["document": changed, "validFrom": "2026-11-28", "note": "Contact elk halfjaar"])
             XCTAssertEqual(saved.status, .seeOther, "\(backend): \(saved.body.string.prefix(400))")
             let versions = try await admin.get("/admin/profile").body.string
-            XCTAssertTrue(versions.contains("Contact elk halfjaar"), "\(backend): \(versions.components(separatedBy: "<h2>Versies").last!.prefix(900))")
-            XCTAssertTrue(versions.contains("minstens eens per 6 maanden"), "\(backend): \(versions.components(separatedBy: "Contactnorm").last!.prefix(200))")
+            XCTAssertTrue(
+                versions.contains("Contact elk halfjaar"),
+                "\(backend): \(versions.components(separatedBy: "<h2>Versies").last!.prefix(900))")
+            XCTAssertTrue(
+                versions.contains("minstens eens per 6 maanden"),
+                "\(backend): \(versions.components(separatedBy: "Contactnorm").last!.prefix(200))")
             let logged = try await AuditEventModel.query(on: app.db).filter(\.$purpose == "beleidsprofiel wijzigen").count()
             XCTAssertEqual(logged, 1, "\(backend)")
 
@@ -179,8 +208,10 @@ final class CooperationTests: XCTestCase {
             let first = try await PolicyProfileStore(db: app.db).versions(organisation.id!)
             XCTAssertEqual(first.count, 1)
             var files = app.meedoen.shipped.profiles.mapValues { (file: $0.file, document: $0.document) }
-            files["steenwijkerland"]!.document = files["steenwijkerland"]!.document.replacingOccurrences(of: "\"months\"", with: "\"maanden\"")
-                .replacingOccurrences(of: "\"everyMonths\": 12", with: "\"everyMonths\": 0")
+            files["steenwijkerland"]!.document = files["steenwijkerland"]!.document.replacingOccurrences(
+                of: "\"months\"", with: "\"maanden\""
+            )
+            .replacingOccurrences(of: "\"everyMonths\": 12", with: "\"everyMonths\": 0")
             let refused = try await PolicyProfileStore(db: app.db).installShipped(
                 files, recorder: Recorder(userID: nil, clock: .fixed(testNow), ids: .random), on: Day(testNow))
             XCTAssertEqual(refused.count, 1)
@@ -233,7 +264,10 @@ final class CaseworkPrivacyTests: XCTestCase {
             try await officer.logIn("pf")
             let export = try await officer.get("/privacy/residents/\(fixture.ownApplicant)/inzage.json")
             let inzage = try export.content.decode(Inzage.self)
-            XCTAssertTrue(inzage.casework.contains { $0.what == "Intake" && $0.text.contains("Rugklachten") && $0.text.contains("Geestelijke gezondheid 2") })
+            XCTAssertTrue(
+                inzage.casework.contains {
+                    $0.what == "Intake" && $0.text.contains("Rugklachten") && $0.text.contains("Geestelijke gezondheid 2")
+                })
             XCTAssertTrue(inzage.casework.contains { $0.what == "Klantgroep" && $0.text.contains("Opname gepland") })
         }
     }

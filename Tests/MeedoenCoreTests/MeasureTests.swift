@@ -6,7 +6,10 @@ final class MeasureTests: XCTestCase {
     let start = Day(year: 2026, month: 12, day: 1)!
     let check = "Kan twee dagen per week werken; de afspraak was haalbaar en is zonder reden niet nagekomen."
 
-    func measure(_ ground: Measure.Ground, _ percentage: Int, _ months: Int?, blame: Measure.Blame = .full, check: String? = nil, ordinance: String? = nil)
+    func measure(
+        _ ground: Measure.Ground, _ percentage: Int, _ months: Int?, blame: Measure.Blame = .full, check: String? = nil,
+        ordinance: String? = nil
+    )
         -> Measure
     {
         Measure(
@@ -23,7 +26,8 @@ final class MeasureTests: XCTestCase {
             XCTAssertEqual(step.months, months, "after \(previous)")
             XCTAssertEqual(measure(.taaleis, percentage, months).problems(previousTaaleisMeasures: previous), [])
         }
-        XCTAssertEqual(measure(.taaleis, 40, 6).problems(previousTaaleisMeasures: 0), [.taaleisStep(expected: 20, months: 6)], "no skipping a step")
+        XCTAssertEqual(
+            measure(.taaleis, 40, 6).problems(previousTaaleisMeasures: 0), [.taaleisStep(expected: 20, months: 6)], "no skipping a step")
     }
 
     func testTheCases() {

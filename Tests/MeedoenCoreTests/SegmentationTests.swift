@@ -20,23 +20,53 @@ final class SegmentationTests: XCTestCase {
         let segmentation = try profile("steenwijkerland").segmentation
         let cases: [(String, [Fact: String], String)] = [
             // "geen problemen thuis en beschikt over de juiste opleiding en diploma's"
-            ("Yvonne", [.workCapacity: "yes", .distanceToWork: "upTo6Months", .selfSufficient: "yes", .broadParticipation: "yes",
-                        .wswOrBeschutIndication: "no", .employmentContract: "no"], "directWerk"),
+            (
+                "Yvonne",
+                [
+                    .workCapacity: "yes", .distanceToWork: "upTo6Months", .selfSufficient: "yes", .broadParticipation: "yes",
+                    .wswOrBeschutIndication: "no", .employmentContract: "no",
+                ], "directWerk"
+            ),
             // taalcursus afgerond, opleiding sluit niet aan: werkgerichte training
-            ("Farah", [.workCapacity: "yes", .distanceToWork: "sixTo24Months", .selfSufficient: "yes", .broadParticipation: "yes",
-                       .wswOrBeschutIndication: "no", .employmentContract: "no"], "werkenErvaren"),
+            (
+                "Farah",
+                [
+                    .workCapacity: "yes", .distanceToWork: "sixTo24Months", .selfSufficient: "yes", .broadParticipation: "yes",
+                    .wswOrBeschutIndication: "no", .employmentContract: "no",
+                ], "werkenErvaren"
+            ),
             // na 40 jaar zwaar fysiek werk niet meer intensief; vrijwilliger in buurtverenigingen
-            ("Anne", [.workCapacity: "limited", .distanceToWork: "moreThan24Months", .selfSufficient: "yes", .broadParticipation: "yes",
-                      .wswOrBeschutIndication: "no", .employmentContract: "no"], "lerenOntwikkelen"),
+            (
+                "Anne",
+                [
+                    .workCapacity: "limited", .distanceToWork: "moreThan24Months", .selfSufficient: "yes", .broadParticipation: "yes",
+                    .wswOrBeschutIndication: "no", .employmentContract: "no",
+                ], "lerenOntwikkelen"
+            ),
             // woonzorgcentrum, niet geschikt om te werken of in brede zin te participeren
-            ("Pieter", [.workCapacity: "none", .distanceToWork: "moreThan24Months", .selfSufficient: "no", .broadParticipation: "no",
-                        .wswOrBeschutIndication: "no", .employmentContract: "no"], "zorg"),
+            (
+                "Pieter",
+                [
+                    .workCapacity: "none", .distanceToWork: "moreThan24Months", .selfSufficient: "no", .broadParticipation: "no",
+                    .wswOrBeschutIndication: "no", .employmentContract: "no",
+                ], "zorg"
+            ),
             // Wsw, 20 jaar in dienst bij de NoordWestGroep: the contract does not make him Geplaatst
-            ("Johan", [.workCapacity: "limited", .distanceToWork: "moreThan24Months", .selfSufficient: "no", .broadParticipation: "yes",
-                       .wswOrBeschutIndication: "yes", .employmentContract: "yes"], "werkvoorzienend"),
+            (
+                "Johan",
+                [
+                    .workCapacity: "limited", .distanceToWork: "moreThan24Months", .selfSufficient: "no", .broadParticipation: "yes",
+                    .wswOrBeschutIndication: "yes", .employmentContract: "yes",
+                ], "werkvoorzienend"
+            ),
             // parttime schoonmaakster, gedeeltelijke uitkering en jobcoaching
-            ("Selena", [.workCapacity: "limited", .distanceToWork: "upTo6Months", .selfSufficient: "yes", .broadParticipation: "yes",
-                        .wswOrBeschutIndication: "no", .employmentContract: "yes", .youth: "yes"], "geplaatst"),
+            (
+                "Selena",
+                [
+                    .workCapacity: "limited", .distanceToWork: "upTo6Months", .selfSufficient: "yes", .broadParticipation: "yes",
+                    .wswOrBeschutIndication: "no", .employmentContract: "yes", .youth: "yes",
+                ], "geplaatst"
+            ),
         ]
         for (name, pairs, expected) in cases {
             XCTAssertEqual(segmentation.propose(for: facts(pairs)).code, expected, name)
@@ -52,20 +82,54 @@ final class SegmentationTests: XCTestCase {
         ]
         func with(_ changes: [Fact: String]) -> Facts { Facts(base.merging(changes) { $1 }) }
         let cases: [(String, Facts, Proposal)] = [
-            ("beschut without a contract is Werkvoorzienend", with([.wswOrBeschutIndication: "yes"]), .group(code: "werkvoorzienend", reasons: [], explanation: "")),
-            ("a contract without Wsw is Geplaatst", with([.employmentContract: "yes"]), .group(code: "geplaatst", reasons: [], explanation: "")),
-            ("close to work but not self-sufficient: Werken & Ervaren", with([.selfSufficient: "no"]), .group(code: "werkenErvaren", reasons: [], explanation: "")),
-            ("limited capacity within six months: Werken & Ervaren", with([.workCapacity: "limited"]), .group(code: "werkenErvaren", reasons: [], explanation: "")),
-            ("24 months is still Werken & Ervaren", with([.distanceToWork: "sixTo24Months"]), .group(code: "werkenErvaren", reasons: [], explanation: "")),
-            ("more than two years: Leren & Ontwikkelen", with([.distanceToWork: "moreThan24Months"]), .group(code: "lerenOntwikkelen", reasons: [], explanation: "")),
-            ("no capacity but takes part: Leren & Ontwikkelen", with([.workCapacity: "none", .distanceToWork: "moreThan24Months"]), .group(code: "lerenOntwikkelen", reasons: [], explanation: "")),
-            ("no capacity, no participation: Zorg", with([.workCapacity: "none", .broadParticipation: "no"]), .group(code: "zorg", reasons: [], explanation: "")),
-            ("capacity but far off and not taking part: nothing fits", with([.distanceToWork: "moreThan24Months", .broadParticipation: "no"]), .noGroupFits),
-            ("Wsw unknown: the first group waits for it", Facts([.workCapacity: "yes"]), .needsFacts(group: "werkvoorzienend", missing: [.wswOrBeschutIndication])),
+            (
+                "beschut without a contract is Werkvoorzienend", with([.wswOrBeschutIndication: "yes"]),
+                .group(code: "werkvoorzienend", reasons: [], explanation: "")
+            ),
+            (
+                "a contract without Wsw is Geplaatst", with([.employmentContract: "yes"]),
+                .group(code: "geplaatst", reasons: [], explanation: "")
+            ),
+            (
+                "close to work but not self-sufficient: Werken & Ervaren", with([.selfSufficient: "no"]),
+                .group(code: "werkenErvaren", reasons: [], explanation: "")
+            ),
+            (
+                "limited capacity within six months: Werken & Ervaren", with([.workCapacity: "limited"]),
+                .group(code: "werkenErvaren", reasons: [], explanation: "")
+            ),
+            (
+                "24 months is still Werken & Ervaren", with([.distanceToWork: "sixTo24Months"]),
+                .group(code: "werkenErvaren", reasons: [], explanation: "")
+            ),
+            (
+                "more than two years: Leren & Ontwikkelen", with([.distanceToWork: "moreThan24Months"]),
+                .group(code: "lerenOntwikkelen", reasons: [], explanation: "")
+            ),
+            (
+                "no capacity but takes part: Leren & Ontwikkelen", with([.workCapacity: "none", .distanceToWork: "moreThan24Months"]),
+                .group(code: "lerenOntwikkelen", reasons: [], explanation: "")
+            ),
+            (
+                "no capacity, no participation: Zorg", with([.workCapacity: "none", .broadParticipation: "no"]),
+                .group(code: "zorg", reasons: [], explanation: "")
+            ),
+            (
+                "capacity but far off and not taking part: nothing fits",
+                with([.distanceToWork: "moreThan24Months", .broadParticipation: "no"]), .noGroupFits
+            ),
+            (
+                "Wsw unknown: the first group waits for it", Facts([.workCapacity: "yes"]),
+                .needsFacts(group: "werkvoorzienend", missing: [.wswOrBeschutIndication])
+            ),
         ]
         for (name, facts, expected) in cases {
             let proposal = segmentation.propose(for: facts)
-            if case .group(let code, _, _) = expected { XCTAssertEqual(proposal.code, code, name) } else { XCTAssertEqual(proposal, expected, name) }
+            if case .group(let code, _, _) = expected {
+                XCTAssertEqual(proposal.code, code, name)
+            } else {
+                XCTAssertEqual(proposal, expected, name)
+            }
         }
     }
 
@@ -86,12 +150,29 @@ final class SegmentationTests: XCTestCase {
             ("adult with limited capacity: still Werknemer", facts([.workCapacity: "limited"]), "GM1680", "werknemer"),
             ("no perspective on work: vrijwilliger", facts([.workCapacity: "none"]), "GM1730", "vrijwilliger"),
             ("wants to start a business", facts([.workCapacity: "yes", .entrepreneurWish: "yes"]), "GM0106", "ondernemer"),
-            ("entrepreneur wish without capacity: vrijwilliger", facts([.workCapacity: "none", .entrepreneurWish: "yes"]), "GM0106", "vrijwilliger"),
-            ("young, no startkwalificatie: Onderwijs", facts([.workCapacity: "yes", .youth: "yes", .startkwalificatie: "no"]), "GM1730", "onderwijs"),
+            (
+                "entrepreneur wish without capacity: vrijwilliger", facts([.workCapacity: "none", .entrepreneurWish: "yes"]), "GM0106",
+                "vrijwilliger"
+            ),
+            (
+                "young, no startkwalificatie: Onderwijs", facts([.workCapacity: "yes", .youth: "yes", .startkwalificatie: "no"]), "GM1730",
+                "onderwijs"
+            ),
             ("young with startkwalificatie: Werknemer", facts([.workCapacity: "yes", .youth: "yes"]), "GM1730", "werknemer"),
-            ("PrO/VSO leaver with capacity: Route Arbeid", facts([.workCapacity: "limited", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1680", "routeArbeid"),
-            ("VSO leaver without capacity in Assen: dagbesteding", facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM0106", "routeDagbesteding"),
-            ("the same in Tynaarlo: no Route dagbesteding there", facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1730", "onderwijs"),
+            (
+                "PrO/VSO leaver with capacity: Route Arbeid",
+                facts([.workCapacity: "limited", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1680",
+                "routeArbeid"
+            ),
+            (
+                "VSO leaver without capacity in Assen: dagbesteding",
+                facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM0106",
+                "routeDagbesteding"
+            ),
+            (
+                "the same in Tynaarlo: no Route dagbesteding there",
+                facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1730", "onderwijs"
+            ),
         ]
         for (name, facts, municipality, expected) in cases {
             XCTAssertEqual(segmentation.propose(for: facts, municipality: municipality).code, expected, name)
@@ -102,10 +183,22 @@ final class SegmentationTests: XCTestCase {
         let segmentation = try profile("wijchen").segmentation
         let cases: [(String, [Fact: String], String)] = [
             ("placeable", [.placeability: "yes", .competences: "insufficient", .attitude: "negative"], "bedrijfsdienstverlener"),
-            ("(temporarily) not placeable: care first", [.placeability: "not", .competences: "sufficient", .attitude: "positive"], "zorgprofessional"),
-            ("difficult, competent and positive: Scharnierpunt", [.placeability: "difficult", .competences: "sufficient", .attitude: "positive"], "scharnierpunt"),
-            ("difficult and hesitant: participatiecoach", [.placeability: "difficult", .competences: "sufficient", .attitude: "hesitant"], "participatiecoach"),
-            ("difficult without the competences: participatiecoach", [.placeability: "difficult", .competences: "insufficient", .attitude: "positive"], "participatiecoach"),
+            (
+                "(temporarily) not placeable: care first", [.placeability: "not", .competences: "sufficient", .attitude: "positive"],
+                "zorgprofessional"
+            ),
+            (
+                "difficult, competent and positive: Scharnierpunt",
+                [.placeability: "difficult", .competences: "sufficient", .attitude: "positive"], "scharnierpunt"
+            ),
+            (
+                "difficult and hesitant: participatiecoach",
+                [.placeability: "difficult", .competences: "sufficient", .attitude: "hesitant"], "participatiecoach"
+            ),
+            (
+                "difficult without the competences: participatiecoach",
+                [.placeability: "difficult", .competences: "insufficient", .attitude: "positive"], "participatiecoach"
+            ),
         ]
         for (name, pairs, expected) in cases {
             XCTAssertEqual(segmentation.propose(for: Facts(pairs)).code, expected, name)
@@ -142,7 +235,8 @@ final class SegmentationTests: XCTestCase {
             answers: Facts([.workCapacity: "yes"]))
         let facts = intake.facts(
             dateOfBirth: Day(year: 2000, month: 11, day: 29)!,
-            ladder: LadderMeasurement(measuredOn: Day(year: 2026, month: 1, day: 1)!, rung: .unpaidWork, expectedEnd: .paidWork, kind: .start))
+            ladder: LadderMeasurement(
+                measuredOn: Day(year: 2026, month: 1, day: 1)!, rung: .unpaidWork, expectedEnd: .paidWork, kind: .start))
         XCTAssertEqual(facts[.selfSufficient], "yes", "3 is still beperkt zelfredzaam")
         XCTAssertEqual(facts[.youth], "yes", "26 the day before the birthday")
         XCTAssertEqual(facts[.startkwalificatie], "no")

@@ -17,30 +17,78 @@ final class WorklistTests: XCTestCase {
         let nijkerk = try profile("nijkerk")
         let seen = d(2026, 3, 1)
         let cases: [(String, CaseSnapshot, PolicyProfile, [Worklist.List])] = [
-            ("all in order", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen, groupCode: "directWerk",
-                                          groupSince: d(2026, 1, 1), planNextReview: d(2027, 1, 1)), steenwijkerland, []),
-            ("plan review passed yesterday", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
-                                                          planNextReview: d(2026, 11, 27)), steenwijkerland, [.planReviews]),
-            ("plan review today is not overdue", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
-                                                              planNextReview: today), steenwijkerland, []),
-            ("Werken & Ervaren: a year since the group started", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1),
-                lastContact: seen, groupCode: "werkenErvaren", groupSince: d(2025, 11, 28)), steenwijkerland, [.scheduledReviews]),
-            ("Leren & Ontwikkelen: only every two years", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
-                groupCode: "lerenOntwikkelen", groupSince: d(2025, 1, 1)), steenwijkerland, []),
-            ("Leren & Ontwikkelen: last review 25 months ago", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1),
-                lastContact: seen, groupCode: "lerenOntwikkelen", groupSince: d(2020, 1, 1), lastReviews: [.lawfulness: d(2024, 10, 28)]),
-             steenwijkerland, [.scheduledReviews]),
-            ("no regisseur", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), hasDirector: false, lastContact: seen),
-             steenwijkerland, [.noDirector]),
-            ("26 without a plan", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(2000, 1, 1), lastContact: seen), steenwijkerland, [.youth]),
-            ("27 is no longer youth", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1999, 11, 28), lastContact: seen), steenwijkerland, []),
-            ("Steenwijkerland does not measure the ladder", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen),
-             steenwijkerland, []),
-            ("Nijkerk: never measured", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen), nijkerk, [.ladder]),
-            ("Nijkerk: measured 13 months ago", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
-                lastLadderMeasurement: d(2025, 10, 27)), nijkerk, [.ladder]),
-            ("Nijkerk: not seen this year, so due", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: d(2025, 5, 1),
-                lastLadderMeasurement: d(2026, 1, 1)), nijkerk, [.contacts]),
+            (
+                "all in order",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen, groupCode: "directWerk",
+                    groupSince: d(2026, 1, 1), planNextReview: d(2027, 1, 1)), steenwijkerland, []
+            ),
+            (
+                "plan review passed yesterday",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
+                    planNextReview: d(2026, 11, 27)), steenwijkerland, [.planReviews]
+            ),
+            (
+                "plan review today is not overdue",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
+                    planNextReview: today), steenwijkerland, []
+            ),
+            (
+                "Werken & Ervaren: a year since the group started",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1),
+                    lastContact: seen, groupCode: "werkenErvaren", groupSince: d(2025, 11, 28)), steenwijkerland, [.scheduledReviews]
+            ),
+            (
+                "Leren & Ontwikkelen: only every two years",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
+                    groupCode: "lerenOntwikkelen", groupSince: d(2025, 1, 1)), steenwijkerland, []
+            ),
+            (
+                "Leren & Ontwikkelen: last review 25 months ago",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1),
+                    lastContact: seen, groupCode: "lerenOntwikkelen", groupSince: d(2020, 1, 1), lastReviews: [.lawfulness: d(2024, 10, 28)]
+                ),
+                steenwijkerland, [.scheduledReviews]
+            ),
+            (
+                "no regisseur",
+                CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), hasDirector: false, lastContact: seen),
+                steenwijkerland, [.noDirector]
+            ),
+            (
+                "26 without a plan", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(2000, 1, 1), lastContact: seen),
+                steenwijkerland, [.youth]
+            ),
+            (
+                "27 is no longer youth", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1999, 11, 28), lastContact: seen),
+                steenwijkerland, []
+            ),
+            (
+                "Steenwijkerland does not measure the ladder",
+                CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen),
+                steenwijkerland, []
+            ),
+            (
+                "Nijkerk: never measured", CaseSnapshot(supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen),
+                nijkerk, [.ladder]
+            ),
+            (
+                "Nijkerk: measured 13 months ago",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: seen,
+                    lastLadderMeasurement: d(2025, 10, 27)), nijkerk, [.ladder]
+            ),
+            (
+                "Nijkerk: not seen this year, so due",
+                CaseSnapshot(
+                    supportStart: d(2020, 1, 1), dateOfBirth: d(1980, 1, 1), lastContact: d(2025, 5, 1),
+                    lastLadderMeasurement: d(2026, 1, 1)), nijkerk, [.contacts]
+            ),
         ]
         for (name, client, profile, lists) in cases {
             XCTAssertEqual(Worklist.reasons(client, profile: profile, today: today).map(\.list), lists, name)

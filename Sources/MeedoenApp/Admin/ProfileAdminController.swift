@@ -32,14 +32,18 @@ enum ProfileAdminController {
         var errorList: [FormPage.Message]
     }
 
-    private static func page(_ req: Request, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response {
+    private static func page(_ req: Request, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response
+    {
         let viewer = try req.requireViewer()
         let inForce = try await req.profile()
         let profile = inForce.profile
         let store = PolicyProfileStore(db: req.db)
         let versions = try await store.versions(viewer.organisationID)
-        let names = Dictionary(uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: viewer.organisationID).map { ($0.id!, $0.displayName) })
-        let document = versions.first { $0.version == inForce.version }?.document ?? req.services.shipped.profiles[profile.organisation]?.document ?? ""
+        let names = Dictionary(
+            uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: viewer.organisationID).map { ($0.id!, $0.displayName) })
+        let document =
+            versions.first { $0.version == inForce.version }?.document ?? req.services.shipped.profiles[profile.organisation]?.document
+            ?? ""
         let form = FormPage(
             heading: "Profiel wijzigen", action: "/admin/profile", cancel: "/admin/profile",
             values: values ?? ["document": document, "validFrom": req.today.iso], issues: issues)
@@ -55,7 +59,8 @@ enum ProfileAdminController {
             versions: versions.map {
                 Version(
                     version: $0.version, validFrom: Dutch.date($0.validFrom), origin: $0.origin == "shipped" ? "meegeleverd" : "gewijzigd",
-                    note: $0.note ?? "", recorded: Dutch.moment($0.recordedAt) + ($0.recordedBy.flatMap { names[$0] }.map { " door \($0)" } ?? ""))
+                    note: $0.note ?? "",
+                    recorded: Dutch.moment($0.recordedAt) + ($0.recordedBy.flatMap { names[$0] }.map { " door \($0)" } ?? ""))
             }, form: form, errorList: form.errorList)
         return try await req.renderPage("profile", title: "Beleidsprofiel", page, status: issues.isEmpty ? .ok : .badRequest)
     }
@@ -70,8 +75,12 @@ enum ProfileAdminController {
         let note = reader.requiredText("note", max: 500)
         let document = fields["document"] ?? ""
         if document.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { reader.fail("document", .required) }
-        if let validFrom, validFrom < req.today { reader.fail("validFrom", .custom("Een nieuwe versie geldt vanaf vandaag of later; eerdere besluiten houden hun profiel.")) }
-        guard reader.issues.isEmpty, let validFrom, let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID) else {
+        if let validFrom, validFrom < req.today {
+            reader.fail("validFrom", .custom("Een nieuwe versie geldt vanaf vandaag of later; eerdere besluiten houden hun profiel."))
+        }
+        guard reader.issues.isEmpty, let validFrom,
+            let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID)
+        else {
             return try await page(req, values: fields, issues: reader.issues)
         }
         do {
@@ -81,10 +90,15 @@ enum ProfileAdminController {
             try await req.audit(
                 part: "beleidsprofiel", action: "wijzigen", purpose: "beleidsprofiel wijzigen",
                 change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note]))
-            return req.redirect(to: "/admin/profile", flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
+            return req.redirect(
+                to: "/admin/profile", flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
         } catch let problem as ProfileProblem {
             var issues = FieldIssues()
-            issues.add("document", .custom("Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(problem.problem)."))
+            issues.add(
+                "document",
+                .custom(
+                    "Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(problem.problem)."
+                ))
             return try await page(req, values: fields, issues: issues)
         }
     }

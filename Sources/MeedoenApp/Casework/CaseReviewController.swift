@@ -20,7 +20,9 @@ enum CaseReviewController {
                 FormSection(
                     legend: "Onderzoek", hint: nil,
                     fields: [
-                        FormField("kind", "Soort", .select, options: Choice.list(ScheduledReview.Kind.self, selected: nil, label: Dutch.reviewKind)),
+                        FormField(
+                            "kind", "Soort", .select,
+                            options: Choice.list(ScheduledReview.Kind.self, selected: nil, label: Dutch.reviewKind)),
                         FormField("heldOn", "Datum", .date),
                         FormField("outcome", "Uitkomst", .textarea, hint: "Bijvoorbeeld: geen wijzigingen; of welke afspraak volgt."),
                     ])
@@ -43,9 +45,11 @@ enum CaseReviewController {
         guard reader.issues.isEmpty, let kind, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
         try await CaseworkStore(db: req.db).addCaseReview(kind, heldOn: day, outcome: outcome, for: resident.id!, by: req.recorder)
         try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken", purpose: "onderzoek vastleggen",
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
+            purpose: "onderzoek vastleggen",
             change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso]))
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
     }
 }
 

@@ -71,7 +71,9 @@ struct CaseworkView: Encodable {
             view.reviews = held.map { "\(Dutch.reviewKind($0.kind)) op \(Dutch.date(Day($0.heldOn))): \($0.outcome)" }
             for review in assignment.flatMap({ profile.segmentation.group($0.groupCode)?.service.reviews }) ?? [] {
                 let from = held.first { $0.kind == review.kind }.map { Day($0.heldOn) } ?? assignment.map { Day($0.validFrom) }
-                if let from { view.due.append("\(review.description): volgende uiterlijk \(Dutch.date(from.adding(months: review.everyMonths)))") }
+                if let from {
+                    view.due.append("\(review.description): volgende uiterlijk \(Dutch.date(from.adding(months: review.everyMonths)))")
+                }
             }
         }
         view.cooperation = try await cooperation(req, resident, opened)
@@ -90,19 +92,24 @@ struct CaseworkView: Encodable {
                 let duration = measure.months.map { "\($0) maanden" } ?? "tot aan de taaleis is voldaan"
                 return Cooperation.Item(
                     key: measure.id!.uuidString,
-                    text: "\(Dutch.measureGround(measure.ground)): \(measure.percentage)% voor \(duration), vanaf \(Dutch.date(measure.startsOn))",
+                    text:
+                        "\(Dutch.measureGround(measure.ground)): \(measure.percentage)% voor \(duration), vanaf \(Dutch.date(measure.startsOn))",
                     detail: "Omgekeerde toets: \(measure.proportionalityCheck)")
             }
         }
         if opened.may(.handovers, .read) {
-            let names = Dictionary(uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: opened.file.household.$organisation.id).map { ($0.id!, $0.displayName) })
+            let names = Dictionary(
+                uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: opened.file.household.$organisation.id).map {
+                    ($0.id!, $0.displayName)
+                })
             let external = opened.may(.handovers, .write)
             result.handovers = try await store.handovers(of: id).map { handover in
                 let to = handover.toUserID.flatMap { names[$0] } ?? handover.toOrganisation ?? "onbekend"
                 let answerable = handover.toUserID == nil && external && [.proposed, .accepted].contains(handover.status)
                 return Cooperation.Item(
                     key: handover.id!.uuidString,
-                    text: "\(Dutch.date(handover.handedOverOn)) naar \(to): \(handover.goal) — \(Dutch.handoverStatus(handover.status).lowercased())",
+                    text:
+                        "\(Dutch.date(handover.handedOverOn)) naar \(to): \(handover.goal) — \(Dutch.handoverStatus(handover.status).lowercased())",
                     detail: "Reden: \(handover.reason)" + (handover.decisionNote.map { ". Antwoord: \($0)" } ?? ""),
                     action: answerable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil)
             }
@@ -111,25 +118,21 @@ struct CaseworkView: Encodable {
             result.signals = try await store.signals(of: id).map { signal in
                 Cooperation.Item(
                     key: signal.id!.uuidString,
-                    text: "\(Dutch.date(signal.signalledOn)) \(Dutch.signalDirection(signal.direction).lowercased()) — \(Dutch.signalDomain(signal.domain)): \(signal.subject)",
+                    text:
+                        "\(Dutch.date(signal.signalledOn)) \(Dutch.signalDirection(signal.direction).lowercased()) — \(Dutch.signalDomain(signal.domain)): \(signal.subject)",
                     detail: signal.outcome.map { "Uitkomst (\(signal.outcomeOn.map(Dutch.date) ?? "")): \($0)" },
-                    action: signal.outcome == nil && opened.may(.signals, .write) ? "\(base)/signals/\(signal.id!.uuidString)/outcome" : nil)
+                    action: signal.outcome == nil && opened.may(.signals, .write) ? "\(base)/signals/\(signal.id!.uuidString)/outcome" : nil
+                )
             }
         }
         if Day(resident.dateOfBirth).age(on: req.today) < 27, opened.may(.plan, .read) {
             result.canCheckYouth = opened.may(.plan, .write)
             if let latest = try await store.youthChecklists(of: id).first {
-                let open = SignalController.checklistItems.filter { key, _ in
-                    switch key {
-                    case "housing": !latest.housing
-                    case "schoolOrWork": !latest.schoolOrWork
-                    case "stableIncome": !latest.stableIncome
-                    default: !latest.fallbackPerson
-                    }
-                }.map { $0.1.lowercased() }
+                let open = latest.checklist.missing.map(Dutch.youthItem)
                 result.youth =
                     open.isEmpty
-                    ? "Alles geregeld (\(Dutch.date(latest.checkedOn)))" : "Nog niet geregeld (\(Dutch.date(latest.checkedOn))): \(open.joined(separator: ", "))"
+                    ? "Alles geregeld (\(Dutch.date(latest.checkedOn)))"
+                    : "Nog niet geregeld (\(Dutch.date(latest.checkedOn))): \(open.joined(separator: ", "))"
             } else {
                 result.youth = "Nog niet ingevuld"
             }

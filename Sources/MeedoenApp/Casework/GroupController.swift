@@ -75,7 +75,8 @@ enum GroupController {
             heading: "\(segmentation.label) van \(resident.fullName)", label: segmentation.label,
             action: "/clients/\(resident.id!.uuidString)/group", cancel: "/clients/\(resident.id!.uuidString)",
             intakeDate: intakeDay.map(Dutch.date), proposed: nil, reasons: [], explanation: nil, noProposal: nil,
-            current: current.flatMap { segmentation.group($0.groupCode)?.name ?? $0.groupCode }, groups: segmentation.groups.map(GroupView.init),
+            current: current.flatMap { segmentation.group($0.groupCode)?.name ?? $0.groupCode },
+            groups: segmentation.groups.map(GroupView.init),
             values: form.values, errors: form.errors, errorList: form.errorList, source: segmentation.source)
         switch proposal {
         case .group(let code, let reasons, let explanation):
@@ -84,7 +85,8 @@ enum GroupController {
         case .needsFacts(let group, let missing):
             page.noProposal =
                 "Nog geen voorstel: voor \(segmentation.group(group)?.name ?? group) ontbreekt \(missing.map { FactLabels.name($0).lowercased() }.joined(separator: ", "))."
-                + (missing.contains { $0 == .currentRung || $0 == .expectedEndRung } ? " Leg eerst een meting op de participatieladder vast." : "")
+                + (missing.contains { $0 == .currentRung || $0 == .expectedEndRung }
+                    ? " Leg eerst een meting op de participatieladder vast." : "")
         case .noGroupFits:
             page.noProposal = "Geen enkele \(segmentation.label.lowercased()) past op de vastgelegde feiten. Kies zelf en leg uit waarom."
         case nil:
@@ -101,11 +103,17 @@ enum GroupController {
     @Sendable static func decide(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .write, purpose: "klantgroep vaststellen")
         let fields = try req.formFields()
-        let (profile, version) = try await { let p = try await req.profile(of: opened.file.household.$organisation.id); return (p.profile, p.version) }()
+        let (profile, version) = try await {
+            let p = try await req.profile(of: opened.file.household.$organisation.id); return (p.profile, p.version)
+        }()
         let (proposal, _) = try await proposal(req, resident, opened.file, profile: profile)
         var reader = FormReader(fields, today: req.today)
         let code = reader.raw("groupCode")
-        if code == nil { reader.fail("groupCode", .required) } else if profile.segmentation.group(code!) == nil { reader.fail("groupCode", .unknownOption) }
+        if code == nil {
+            reader.fail("groupCode", .required)
+        } else if profile.segmentation.group(code!) == nil {
+            reader.fail("groupCode", .unknownOption)
+        }
         let validFrom = reader.requiredDay("validFrom")
         let reason = reader.text("overrideReason", max: 1000)
         // Another group than proposed (or none proposed) is a decision that needs its reason (R4).
@@ -125,7 +133,8 @@ enum GroupController {
             householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "wijzigen",
             purpose: "klantgroep vaststellen",
             change: ChangeSummary(new: [
-                "groep": code, "voorstel": proposal?.code ?? "", "besluit": decision.isOverride ? "afgeweken" : "bevestigd", "vanaf": validFrom.iso,
+                "groep": code, "voorstel": proposal?.code ?? "", "besluit": decision.isOverride ? "afgeweken" : "bevestigd",
+                "vanaf": validFrom.iso,
             ]))
         let name = profile.segmentation.group(code)?.name ?? code
         return req.redirect(

@@ -25,14 +25,20 @@ enum HandoverController {
             .map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false) }
         let form = SectionedFormPage(
             heading: "Warme overdracht voor \(resident.fullName)",
-            intro: "U blijft regisseur; de overdracht loopt ernaast. Kies een collega of partner in Meedoen, of noem de organisatie buiten Meedoen.",
-            action: "/clients/\(resident.id!.uuidString)/handovers", cancel: "/clients/\(resident.id!.uuidString)", submit: "Overdracht aanmelden",
+            intro:
+                "U blijft regisseur; de overdracht loopt ernaast. Kies een collega of partner in Meedoen, of noem de organisatie buiten Meedoen.",
+            action: "/clients/\(resident.id!.uuidString)/handovers", cancel: "/clients/\(resident.id!.uuidString)",
+            submit: "Overdracht aanmelden",
             sections: [
                 FormSection(
                     legend: "Naar wie", hint: "Vul één van beide in.",
                     fields: [
-                        FormField("toUser", "Collega of partner in Meedoen", .select, optional: true, options: [Choice.empty("Niemand in Meedoen")] + colleagues),
-                        FormField("toOrganisation", "Organisatie buiten Meedoen", .text, hint: "Bijvoorbeeld: WerkBedrijf Rijk van Nijmegen, sociaal wijkteam.", optional: true),
+                        FormField(
+                            "toUser", "Collega of partner in Meedoen", .select, optional: true,
+                            options: [Choice.empty("Niemand in Meedoen")] + colleagues),
+                        FormField(
+                            "toOrganisation", "Organisatie buiten Meedoen", .text,
+                            hint: "Bijvoorbeeld: WerkBedrijf Rijk van Nijmegen, sociaal wijkteam.", optional: true),
                     ]),
                 FormSection(
                     legend: "Waarom", hint: nil,
@@ -65,14 +71,19 @@ enum HandoverController {
             }
         }
         let toOrganisation = reader.text("toOrganisation", max: 200)
-        if reader.raw("toUser") == nil && toOrganisation == nil { reader.fail("toUser", .custom("Kies een collega of vul een organisatie in.")) }
-        if reader.raw("toUser") != nil && toOrganisation != nil { reader.fail("toOrganisation", .custom("Kies óf een collega óf een organisatie.")) }
+        if reader.raw("toUser") == nil && toOrganisation == nil {
+            reader.fail("toUser", .custom("Kies een collega of vul een organisatie in."))
+        }
+        if reader.raw("toUser") != nil && toOrganisation != nil {
+            reader.fail("toOrganisation", .custom("Kies óf een collega óf een organisatie."))
+        }
         let goal = reader.requiredText("goal", max: 2000)
         let reason = reader.requiredText("reason", max: 2000)
         let day = reader.requiredDay("handedOverOn", notInFuture: true)
         guard reader.issues.isEmpty, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
         try await CaseworkStore(db: req.db).addHandover(
-            .init(toUserID: toUser, toOrganisation: toOrganisation, goal: goal, reason: reason, on: day), for: resident.id!, by: req.recorder)
+            .init(toUserID: toUser, toOrganisation: toOrganisation, goal: goal, reason: reason, on: day), for: resident.id!,
+            by: req.recorder)
         try await req.audit(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "aanmaken",
             purpose: "warme overdracht", change: ChangeSummary(new: ["aan": toUser?.uuidString ?? toOrganisation ?? "", "datum": day.iso]))
@@ -129,7 +140,8 @@ enum HandoverController {
         let viewer = try req.requireViewer()
         let rows = try await CaseworkStore(db: req.db).handovers(to: viewer.userID).map { handover in
             InboxPage.Row(
-                key: handover.id!.uuidString, href: "/clients/\(handover.$resident.id.uuidString)", client: handover.resident.fullName, goal: handover.goal,
+                key: handover.id!.uuidString, href: "/clients/\(handover.$resident.id.uuidString)", client: handover.resident.fullName,
+                goal: handover.goal,
                 reason: handover.reason, date: Dutch.date(handover.handedOverOn), status: Dutch.handoverStatus(handover.status),
                 decisionAction: "/clients/\(handover.$resident.id.uuidString)/handovers/\(handover.id!.uuidString)/decision",
                 open: handover.status == .proposed)

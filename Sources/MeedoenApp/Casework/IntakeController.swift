@@ -17,9 +17,11 @@ enum IntakeController {
         let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
         let form = SectionedFormPage(
             heading: "Intake met \(resident.fullName)",
-            intro: "Alles wat u invult blijft bewaard; een latere intake wordt een nieuwe versie. Na het opslaan ziet u de voorgestelde \(profile.segmentation.label.lowercased()) met de reden.",
+            intro:
+                "Alles wat u invult blijft bewaard; een latere intake wordt een nieuwe versie. Na het opslaan ziet u de voorgestelde \(profile.segmentation.label.lowercased()) met de reden.",
             action: "/clients/\(resident.id!.uuidString)/intake", cancel: "/clients/\(resident.id!.uuidString)", submit: "Intake opslaan",
-            sections: IntakeForm.sections(profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today)),
+            sections: IntakeForm.sections(
+                profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today)),
             values: values, issues: issues)
         return try await req.renderSectionedForm(form)
     }
@@ -43,7 +45,8 @@ enum IntakeController {
         let fields = try req.formFields()
         let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
         switch IntakeForm.read(
-            fields, profile: profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today),
+            fields, profile: profile, withSensitive: opened.may(.sensitive, .write),
+            statusHolder: isStatusHolder(resident, opened, req.today),
             today: req.today)
         {
         case .failure(let issues):
@@ -51,11 +54,15 @@ enum IntakeController {
         case .success(let (intake, work)):
             try await CaseworkStore(db: req.db).addIntake(intake, workProfile: work, for: resident.id!, by: req.recorder)
             try await req.audit(
-                householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken", purpose: "intake houden",
-                change: ChangeSummary(new: ["datum": intake.heldOn.iso] + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
+                householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken",
+                purpose: "intake houden",
+                change: ChangeSummary(
+                    new: ["datum": intake.heldOn.iso] + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
             return req.redirect(
                 to: "/clients/\(resident.id!.uuidString)/group",
-                flash: "De intake van \(Dutch.date(intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased()).")
+                flash:
+                    "De intake van \(Dutch.date(intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased())."
+            )
         }
     }
 
@@ -63,6 +70,11 @@ enum IntakeController {
         struct Line: Encodable {
             var label: String
             var value: String
+
+            /// The pairs that have a value, as lines.
+            static func present(_ pairs: [(String, String?)]) -> [Line] {
+                pairs.compactMap { label, value in value.map { Line(label: label, value: $0) } }
+            }
         }
 
         var heading: String
@@ -94,30 +106,38 @@ enum IntakeController {
             earlier: models.dropFirst().map { Dutch.date(Day($0.heldOn)) }, canWrite: opened.may(.intake, .write),
             newHref: "/clients/\(id)/intake/new", sensitiveHidden: !sensitive)
         if let intake {
-            page.zrm = ZRMDomain.allCases.compactMap { domain in intake.zrm[domain].map { ShowPage.Line(label: domain.dutchName, value: $0.dutchName) } }
+            page.zrm = ZRMDomain.allCases.compactMap { domain in
+                intake.zrm[domain].map { ShowPage.Line(label: domain.dutchName, value: $0.dutchName) }
+            }
             page.obstacles = intake.obstacles.map { ShowPage.Line(label: Dutch.obstacle($0.kind), value: $0.action) }
-            page.about = [
+            page.about = ShowPage.Line.present([
                 ("Taal", Dutch.language(intake.language)), ("Opleiding", Dutch.education(intake.education)),
                 ("Werkervaring", intake.workExperience), ("Competenties", intake.competences), ("Houding", intake.attitude),
-                ("Kinderopvang", intake.childcare), ("Wensen", intake.wishes), ("Gezondheid (zoals de cliënt het zegt)", intake.healthLimitations),
-            ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+                ("Kinderopvang", intake.childcare), ("Wensen", intake.wishes),
+                ("Gezondheid (zoals de cliënt het zegt)", intake.healthLimitations),
+            ])
             if let integration = intake.integration {
-                page.about += [
-                    ("Inburgering: leerroute", integration.route.map(Dutch.integrationRoute)), ("Plan inburgering en participatie", integration.planOn.map(Dutch.date)),
-                    ("Taalaanbieder", integration.languageProvider), ("Participatie naast de inburgering", integration.participationAlongside),
-                ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+                page.about += ShowPage.Line.present([
+                    ("Inburgering: leerroute", integration.route.map(Dutch.integrationRoute)),
+                    ("Plan inburgering en participatie", integration.planOn.map(Dutch.date)),
+                    ("Taalaanbieder", integration.languageProvider),
+                    ("Participatie naast de inburgering", integration.participationAlongside),
+                ])
             }
             page.facts = Fact.allCases.compactMap { fact in
-                intake.answers[fact].map { ShowPage.Line(label: FactLabels.name(fact), value: FactLabels.value($0, of: fact).capitalizedFirst) }
+                intake.answers[fact].map {
+                    ShowPage.Line(label: FactLabels.name(fact), value: FactLabels.value($0, of: fact).capitalizedFirst)
+                }
             }
         }
         if let work {
-            page.work = [
-                ("Klaar voor werk", work.readyForWork ? "Ja" : "Nee"), ("Diploma's", work.qualifications), ("Competenties", work.competences),
+            page.work = ShowPage.Line.present([
+                ("Klaar voor werk", work.readyForWork ? "Ja" : "Nee"), ("Diploma's", work.qualifications),
+                ("Competenties", work.competences),
                 ("Taal", Dutch.language(work.language)), ("Rijbewijs", work.drivingLicence ? "Ja" : "Nee"),
                 ("Uren per week", work.hoursPerWeek.map(String.init)), ("Beschikbaar vanaf", work.availableFrom.map(Dutch.date)),
                 ("Postcodegebied", work.postcodeArea),
-            ].compactMap { label, value in value.map { ShowPage.Line(label: label, value: $0) } }
+            ])
         }
         return try await req.renderPage("intake", title: page.heading, page)
     }

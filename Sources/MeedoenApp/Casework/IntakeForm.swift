@@ -12,18 +12,23 @@ enum IntakeForm {
     }
 
     static func sections(_ profile: PolicyProfile, withSensitive: Bool, statusHolder: Bool) -> [FormSection] {
-        let scores = [Choice.empty("Niet gescoord")] + ZRMScore.allCases.map { Choice(value: String($0.rawValue), label: $0.dutchName, selected: false) }
+        let scores =
+            [Choice.empty("Niet gescoord")]
+            + ZRMScore.allCases.map { Choice(value: String($0.rawValue), label: $0.dutchName, selected: false) }
         let domains = ZRMDomain.allCases.filter { withSensitive || !$0.isSensitive }
         return [
             FormSection(legend: "Intakegesprek", hint: nil, fields: [FormField("heldOn", "Datum van de intake", .date)]),
             FormSection(
                 legend: "Zelfredzaamheid (ZRM)",
-                hint: "Score per leefgebied, 1 is acute problematiek en 5 volledig zelfredzaam. Ouderschap alleen bij kinderen. Gezondheid, middelengebruik en justitie zijn alleen zichtbaar binnen de eigen caseload.",
+                hint:
+                    "Score per leefgebied, 1 is acute problematiek en 5 volledig zelfredzaam. Ouderschap alleen bij kinderen. Gezondheid, middelengebruik en justitie zijn alleen zichtbaar binnen de eigen caseload.",
                 fields: domains.map { FormField("zrm_\($0.rawValue)", $0.dutchName, .select, optional: true, options: scores) }),
             FormSection(
                 legend: "Urgente belemmeringen",
                 hint: "Vul per belemmering de actie in die nu nodig is; leeg betekent: geen urgente belemmering op dit gebied.",
-                fields: Obstacle.Kind.allCases.map { FormField("obstacle_\($0.rawValue)", "\(Dutch.obstacle($0)): actie", .textarea, optional: true) }),
+                fields: Obstacle.Kind.allCases.map {
+                    FormField("obstacle_\($0.rawValue)", "\(Dutch.obstacle($0)): actie", .textarea, optional: true)
+                }),
             FormSection(
                 legend: "Taal, opleiding en werk", hint: nil,
                 fields: [
@@ -31,23 +36,33 @@ enum IntakeForm {
                         "language", "Nederlandse taal (taaleis)", .select, hint: "De taaleis is niveau 1F (art. 18b Participatiewet).",
                         options: Choice.list(LanguageLevel.self, selected: nil, label: Dutch.language)),
                     FormField(
-                        "education", "Hoogste opleiding", .select, hint: "Een startkwalificatie is een havo- of vwo-diploma, of mbo niveau 2 of hoger.",
+                        "education", "Hoogste opleiding", .select,
+                        hint: "Een startkwalificatie is een havo- of vwo-diploma, of mbo niveau 2 of hoger.",
                         options: Choice.list(EducationLevel.self, selected: nil, label: Dutch.education)),
                     FormField("workExperience", "Werkervaring", .textarea, optional: true),
                     FormField("competences", "Competenties", .textarea, optional: true),
                     FormField("attitude", "Houding en motivatie", .textarea, optional: true),
                     FormField("childcare", "Kinderopvang", .textarea, optional: true),
                     FormField("wishes", "Eigen wensen van de cliënt", .textarea, optional: true),
-                ] + (withSensitive
-                    ? [FormField("healthLimitations", "Beperkingen in gezondheid, zoals de cliënt ze noemt", .textarea, hint: "Alleen zichtbaar binnen de eigen caseload.", optional: true)]
-                    : [])),
+                ]
+                    + (withSensitive
+                        ? [
+                            FormField(
+                                "healthLimitations", "Beperkingen in gezondheid, zoals de cliënt ze noemt", .textarea,
+                                hint: "Alleen zichtbaar binnen de eigen caseload.", optional: true)
+                        ]
+                        : [])),
             FormSection(
                 legend: "Feiten voor de indeling (\(profile.segmentation.label.lowercased()))",
-                hint: "Op deze antwoorden stelt Meedoen een \(profile.segmentation.label.lowercased()) voor; u bevestigt of kiest zelf met een reden.",
+                hint:
+                    "Op deze antwoorden stelt Meedoen een \(profile.segmentation.label.lowercased()) voor; u bevestigt of kiest zelf met een reden.",
                 fields: askedFacts(profile).map { fact in
                     FormField(
                         "fact_\(fact.rawValue)", FactLabels.name(fact), .select,
-                        options: [Choice.empty()] + (fact.values ?? []).map { Choice(value: $0, label: FactLabels.value($0, of: fact).capitalizedFirst, selected: false) })
+                        options: [Choice.empty()]
+                            + (fact.values ?? []).map {
+                                Choice(value: $0, label: FactLabels.value($0, of: fact).capitalizedFirst, selected: false)
+                            })
                 }),
         ] + (statusHolder ? [integrationSection] : []) + [
             FormSection(
@@ -60,20 +75,27 @@ enum IntakeForm {
                     FormField("wp_drivingLicence", "Heeft een rijbewijs", .checkbox),
                     FormField("wp_hoursPerWeek", "Beschikbaar, uren per week", .number, optional: true),
                     FormField("wp_availableFrom", "Beschikbaar vanaf", .date, optional: true),
-                    FormField("wp_postcodeArea", "Postcodegebied (4 cijfers)", .text, hint: "Alleen de cijfers, bijvoorbeeld 8331.", optional: true),
-                ]),
+                    FormField(
+                        "wp_postcodeArea", "Postcodegebied (4 cijfers)", .text, hint: "Alleen de cijfers, bijvoorbeeld 8331.",
+                        optional: true),
+                ])
         ]
     }
 
     static let integrationSection = FormSection(
         legend: "Inburgering (statushouder)",
-        hint: "Inburgering en participatie lopen naast elkaar (Wet inburgering 2021): leg de route en het plan inburgering en participatie vast.",
+        hint:
+            "Inburgering en participatie lopen naast elkaar (Wet inburgering 2021): leg de route en het plan inburgering en participatie vast.",
         fields: [
-            FormField("int_route", "Leerroute", .select, optional: true,
-                      options: [Choice.empty("Nog niet bepaald")] + Choice.list(Integration.Route.self, selected: nil, label: Dutch.integrationRoute)),
+            FormField(
+                "int_route", "Leerroute", .select, optional: true,
+                options: [Choice.empty("Nog niet bepaald")]
+                    + Choice.list(Integration.Route.self, selected: nil, label: Dutch.integrationRoute)),
             FormField("int_planOn", "Datum plan inburgering en participatie (PIP)", .date, optional: true),
             FormField("int_provider", "Taalaanbieder", .text, optional: true),
-            FormField("int_alongside", "Participatie naast de inburgering", .textarea, hint: "Bijvoorbeeld vrijwilligerswerk, een werkervaringsplek of een taalmaatje.", optional: true),
+            FormField(
+                "int_alongside", "Participatie naast de inburgering", .textarea,
+                hint: "Bijvoorbeeld vrijwilligerswerk, een werkervaringsplek of een taalmaatje.", optional: true),
         ])
 
     /// The form's values for an earlier intake, so a new intake starts from what was known.
@@ -151,11 +173,17 @@ enum IntakeForm {
         intake.integration = integration
 
         let ready = reader.raw("wp_readyForWork")
-        if ready == nil { reader.fail("wp_readyForWork", .required) } else if ready != "yes" && ready != "no" { reader.fail("wp_readyForWork", .unknownOption) }
+        if ready == nil {
+            reader.fail("wp_readyForWork", .required)
+        } else if ready != "yes" && ready != "no" {
+            reader.fail("wp_readyForWork", .unknownOption)
+        }
         var hours: Int?
         if let raw = reader.raw("wp_hoursPerWeek") {
             hours = Int(raw)
-            if hours == nil || !(0...60).contains(hours!) { reader.fail("wp_hoursPerWeek", .custom("Vul een aantal uren van 0 tot en met 60 in.")) }
+            if hours == nil || !(0...60).contains(hours!) {
+                reader.fail("wp_hoursPerWeek", .custom("Vul een aantal uren van 0 tot en met 60 in."))
+            }
         }
         let area = reader.raw("wp_postcodeArea")
         if let area, area.count != 4 || !area.allSatisfy(\.isNumber) || area.hasPrefix("0") {

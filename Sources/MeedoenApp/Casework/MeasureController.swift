@@ -17,28 +17,39 @@ enum MeasureController {
         let step = Measure.taaleisStep(previous: previous)
         let form = SectionedFormPage(
             heading: "Maatregel voor \(resident.fullName)",
-            intro: "Eerst de omgekeerde toets: wat kan deze persoon wel, en past een maatregel dan? Zonder die afweging legt Meedoen geen maatregel vast.",
-            action: "/clients/\(resident.id!.uuidString)/measures", cancel: "/clients/\(resident.id!.uuidString)", submit: "Maatregel vastleggen",
+            intro:
+                "Eerst de omgekeerde toets: wat kan deze persoon wel, en past een maatregel dan? Zonder die afweging legt Meedoen geen maatregel vast.",
+            action: "/clients/\(resident.id!.uuidString)/measures", cancel: "/clients/\(resident.id!.uuidString)",
+            submit: "Maatregel vastleggen",
             sections: [
                 FormSection(
                     legend: "Afweging", hint: nil,
                     fields: [
-                        FormField("ground", "Welke verplichting", .select, options: [Choice.empty()] + Choice.list(Measure.Ground.self, selected: nil, label: Dutch.measureGround)),
+                        FormField(
+                            "ground", "Welke verplichting", .select,
+                            options: [Choice.empty()] + Choice.list(Measure.Ground.self, selected: nil, label: Dutch.measureGround)),
                         FormField("breach", "Wat is er niet nagekomen", .textarea),
                         FormField(
                             "proportionalityCheck", "Omgekeerde toets: wat kan deze persoon wel, en waarom past deze maatregel", .textarea,
                             hint: "Minstens een paar zinnen; de afweging blijft bij de maatregel bewaard."),
-                        FormField("blame", "Verwijtbaarheid", .select, hint: "Ontbreekt elke verwijtbaarheid, dan volgt geen maatregel (art. 18 lid 9).",
-                                  options: [Choice.empty()] + Choice.list(Measure.Blame.self, selected: nil, label: Dutch.blame)),
+                        FormField(
+                            "blame", "Verwijtbaarheid", .select,
+                            hint: "Ontbreekt elke verwijtbaarheid, dan volgt geen maatregel (art. 18 lid 9).",
+                            options: [Choice.empty()] + Choice.list(Measure.Blame.self, selected: nil, label: Dutch.blame)),
                     ]),
                 FormSection(
                     legend: "Maatregel",
-                    hint: "Arbeidsverplichtingen: 100% voor 1 tot 3 maanden (art. 18 lid 4). Taaleis: de volgende stap voor deze cliënt is \(step.percentage)%\(step.months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan") (art. 18b). Andere verplichtingen: volgens de maatregelenverordening.",
+                    hint:
+                        "Arbeidsverplichtingen: 100% voor 1 tot 3 maanden (art. 18 lid 4). Taaleis: de volgende stap voor deze cliënt is \(step.percentage)%\(step.months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan") (art. 18b). Andere verplichtingen: volgens de maatregelenverordening.",
                     fields: [
                         FormField("percentage", "Verlaging in procenten", .number),
-                        FormField("months", "Duur in maanden", .number, hint: "Leeg bij de derde stap van de taaleis: tot aan de taaleis is voldaan.", optional: true),
+                        FormField(
+                            "months", "Duur in maanden", .number,
+                            hint: "Leeg bij de derde stap van de taaleis: tot aan de taaleis is voldaan.", optional: true),
                         FormField("startsOn", "Ingangsdatum", .date),
-                        FormField("ordinanceReference", "Artikel van de maatregelenverordening", .text, hint: "Verplicht bij andere verplichtingen.", optional: true),
+                        FormField(
+                            "ordinanceReference", "Artikel van de maatregelenverordening", .text,
+                            hint: "Verplicht bij andere verplichtingen.", optional: true),
                     ]),
             ], values: values, issues: issues)
         return try await req.renderSectionedForm(form)
@@ -109,12 +120,17 @@ extension Dutch {
 
     static func measureProblem(_ problem: Measure.Problem) -> (field: String, message: String) {
         switch problem {
-        case .proportionalityCheckMissing: ("proportionalityCheck", "Leg de omgekeerde toets vast: wat kan deze persoon wel? Zonder die afweging geen maatregel.")
+        case .proportionalityCheckMissing:
+            ("proportionalityCheck", "Leg de omgekeerde toets vast: wat kan deze persoon wel? Zonder die afweging geen maatregel.")
         case .noBlame: ("blame", "Zonder verwijtbaarheid wordt geen maatregel opgelegd (art. 18 lid 9).")
-        case .workObligationPercentage: ("percentage", "Bij een verwijtbare schending van de arbeidsverplichtingen is de verlaging 100% (art. 18 lid 4).")
+        case .workObligationPercentage:
+            ("percentage", "Bij een verwijtbare schending van de arbeidsverplichtingen is de verlaging 100% (art. 18 lid 4).")
         case .workObligationMonths: ("months", "Bij de arbeidsverplichtingen duurt de maatregel 1 tot en met 3 maanden.")
         case .taaleisStep(let percentage, let months):
-            ("percentage", "Bij de taaleis is de volgende stap \(percentage)%\(months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan (duur leeg laten)") (art. 18b).")
+            (
+                "percentage",
+                "Bij de taaleis is de volgende stap \(percentage)%\(months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan (duur leeg laten)") (art. 18b)."
+            )
         case .percentageOutOfRange: ("percentage", "Vul een percentage van 1 tot en met 100 in.")
         case .monthsMissing: ("months", "Vul de duur in maanden in, zoals de verordening die noemt.")
         case .ordinanceReferenceMissing: ("ordinanceReference", "Noem het artikel van de maatregelenverordening.")

@@ -39,9 +39,13 @@ enum PlanController {
                     legend: "Plan", hint: nil,
                     fields: [
                         FormField("startedOn", "Startdatum", .date),
-                        FormField("nextReviewOn", "Eerste evaluatie", .date, hint: "Volgt het dienstverleningspakket van de klantgroep waar dat een termijn noemt."),
+                        FormField(
+                            "nextReviewOn", "Eerste evaluatie", .date,
+                            hint: "Volgt het dienstverleningspakket van de klantgroep waar dat een termijn noemt."),
                         FormField("agreements", "Afspraken", .textarea, optional: true),
-                        FormField("obligations", "Verplichtingen", .textarea, hint: "Zoals de arbeidsverplichtingen en de taaleis, voor zover van toepassing.", optional: true),
+                        FormField(
+                            "obligations", "Verplichtingen", .textarea,
+                            hint: "Zoals de arbeidsverplichtingen en de taaleis, voor zover van toepassing.", optional: true),
                     ])
             ] + goals, values: values, issues: issues)
         return try await req.renderSectionedForm(form)
@@ -73,12 +77,16 @@ enum PlanController {
             let target = reader.day("goal\(n)_target")
             if description == nil && (n == 1 || actions != nil || target != nil) { reader.fail("goal\(n)_description", .required) }
             if description != nil && target == nil && reader.raw("goal\(n)_target") == nil { reader.fail("goal\(n)_target", .required) }
-            if let start, let target, target < start { reader.fail("goal\(n)_target", .custom("De streefdatum ligt op of na de startdatum.")) }
+            if let start, let target, target < start {
+                reader.fail("goal\(n)_target", .custom("De streefdatum ligt op of na de startdatum."))
+            }
             if let description, let target { goals.append(PlanGoal(description: description, actions: actions, targetOn: target)) }
         }
         let agreements = reader.text("agreements", max: 4000)
         let obligations = reader.text("obligations", max: 4000)
-        guard reader.issues.isEmpty, let start, let next else { return try await page(req, resident, values: fields, issues: reader.issues) }
+        guard reader.issues.isEmpty, let start, let next else {
+            return try await page(req, resident, values: fields, issues: reader.issues)
+        }
         let id = try await CaseworkStore(db: req.db).addPlan(
             .init(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals), for: resident.id!,
             by: req.recorder)
@@ -87,7 +95,8 @@ enum PlanController {
             purpose: "plan van aanpak opstellen",
             change: ChangeSummary(new: ["start": start.iso, "evaluatie": next.iso, "doelen": String(goals.count)]))
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)/plans/\(id.uuidString)", flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
+            to: "/clients/\(resident.id!.uuidString)/plans/\(id.uuidString)",
+            flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
     }
 
     // MARK: The document
@@ -137,7 +146,8 @@ enum PlanController {
         let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id!, $0.position) })
         let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
         let page = DocumentPage(
-            heading: "Plan van aanpak", client: resident.fullName, clientHref: "/clients/\(resident.id!.uuidString)", organisation: organisation,
+            heading: "Plan van aanpak", client: resident.fullName, clientHref: "/clients/\(resident.id!.uuidString)",
+            organisation: organisation,
             director: file.name(of: file.current(file.directors, on: req.today)?.directorID), started: Dutch.date(Day(plan.startedOn)),
             nextReview: plan.closedOn == nil ? Dutch.date(Day(plan.nextReviewOn)) : nil, closed: plan.closedOn.map { Dutch.date(Day($0)) },
             agreements: plan.agreements, obligations: plan.obligations,
@@ -222,15 +232,20 @@ enum PlanController {
             if let status { progress[goal.id!] = (status, reader.text("note_\(goal.id!.uuidString)", max: 2000)) }
         }
         let summary = reader.text("summary", max: 4000)
-        guard reader.issues.isEmpty, let day else { return try await reviewPage(req, resident, plan, values: fields, issues: reader.issues) }
+        guard reader.issues.isEmpty, let day else {
+            return try await reviewPage(req, resident, plan, values: fields, issues: reader.issues)
+        }
         try await CaseworkStore(db: req.db).addReview(
             .init(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), to: plan, by: req.recorder)
         try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen", purpose: "plan evalueren",
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen",
+            purpose: "plan evalueren",
             change: ChangeSummary(new: ["evaluatie": day.iso, "volgende": next?.iso ?? "afgesloten"]))
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)",
-            flash: next == nil ? "De evaluatie is vastgelegd en het plan is afgesloten." : "De evaluatie is vastgelegd; de volgende is op \(Dutch.date(next!)).")
+            flash: next == nil
+                ? "De evaluatie is vastgelegd en het plan is afgesloten."
+                : "De evaluatie is vastgelegd; de volgende is op \(Dutch.date(next!)).")
     }
 }
 

@@ -23,8 +23,12 @@ enum SignalController {
                 FormSection(
                     legend: "Signaal", hint: "Alleen wat het andere domein nodig heeft om te helpen.",
                     fields: [
-                        FormField("domain", "Domein", .select, options: [Choice.empty()] + Choice.list(SignalDomain.self, selected: nil, label: Dutch.signalDomain)),
-                        FormField("direction", "Richting", .select, options: [Choice.empty()] + Choice.list(SignalDirection.self, selected: nil, label: Dutch.signalDirection)),
+                        FormField(
+                            "domain", "Domein", .select,
+                            options: [Choice.empty()] + Choice.list(SignalDomain.self, selected: nil, label: Dutch.signalDomain)),
+                        FormField(
+                            "direction", "Richting", .select,
+                            options: [Choice.empty()] + Choice.list(SignalDirection.self, selected: nil, label: Dutch.signalDirection)),
                         FormField("signalledOn", "Datum", .date),
                         FormField("subject", "Waar gaat het over", .textarea),
                     ])
@@ -50,9 +54,12 @@ enum SignalController {
         }
         try await CaseworkStore(db: req.db).addSignal(domain, direction, on: day, subject: subject, for: resident.id!, by: req.recorder)
         try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "aanmaken", purpose: "signaal vastleggen",
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "aanmaken",
+            purpose: "signaal vastleggen",
             change: ChangeSummary(new: ["domein": domain.rawValue, "richting": direction.rawValue, "datum": day.iso]))
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
+        return req.redirect(
+            to: "/clients/\(resident.id!.uuidString)",
+            flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
     }
 
     struct OutcomeForm: Content {
@@ -61,7 +68,8 @@ enum SignalController {
 
     @Sendable static func outcome(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.signals, .write, purpose: "uitkomst signaal")
-        guard let id = req.parameters.get("signal").flatMap(UUID.init(uuidString:)), let signal = try await SignalModel.find(id, on: req.db),
+        guard let id = req.parameters.get("signal").flatMap(UUID.init(uuidString:)),
+            let signal = try await SignalModel.find(id, on: req.db),
             signal.$resident.id == resident.id
         else { throw AppError.notFound }
         guard let text = try req.content.decode(OutcomeForm.self).outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
@@ -69,29 +77,29 @@ enum SignalController {
         else { throw AppError.badRequest("Vul de uitkomst in (hooguit 2000 tekens). Er is niets gewijzigd.") }
         try await CaseworkStore(db: req.db).recordOutcome(of: signal, text, on: req.today)
         try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "wijzigen", purpose: "uitkomst signaal",
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "wijzigen",
+            purpose: "uitkomst signaal",
             change: ChangeSummary(new: ["uitkomst op": req.today.iso]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De uitkomst is vastgelegd.")
     }
 
     // MARK: Youth checklist
 
-    static let checklistItems = [
-        ("housing", "Er is een woonplek"), ("schoolOrWork", "Er is school of werk"), ("stableIncome", "Er is een stabiel inkomen"),
-        ("fallbackPerson", "Er is iemand om op terug te vallen"),
-    ]
-
-    private static func checklistPage(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+    private static func checklistPage(
+        _ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues()
+    )
         async throws -> Response
     {
         let form = SectionedFormPage(
             heading: "Pas loslaten als… — \(resident.fullName)",
-            intro: "Een jongere laten we pas los als woonplek, school of werk, een stabiel inkomen en iemand om op terug te vallen geregeld zijn.",
-            action: "/clients/\(resident.id!.uuidString)/youth-checklist", cancel: "/clients/\(resident.id!.uuidString)", submit: "Checklist vastleggen",
+            intro:
+                "Een jongere laten we pas los als woonplek, school of werk, een stabiel inkomen en iemand om op terug te vallen geregeld zijn.",
+            action: "/clients/\(resident.id!.uuidString)/youth-checklist", cancel: "/clients/\(resident.id!.uuidString)",
+            submit: "Checklist vastleggen",
             sections: [
                 FormSection(
                     legend: "Wat is geregeld", hint: nil,
-                    fields: checklistItems.map { FormField($0.0, $0.1, .checkbox) } + [
+                    fields: YouthChecklist.Item.allCases.map { FormField($0.rawValue, "Er is \(Dutch.youthItem($0))", .checkbox) } + [
                         FormField("checkedOn", "Datum", .date), FormField("note", "Toelichting", .textarea, optional: true),
                     ])
             ], values: values, issues: issues)
@@ -102,9 +110,7 @@ enum SignalController {
         let (resident, _) = try await req.openClient(.plan, .write, purpose: "jongerenchecklist")
         var values = ["checkedOn": req.today.iso]
         if let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist {
-            for (key, done) in [("housing", latest.housing), ("schoolOrWork", latest.schoolOrWork), ("stableIncome", latest.stableIncome), ("fallbackPerson", latest.fallbackPerson)] where done {
-                values[key] = "ja"
-            }
+            for item in YouthChecklist.Item.allCases where latest.isArranged(item) { values[item.rawValue] = "ja" }
         }
         return try await checklistPage(req, resident, values: values)
     }
@@ -121,10 +127,22 @@ enum SignalController {
             fallbackPerson: reader.flag("fallbackPerson"))
         try await CaseworkStore(db: req.db).addYouthChecklist(checklist, on: day, note: note, for: resident.id!, by: req.recorder)
         try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken", purpose: "jongerenchecklist",
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
+            purpose: "jongerenchecklist",
             change: ChangeSummary(new: ["datum": day.iso, "compleet": checklist.isComplete ? "ja" : "nee"]))
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)",
             flash: checklist.isComplete ? "Alles is geregeld: loslaten kan." : "De checklist is vastgelegd; nog niet alles is geregeld.")
+    }
+}
+
+extension Dutch {
+    static func youthItem(_ item: YouthChecklist.Item) -> String {
+        switch item {
+        case .housing: "een woonplek"
+        case .schoolOrWork: "school of werk"
+        case .stableIncome: "een stabiel inkomen"
+        case .fallbackPerson: "iemand om op terug te vallen"
+        }
     }
 }

@@ -212,7 +212,9 @@ enum ClientController {
             try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist.isComplete != true,
             reader.text("youthReason", max: 1000) == nil
         {
-            reader.fail("youthReason", .custom("Nog niet alles is geregeld voor deze jongere: vul de checklist in of leg uit waarom u toch beëindigt."))
+            reader.fail(
+                "youthReason",
+                .custom("Nog niet alles is geregeld voor deze jongere: vul de checklist in of leg uit waarom u toch beëindigt."))
         }
         guard reader.issues.isEmpty, let day, let reason else {
             return try await endSupportPage(req, resident, values: fields, issues: reader.issues)

@@ -71,8 +71,10 @@ extension Request {
 }
 
 extension Choice {
-    static let yesNo = [Choice(value: "", label: "Kies…", selected: false), Choice(value: "yes", label: "Ja", selected: false),
-                        Choice(value: "no", label: "Nee", selected: false)]
+    static let yesNo = [
+        Choice(value: "", label: "Kies…", selected: false), Choice(value: "yes", label: "Ja", selected: false),
+        Choice(value: "no", label: "Nee", selected: false),
+    ]
 
     static func empty(_ label: String = "Kies…") -> Choice { Choice(value: "", label: label, selected: false) }
 }

@@ -19,16 +19,24 @@ extension Inzage {
         for model in try await HouseholdStore(db: db).ladder(of: id) {
             guard let measurement = model.measurement else { continue }
             records.append(
-                Record(what: "Participatieladder", on: measurement.measuredOn,
-                       text: "trede \(measurement.rung.rawValue)" + (measurement.expectedEnd.map { ", verwachte eindtrede \($0.rawValue)" } ?? "")))
+                Record(
+                    what: "Participatieladder", on: measurement.measuredOn,
+                    text: "trede \(measurement.rung.rawValue)"
+                        + (measurement.expectedEnd.map { ", verwachte eindtrede \($0.rawValue)" } ?? "")))
         }
         for model in try await store.intakes(of: id) {
             let intake = try store.intake(model, withSensitive: true)
             let zrm = ZRMDomain.allCases.compactMap { domain in intake.zrm[domain].map { "\(domain.dutchName) \($0.rawValue)" } }
-            let facts = intake.answers.values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\(FactLabels.name($0.key)): \(FactLabels.value($0.value, of: $0.key))" }
-            let texts: [String] = [intake.workExperience, intake.wishes, intake.healthLimitations, intake.childcare, intake.competences, intake.attitude]
-                .compactMap { $0 }
-            var parts: [String] = ["ZRM: " + zrm.joined(separator: ", "), Dutch.language(intake.language), Dutch.education(intake.education)]
+            let facts = intake.answers.values.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                "\(FactLabels.name($0.key)): \(FactLabels.value($0.value, of: $0.key))"
+            }
+            let texts: [String] = [
+                intake.workExperience, intake.wishes, intake.healthLimitations, intake.childcare, intake.competences, intake.attitude,
+            ]
+            .compactMap { $0 }
+            var parts: [String] = [
+                "ZRM: " + zrm.joined(separator: ", "), Dutch.language(intake.language), Dutch.education(intake.education),
+            ]
             parts += facts
             parts += intake.obstacles.map { "\(Dutch.obstacle($0.kind)): \($0.action)" }
             parts += texts
@@ -36,17 +44,21 @@ extension Inzage {
         }
         if let work = try await store.workProfile(of: id) {
             records.append(
-                Record(what: "Werkprofiel", on: Day(work.recordedAt),
-                       text: "klaar voor werk: \(work.readyForWork ? "ja" : "nee"); postcodegebied \(work.postcodeArea ?? "–")"))
+                Record(
+                    what: "Werkprofiel", on: Day(work.recordedAt),
+                    text: "klaar voor werk: \(work.readyForWork ? "ja" : "nee"); postcodegebied \(work.postcodeArea ?? "–")"))
         }
         for model in try await store.assignments(of: id) {
             let name = profile?.segmentation.group(model.groupCode)?.name ?? model.groupCode
             records.append(
-                Record(what: profile?.segmentation.label ?? "Klantgroep", on: Day(model.validFrom),
-                       text: name + (model.overrideReason.map { " (afgeweken van het voorstel: \($0))" } ?? " (voorstel bevestigd)")))
+                Record(
+                    what: profile?.segmentation.label ?? "Klantgroep", on: Day(model.validFrom),
+                    text: name + (model.overrideReason.map { " (afgeweken van het voorstel: \($0))" } ?? " (voorstel bevestigd)")))
         }
         for plan in try await store.plans(of: id) {
-            let goals = plan.goals.sorted { $0.position < $1.position }.map { "\($0.description) (\(Dutch.goalStatus($0.status).lowercased()))" }
+            let goals = plan.goals.sorted { $0.position < $1.position }.map {
+                "\($0.description) (\(Dutch.goalStatus($0.status).lowercased()))"
+            }
             records.append(Record(what: "Plan van aanpak", on: Day(plan.startedOn), text: goals.joined(separator: "; ")))
         }
         for review in try await store.caseReviews(of: id) {
@@ -54,18 +66,23 @@ extension Inzage {
         }
         for measure in try await store.measures(of: id) {
             records.append(
-                Record(what: "Maatregel", on: Day(measure.startsOn),
-                       text: "\(Dutch.measureGround(measure.ground)): \(measure.percentage)%; \(measure.breach); afweging: \(measure.proportionalityCheck)"))
+                Record(
+                    what: "Maatregel", on: Day(measure.startsOn),
+                    text:
+                        "\(Dutch.measureGround(measure.ground)): \(measure.percentage)%; \(measure.breach); afweging: \(measure.proportionalityCheck)"
+                ))
         }
         for handover in try await store.handovers(of: id) {
             records.append(
-                Record(what: "Warme overdracht", on: Day(handover.handedOverOn),
-                       text: "\(handover.goal) (\(Dutch.handoverStatus(handover.status).lowercased()))"))
+                Record(
+                    what: "Warme overdracht", on: Day(handover.handedOverOn),
+                    text: "\(handover.goal) (\(Dutch.handoverStatus(handover.status).lowercased()))"))
         }
         for signal in try await store.signals(of: id) {
             records.append(
-                Record(what: "Signaal \(Dutch.signalDomain(signal.domain).lowercased())", on: Day(signal.signalledOn),
-                       text: signal.subject + (signal.outcome.map { "; uitkomst: \($0)" } ?? "")))
+                Record(
+                    what: "Signaal \(Dutch.signalDomain(signal.domain).lowercased())", on: Day(signal.signalledOn),
+                    text: signal.subject + (signal.outcome.map { "; uitkomst: \($0)" } ?? "")))
         }
         return records.sorted { $0.on > $1.on }
     }

@@ -96,7 +96,8 @@ enum WorklistController {
             others: Worklist.List.allCases.filter { $0 != list && (viewer.role == .teamLeader || $0 != .noDirector) }.map {
                 OverviewPage.Item(href: "/worklists/\($0.rawValue)", title: Dutch.worklistTitle($0), description: "", count: 0)
             })
-        try await req.audit(part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())")
+        try await req.audit(
+            part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())")
         return try await req.renderPage("worklist", title: page.heading, page)
     }
 }

@@ -63,7 +63,9 @@ public enum Worklist {
             let due = from.adding(months: review.everyMonths)
             if due <= today { reasons.append(.reviewDue(review, dueOn: due)) }
         }
-        if let ladder = profile.ladder, Ladder.needsMeasurement(latest: client.lastLadderMeasurement, today: today, months: ladder.remeasureMonths) {
+        if let ladder = profile.ladder,
+            Ladder.needsMeasurement(latest: client.lastLadderMeasurement, today: today, months: ladder.remeasureMonths)
+        {
             reasons.append(client.lastLadderMeasurement.map { .ladderOutdated(last: $0) } ?? .ladderMissing)
         }
         if !client.hasDirector { reasons.append(.noDirector) }

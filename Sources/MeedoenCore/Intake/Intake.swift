@@ -62,7 +62,9 @@ public struct Integration: Sendable, Equatable, Codable {
     public var participationAlongside: String?
 
     public init(route: Route? = nil, planOn: Day? = nil, languageProvider: String? = nil, participationAlongside: String? = nil) {
-        (self.route, self.planOn, self.languageProvider, self.participationAlongside) = (route, planOn, languageProvider, participationAlongside)
+        (self.route, self.planOn, self.languageProvider, self.participationAlongside) = (
+            route, planOn, languageProvider, participationAlongside
+        )
     }
 
     public var isEmpty: Bool { route == nil && planOn == nil && languageProvider == nil && participationAlongside == nil }
@@ -123,7 +125,11 @@ public struct WorkProfile: Sendable, Equatable, Codable {
         qualifications: String? = nil, competences: String? = nil, language: LanguageLevel = .unknown, drivingLicence: Bool = false,
         hoursPerWeek: Int? = nil, availableFrom: Day? = nil, postcodeArea: String? = nil, readyForWork: Bool = false
     ) {
-        (self.qualifications, self.competences, self.language, self.drivingLicence) = (qualifications, competences, language, drivingLicence)
-        (self.hoursPerWeek, self.availableFrom, self.postcodeArea, self.readyForWork) = (hoursPerWeek, availableFrom, postcodeArea, readyForWork)
+        (self.qualifications, self.competences, self.language, self.drivingLicence) = (
+            qualifications, competences, language, drivingLicence
+        )
+        (self.hoursPerWeek, self.availableFrom, self.postcodeArea, self.readyForWork) = (
+            hoursPerWeek, availableFrom, postcodeArea, readyForWork
+        )
     }
 }

@@ -35,7 +35,21 @@ public struct YouthChecklist: Sendable, Equatable, Codable {
         (self.housing, self.schoolOrWork, self.stableIncome, self.fallbackPerson) = (housing, schoolOrWork, stableIncome, fallbackPerson)
     }
 
-    public var isComplete: Bool { housing && schoolOrWork && stableIncome && fallbackPerson }
+    public enum Item: String, CaseIterable, Sendable {
+        case housing, schoolOrWork, stableIncome, fallbackPerson
+    }
+
+    public func isArranged(_ item: Item) -> Bool {
+        switch item {
+        case .housing: housing
+        case .schoolOrWork: schoolOrWork
+        case .stableIncome: stableIncome
+        case .fallbackPerson: fallbackPerson
+        }
+    }
+
+    public var missing: [Item] { Item.allCases.filter { !isArranged($0) } }
+    public var isComplete: Bool { missing.isEmpty }
 
     /// Whether ending support needs the checklist: clients under 27, unless they leave in a way the
     /// municipality does not decide (a move, death, detention).

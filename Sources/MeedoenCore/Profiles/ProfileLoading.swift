@@ -23,7 +23,8 @@ extension PolicyProfile {
         }
         if let version = (tree as? [String: Any])?["schemaVersion"] as? Int, version != schemaVersion {
             throw ProfileProblem(
-                file: file, key: "schemaVersion", problem: "versie \(version) wordt niet ondersteund; deze versie leest versie \(schemaVersion)")
+                file: file, key: "schemaVersion",
+                problem: "versie \(version) wordt niet ondersteund; deze versie leest versie \(schemaVersion)")
         }
         let profile: PolicyProfile
         do { profile = try JSONDecoder().decode(PolicyProfile.self, from: data) } catch let error as DecodingError {

@@ -13,8 +13,12 @@ public enum ProfileValidation {
         func fail(_ key: String, _ message: String) { found.append(Problem(key: key, message: message)) }
 
         if profile.organisation.isEmpty { fail("organisation", "de code van de organisatie ontbreekt") }
-        if !(0...6).contains(profile.income.exemptionNMonths) { fail("income.exemptionNMonths", "moet 0 tot en met 6 zijn (art. 31 lid 2 onder n)") }
-        if !(0...30).contains(profile.income.exemptionRMonths) { fail("income.exemptionRMonths", "moet 0 tot en met 30 zijn (art. 31 lid 2 onder r)") }
+        if !(0...6).contains(profile.income.exemptionNMonths) {
+            fail("income.exemptionNMonths", "moet 0 tot en met 6 zijn (art. 31 lid 2 onder n)")
+        }
+        if !(0...30).contains(profile.income.exemptionRMonths) {
+            fail("income.exemptionRMonths", "moet 0 tot en met 30 zijn (art. 31 lid 2 onder r)")
+        }
         checkNorm(profile.contacts, at: "contacts", fail)
         if let ladder = profile.ladder, !(1...60).contains(ladder.remeasureMonths) {
             fail("ladder.remeasureMonths", "een termijn van \(ladder.remeasureMonths) maanden kan niet; kies 1 tot en met 60")
@@ -40,7 +44,9 @@ public enum ProfileValidation {
                 fail("\(at).service.planReviewMonths", "een termijn van \(months) maanden kan niet; kies 1 tot en met 60")
             }
             for (number, review) in group.service.reviews.enumerated() where !(1...60).contains(review.everyMonths) {
-                fail("\(at).service.reviews[\(number)].everyMonths", "een termijn van \(review.everyMonths) maanden kan niet; kies 1 tot en met 60")
+                fail(
+                    "\(at).service.reviews[\(number)].everyMonths",
+                    "een termijn van \(review.everyMonths) maanden kan niet; kies 1 tot en met 60")
             }
             for municipality in group.onlyIn ?? [] where profile.municipalities?[municipality] == nil {
                 fail("\(at).onlyIn", "gemeente '\(municipality)' staat niet onder municipalities")
@@ -91,7 +97,10 @@ public enum ProfileValidation {
             if let values = rule.oneOf {
                 if rule.atLeast != nil || rule.atMost != nil { fail(key, "kies oneOf of atLeast/atMost, niet beide") }
                 if let wrong = values.first(where: { !fact.accepts($0) }) {
-                    fail("\(key).oneOf", "'\(wrong)' is geen waarde van \(fact.rawValue); kies uit \(fact.values?.joined(separator: ", ") ?? "1 tot en met 6")")
+                    fail(
+                        "\(key).oneOf",
+                        "'\(wrong)' is geen waarde van \(fact.rawValue); kies uit \(fact.values?.joined(separator: ", ") ?? "1 tot en met 6")"
+                    )
                 }
                 let set = Set(values)
                 let combined = allowed[fact].map { $0.intersection(set) } ?? set

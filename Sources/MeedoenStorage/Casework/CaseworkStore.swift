@@ -17,8 +17,10 @@ public struct CaseworkStore: Sendable {
     }
 
     public func intakes(of residentID: UUID) async throws -> [IntakeModel] {
-        try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).sort(\.$recordedAt, .descending)
-            .all()
+        try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).sort(
+            \.$recordedAt, .descending
+        )
+        .all()
     }
 
     /// The intake as stored; the sensitive part only when the reader may see it.
@@ -50,7 +52,9 @@ public struct CaseworkStore: Sendable {
         let profile = WorkProfileModel()
         profile.id = recorder.ids.next()
         profile.$resident.id = residentID
-        (profile.qualifications, profile.competences, profile.language) = (workProfile.qualifications, workProfile.competences, workProfile.language)
+        (profile.qualifications, profile.competences, profile.language) = (
+            workProfile.qualifications, workProfile.competences, workProfile.language
+        )
         (profile.drivingLicence, profile.hoursPerWeek, profile.availableFrom) = (
             workProfile.drivingLicence, workProfile.hoursPerWeek, workProfile.availableFrom?.date
         )
@@ -88,7 +92,9 @@ public struct CaseworkStore: Sendable {
         public var profileVersion: Int?
         public var validFrom: Day
 
-        public init(groupCode: String, proposedCode: String?, reasons: [String], overrideReason: String?, profileVersion: Int?, validFrom: Day) {
+        public init(
+            groupCode: String, proposedCode: String?, reasons: [String], overrideReason: String?, profileVersion: Int?, validFrom: Day
+        ) {
             (self.groupCode, self.proposedCode, self.reasons, self.overrideReason) = (groupCode, proposedCode, reasons, overrideReason)
             (self.profileVersion, self.validFrom) = (profileVersion, validFrom)
         }
@@ -100,7 +106,9 @@ public struct CaseworkStore: Sendable {
         let model = GroupAssignmentModel()
         model.id = recorder.ids.next()
         model.$resident.id = residentID
-        (model.groupCode, model.proposedCode, model.reasons) = (decision.groupCode, decision.proposedCode, decision.reasons.joined(separator: "\n"))
+        (model.groupCode, model.proposedCode, model.reasons) = (
+            decision.groupCode, decision.proposedCode, decision.reasons.joined(separator: "\n")
+        )
         (model.decision, model.overrideReason) = (decision.isOverride ? "overridden" : "confirmed", decision.overrideReason)
         (model.profileVersion, model.validFrom) = (decision.profileVersion, decision.validFrom.date)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())

@@ -37,10 +37,13 @@ public struct PolicyProfileStore: Sendable {
     ) async throws -> PolicyProfileModel {
         let profile = try PolicyProfile.load(Data(document.utf8), file: file)
         guard profile.organisation == organisation.code else {
-            throw ProfileProblem(file: file, key: "organisation", problem: "hoort bij '\(profile.organisation)', niet bij '\(organisation.code)'")
+            throw ProfileProblem(
+                file: file, key: "organisation", problem: "hoort bij '\(profile.organisation)', niet bij '\(organisation.code)'")
         }
-        let latest = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisation.id!).sort(\.$version, .descending)
-            .first()
+        let latest = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisation.id!).sort(
+            \.$version, .descending
+        )
+        .first()
         let model = PolicyProfileModel()
         model.id = recorder.ids.next()
         model.$organisation.id = organisation.id!

@@ -72,22 +72,32 @@ struct CaseworkBatch {
         for client: DemoCasework.Client, group: String, from since: Day, today: Day, recordedAt: Date, random: inout SeededRandom
     ) {
         let started = max(since, today.adding(days: -Int.random(in: 30...400, using: &random)))
-        let next = random.chance(0.2) ? today.adding(days: -Int.random(in: 1...90, using: &random)) : today.adding(days: Int.random(in: 5...180, using: &random))
+        let next =
+            random.chance(0.2)
+            ? today.adding(days: -Int.random(in: 1...90, using: &random)) : today.adding(days: Int.random(in: 5...180, using: &random))
         let plan = PlanModel()
         plan.id = UUID()
         plan.$resident.id = client.residentId
-        (plan.startedOn, plan.nextReviewOn, plan.agreements) = (started.date, max(next, started.adding(days: 1)).date, "Maandelijks een gesprek met de klantmanager")
+        (plan.startedOn, plan.nextReviewOn, plan.agreements) = (
+            started.date, max(next, started.adding(days: 1)).date, "Maandelijks een gesprek met de klantmanager"
+        )
         plan.obligations = "Wijzigingen in inkomen of woonsituatie direct doorgeven"
         (plan.recordedBy, plan.recordedAt) = (client.directorId, recordedAt)
         plans.append(plan)
-        let kind = ["directWerk", "werkenErvaren", "geplaatst", "werknemer", "ondernemer", "routeArbeid", "bedrijfsdienstverlener", "scharnierpunt", "trajectWerk"]
+        let kind =
+            [
+                "directWerk", "werkenErvaren", "geplaatst", "werknemer", "ondernemer", "routeArbeid", "bedrijfsdienstverlener",
+                "scharnierpunt", "trajectWerk",
+            ]
             .contains(group) ? "work" : "participation"
         for position in 1...Int.random(in: 1...3, using: &random) {
             let goal = PlanGoalModel()
             goal.id = UUID()
             goal.$plan.id = plan.id!
             (goal.position, goal.description) = (position, random.pick(Self.goalTexts[kind]!))
-            (goal.targetOn, goal.status) = (started.adding(months: Int.random(in: 3...12, using: &random)).date, random.pick([.open, .onTrack, .behind]))
+            (goal.targetOn, goal.status) = (
+                started.adding(months: Int.random(in: 3...12, using: &random)).date, random.pick([.open, .onTrack, .behind])
+            )
             goals.append(goal)
         }
     }
@@ -103,11 +113,5 @@ struct CaseworkBatch {
         }
     }
 
-    private static func insert<M: Model>(_ models: [M], _ db: any Database) async throws {
-        var start = 0
-        while start < models.count {
-            try await Array(models[start..<min(start + 300, models.count)]).create(on: db)
-            start += 300
-        }
-    }
+    private static func insert<M: Model>(_ models: [M], _ db: any Database) async throws { try await insertInChunks(models, db) }
 }

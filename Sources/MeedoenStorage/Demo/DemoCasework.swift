@@ -90,23 +90,29 @@ public struct DemoCasework {
         let wsw = groups.contains(.wswIndication) || groups.contains(.shelteredWorkIndication)
         let working = client.partialBenefit == true
         let target = Self.pick(Self.weights, &random)
-        var answers: [Fact: String] = persona?.answers ?? [
-            .wswOrBeschutIndication: wsw ? "yes" : "no", .employmentContract: wsw || working ? "yes" : "no",
-        ]
+        var answers: [Fact: String] =
+            persona?.answers ?? [
+                .wswOrBeschutIndication: wsw ? "yes" : "no", .employmentContract: wsw || working ? "yes" : "no",
+            ]
         if persona == nil {
             switch target {
             case .direct: answers.merge([.workCapacity: "yes", .distanceToWork: "upTo6Months", .broadParticipation: "yes"]) { $1 }
             case .experience:
-                answers.merge([.workCapacity: random.pick(["yes", "limited"]), .distanceToWork: "sixTo24Months", .broadParticipation: "yes"]) { $1 }
+                answers.merge([
+                    .workCapacity: random.pick(["yes", "limited"]), .distanceToWork: "sixTo24Months", .broadParticipation: "yes",
+                ]) { $1 }
             case .learning:
-                answers.merge([.workCapacity: random.pick(["limited", "none"]), .distanceToWork: "moreThan24Months", .broadParticipation: "yes"]) { $1 }
+                answers.merge([
+                    .workCapacity: random.pick(["limited", "none"]), .distanceToWork: "moreThan24Months", .broadParticipation: "yes",
+                ]) { $1 }
             case .care: answers.merge([.workCapacity: "none", .distanceToWork: "moreThan24Months", .broadParticipation: "no"]) { $1 }
             }
             if wsw || working { answers[.workCapacity] = "limited" }
             // WPDA and Wijchen decide on facts of their own.
             answers[.proVsoSchoolLeaver] = groups.contains(.schoolLeaverPrOVSO) ? "yes" : "no"
             answers[.entrepreneurWish] = random.chance(0.04) ? "yes" : "no"
-            answers[.placeability] = target == .direct || working ? "yes" : target == .care ? "not" : random.pick(["difficult", "difficult", "not"])
+            answers[.placeability] =
+                target == .direct || working ? "yes" : target == .care ? "not" : random.pick(["difficult", "difficult", "not"])
             answers[.competences] = random.chance(0.5) ? "sufficient" : "insufficient"
             answers[.attitude] = random.pick(["positive", "positive", "hesitant", "negative"])
         }

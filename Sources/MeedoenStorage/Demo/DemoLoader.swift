@@ -422,14 +422,15 @@ private struct Batch {
         }
     }
 
-    /// Multi-row inserts stay under SQLite's limit on bound parameters.
-    private static func insert<M: Model>(_ models: [M], _ db: any Database) async throws {
-        var start = 0
-        while start < models.count {
-            let chunk = Array(models[start..<min(start + 400, models.count)])
-            try await chunk.create(on: db)
-            start += 400
-        }
+    private static func insert<M: Model>(_ models: [M], _ db: any Database) async throws { try await insertInChunks(models, db) }
+}
+
+/// Multi-row inserts that stay under SQLite's limit on bound parameters.
+func insertInChunks<M: Model>(_ models: [M], _ db: any Database) async throws {
+    var start = 0
+    while start < models.count {
+        try await Array(models[start..<min(start + 300, models.count)]).create(on: db)
+        start += 300
     }
 }
 

@@ -129,11 +129,15 @@ public struct RetentionStore: Sendable {
             try await PlanGoalModel.query(on: db).filter(\.$plan.$id ~~ plans).set(\.$description, to: "").set(\.$actions, to: nil).update()
             try await PlanReviewModel.query(on: db).filter(\.$plan.$id ~~ plans).set(\.$summary, to: nil).update()
             let reviews = try await PlanReviewModel.query(on: db).filter(\.$plan.$id ~~ plans).all().compactMap(\.id)
-            if !reviews.isEmpty { try await GoalProgressModel.query(on: db).filter(\.$review.$id ~~ reviews).set(\.$note, to: nil).update() }
+            if !reviews.isEmpty {
+                try await GoalProgressModel.query(on: db).filter(\.$review.$id ~~ reviews).set(\.$note, to: nil).update()
+            }
         }
         try await ContactModel.query(on: db).filter(\.$household.$id == household).set(\.$summary, to: nil).update()
-        try await MeasureModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$breach, to: "").set(\.$proportionalityCheck, to: "")
-            .update()
+        try await MeasureModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$breach, to: "").set(
+            \.$proportionalityCheck, to: ""
+        )
+        .update()
         try await HandoverModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$goal, to: "").set(\.$reason, to: "")
             .set(\.$decisionNote, to: nil).update()
         try await SignalModel.query(on: db).filter(\.$resident.$id ~~ residents).set(\.$subject, to: "").set(\.$outcome, to: nil).update()

@@ -60,7 +60,8 @@ extension HouseholdStore {
               (SELECT MAX(cr.held_on) FROM case_reviews cr WHERE cr.resident_id = r.id AND cr.kind = 'evaluation') AS last_evaluation 
             """
         return try await sql.raw(
-            select + scopedHouseholds(search, for: viewer, on: day) + ") w WHERE w.support_start IS NOT NULL ORDER BY LOWER(w.family_name), w.household_id"
+            select + scopedHouseholds(search, for: viewer, on: day)
+                + ") w WHERE w.support_start IS NOT NULL ORDER BY LOWER(w.family_name), w.household_id"
         ).all(decoding: WorklistRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
