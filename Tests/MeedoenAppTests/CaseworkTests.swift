@@ -170,3 +170,83 @@ func withDemo(_ backend: Backend, clock: Clock, _ test: (Application) async thro
     try await app.asyncShutdown()
     try? FileManager.default.removeItem(atPath: path)
 }
+
+/// The worklists on a small dataset counted by hand, through the real SQL on both backends.
+final class WorklistCountTests: XCTestCase {
+    func counts(_ html: String) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for list in Worklist.List.allCases {
+            guard let range = html.range(of: "href=\"/worklists/\(list.rawValue)\"") else { continue }
+            let rest = html[range.upperBound...]
+            if let cell = rest.range(of: #"<td class="number">(\d+)</td>"#, options: .regularExpression) {
+                result[list.rawValue] = Int(rest[cell].filter(\.isNumber))
+            }
+        }
+        return result
+    }
+
+    func testHandCountedWorklists() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            // Yvonne, supported since 1 January 2025 and never seen: overdue; nothing else yet.
+            var seen = counts(try await browser.get("/worklists").body.string)
+            XCTAssertEqual(seen, ["contacts": 1, "planReviews": 0, "scheduledReviews": 0, "ladder": 0, "youth": 0], "\(backend)")
+
+            let client = "/clients/\(fixture.ownApplicant)"
+            try await browser.get("\(client)/plans/new")
+            let plan = try await browser.post(
+                "\(client)/plans",
+                [
+                    "startedOn": "2026-10-01", "nextReviewOn": "2026-11-27", "goal1_description": "Sollicitatietraining",
+                    "goal1_target": "2027-01-01",
+                ])
+            XCTAssertEqual(plan.status, .seeOther, "\(backend)")
+            try await browser.get("\(client)/group")
+            let group = try await browser.post(
+                "\(client)/group",
+                ["groupCode": "werkenErvaren", "validFrom": "2025-11-01", "overrideReason": "Nog geen intake; bekend uit het dossier"])
+            XCTAssertEqual(group.status, .seeOther, "\(backend)")
+            seen = counts(try await browser.get("/worklists").body.string)
+            XCTAssertEqual(seen["planReviews"], 1, "\(backend): review date 27 November has passed")
+            XCTAssertEqual(seen["scheduledReviews"], 1, "\(backend): a year in Werken & Ervaren without a rechtmatigheidstoets")
+            let reviews = try await browser.get("/worklists/scheduledReviews").body.string
+            XCTAssertTrue(reviews.contains("1x per jaar rechtmatigheidstoets: aan de beurt sinds 1 november 2026"), "\(backend)")
+
+            try await browser.get("\(client)/reviews/new")
+            let held = try await browser.post(
+                "\(client)/reviews", ["kind": "lawfulness", "heldOn": "2026-11-20", "outcome": "Geen wijzigingen"])
+            XCTAssertEqual(held.status, .seeOther, "\(backend)")
+            // A young client who started this year: due for contact (not yet overdue) and without a plan.
+            try await browser.get("/households/new")
+            let young = try await browser.post(
+                "/households",
+                [
+                    "bsn": "999993872", "givenName": "Jamal", "familyName": "Jong", "dateOfBirth": "2004-02-02", "street": "Parkweg",
+                    "houseNumber": "2", "postcode": "8332 AB", "city": "Steenwijk", "supportStart": "2026-03-01", "receivesBijstand": "ja",
+                    "normCategory": "single", "municipalityId": fixture.municipality.uuidString,
+                ])
+            XCTAssertEqual(young.status, .seeOther, "\(backend)")
+            seen = counts(try await browser.get("/worklists").body.string)
+            XCTAssertEqual(seen, ["contacts": 2, "planReviews": 1, "scheduledReviews": 0, "ladder": 0, "youth": 1], "\(backend)")
+            let contacts = try await browser.get("/worklists/contacts").body.string
+            XCTAssertTrue(contacts.contains("Dit jaar nog doen") && contacts.contains("Te laat"), "\(backend)")
+
+            // Farah's regisseur leaves: the team leader sees her on "Zonder regisseur" and may open the file.
+            let director = try await HouseholdDirectorModel.query(on: app.db).filter(\.$household.$id == fixture.colleagueHousehold)
+                .first()!
+            director.validTo = Day(year: 2026, month: 11, day: 1)!.date
+            try await director.update(on: app.db)
+            let leader = Browser(app)
+            try await leader.logIn("tl")
+            let team = counts(try await leader.get("/worklists").body.string)
+            XCTAssertEqual(team["noDirector"], 1, "\(backend)")
+            let orphan = try await leader.get("/worklists/noDirector").body.string
+            XCTAssertTrue(orphan.contains("Test, Farah"), "\(backend)")
+            let opened = try await leader.get("/households/\(fixture.colleagueHousehold)").status
+            XCTAssertEqual(opened, .ok, "\(backend): the team leader opens a file without a regisseur to assign one")
+            let caseManager = counts(try await browser.get("/worklists").body.string)
+            XCTAssertNil(caseManager["noDirector"], "\(backend): that list is the team leader's")
+        }
+    }
+}

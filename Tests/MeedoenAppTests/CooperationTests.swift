@@ -31,6 +31,10 @@ final class CooperationTests: XCTestCase {
             let imposed = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(imposed.status, .seeOther, "\(backend)")
             form["percentage"] = "40"
+            let tooSoon = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(tooSoon.status, .badRequest, "\(backend): the second step only after six months")
+            XCTAssertTrue(tooSoon.body.string.contains("op zijn vroegst per 1 juni 2027"), "\(backend)")
+            form["startsOn"] = "2027-06-01"
             let second = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(second.status, .seeOther, "\(backend): the second step is 40%")
             let page = try await browser.get(client).body.string
@@ -80,13 +84,21 @@ final class CooperationTests: XCTestCase {
 
             let inbox = try await coach.get("/handovers").body.string
             XCTAssertTrue(inbox.contains("Vrijwilligerswerk vinden"), "\(backend)")
-            let opened = try await coach.get(client)
-            XCTAssertEqual(opened.status, .ok, "\(backend): linked by the hand-over")
-            XCTAssertFalse(opened.body.string.contains("Maatregelen"), "\(backend): a coach does not see measures")
+            let proposed = try await coach.get(client).status
+            XCTAssertEqual(proposed, .forbidden, "\(backend): a proposed hand-over shows in the inbox, not the file")
             let handover = try await HandoverModel.query(on: app.db).filter(\.$toUserID != nil).first()!
             let answered = try await coach.post(
-                "\(client)/handovers/\(handover.id!.uuidString)/decision", ["status": "accepted", "note": "Start maandag"])
+                "/handovers/\(handover.id!.uuidString)/decision", ["status": "accepted", "note": "Start maandag"])
             XCTAssertEqual(answered.status, .seeOther, "\(backend)")
+            let again = try await coach.post("/handovers/\(handover.id!.uuidString)/decision", ["status": "declined", "note": "toch niet"])
+            XCTAssertEqual(again.status, .conflict, "\(backend): an accepted hand-over is not declined afterwards")
+            let opened = try await coach.get(client)
+            XCTAssertEqual(opened.status, .ok, "\(backend): linked by the accepted hand-over")
+            XCTAssertFalse(opened.body.string.contains("Maatregelen"), "\(backend): a coach does not see measures")
+            let stranger = Browser(app)
+            try await stranger.logIn("zp")
+            let notForThem = try await stranger.post("/handovers/\(handover.id!.uuidString)/decision", ["status": "ended"])
+            XCTAssertEqual(notForThem.status, .notFound, "\(backend): only the receiver answers")
             let externalHandover = try await HandoverModel.query(on: app.db).filter(\.$toUserID == nil).first()!
             let notTheirs = try await coach.post("\(client)/handovers/\(externalHandover.id!.uuidString)/decision", ["status": "accepted"])
             XCTAssertEqual(notTheirs.status, .forbidden, "\(backend): the coach does not answer for the WerkBedrijf")

@@ -24,10 +24,17 @@ final class MeasureTests: XCTestCase {
             let step = Measure.taaleisStep(previous: previous)
             XCTAssertEqual(step.percentage, percentage, "after \(previous)")
             XCTAssertEqual(step.months, months, "after \(previous)")
-            XCTAssertEqual(measure(.taaleis, percentage, months).problems(previousTaaleisMeasures: previous), [])
+            // Earlier steps each six months apart, the last one six months before this start.
+            let starts = (0..<previous).map { start.adding(months: -6 * ($0 + 1)) }
+            XCTAssertEqual(measure(.taaleis, percentage, months).problems(taaleis: .init(starts: starts)), [], "after \(previous)")
         }
+        XCTAssertEqual(measure(.taaleis, 40, 6).problems(), [.taaleisStep(expected: 20, months: 6)], "no skipping a step")
         XCTAssertEqual(
-            measure(.taaleis, 40, 6).problems(previousTaaleisMeasures: 0), [.taaleisStep(expected: 20, months: 6)], "no skipping a step")
+            measure(.taaleis, 40, 6).problems(taaleis: .init(starts: [start.adding(months: -5)])),
+            [.taaleisTooEarly(earliest: start.adding(months: 1))], "the second step only after the six months of the first")
+        XCTAssertEqual(
+            measure(.taaleis, 20, 6).problems(taaleis: .init(language: .meetsRequirement)), [.taaleisMet], "meets 1F: no taaleis measure")
+        XCTAssertEqual(measure(.taaleis, 20, 6).problems(taaleis: .init(language: .exempt)), [.taaleisMet])
     }
 
     func testTheCases() {
@@ -42,10 +49,14 @@ final class MeasureTests: XCTestCase {
             ("other obligation needs the ordinance article", measure(.otherObligation, 10, 1), [.ordinanceReferenceMissing]),
             ("other obligation from the ordinance", measure(.otherObligation, 10, 1, ordinance: "Maatregelenverordening art. 9"), []),
             ("other obligation needs a duration", measure(.otherObligation, 10, nil, ordinance: "art. 9"), [.monthsMissing]),
+            ("other obligation: zero months", measure(.otherObligation, 10, 0, ordinance: "art. 9"), [.monthsOutOfRange]),
+            ("other obligation: negative months", measure(.otherObligation, 10, -3, ordinance: "art. 9"), [.monthsOutOfRange]),
+            ("other obligation: zero months", measure(.otherObligation, 10, 0, ordinance: "art. 9"), [.monthsOutOfRange]),
+            ("other obligation: negative months", measure(.otherObligation, 10, -3, ordinance: "art. 9"), [.monthsOutOfRange]),
             ("a percentage above 100", measure(.otherObligation, 120, 1, ordinance: "art. 9"), [.percentageOutOfRange]),
         ]
         for (name, measure, problems) in cases {
-            XCTAssertEqual(measure.problems(previousTaaleisMeasures: 0), problems, name)
+            XCTAssertEqual(measure.problems(), problems, name)
         }
         XCTAssertEqual(measure(.workObligation, 100, 1).reviewBy, Day(year: 2027, month: 3, day: 1), "lid 3: reviewed within three months")
     }

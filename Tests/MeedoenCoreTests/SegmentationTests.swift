@@ -158,7 +158,7 @@ final class SegmentationTests: XCTestCase {
                 "young, no startkwalificatie: Onderwijs", facts([.workCapacity: "yes", .youth: "yes", .startkwalificatie: "no"]), "GM1730",
                 "onderwijs"
             ),
-            ("young with startkwalificatie: Werknemer", facts([.workCapacity: "yes", .youth: "yes"]), "GM1730", "werknemer"),
+            ("young with startkwalificatie: still the youth route", facts([.workCapacity: "yes", .youth: "yes"]), "GM1730", "onderwijs"),
             (
                 "PrO/VSO leaver with capacity: Route Arbeid",
                 facts([.workCapacity: "limited", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1680",
@@ -246,5 +246,14 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(worse.facts(dateOfBirth: Day(year: 1999, month: 11, day: 28)!, ladder: nil)[.selfSufficient], "no")
         XCTAssertEqual(worse.facts(dateOfBirth: Day(year: 1999, month: 11, day: 28)!, ladder: nil)[.youth], "no", "27 today")
         XCTAssertNil(Intake(heldOn: intake.heldOn).facts(dateOfBirth: intake.heldOn, ladder: nil)[.selfSufficient])
+        // A health domain at 1 makes the client not self-sufficient, though the page never shows it.
+        var health = intake
+        health.zrm[.substanceUse] = .acute
+        XCTAssertEqual(health.facts(dateOfBirth: Day(year: 1980, month: 1, day: 1)!, ladder: nil)[.selfSufficient], "no")
+        // A recorded Wsw indication outweighs an intake answer of "no".
+        var answered = intake
+        answered.answers[.wswOrBeschutIndication] = "no"
+        let facts2 = answered.facts(dateOfBirth: Day(year: 1980, month: 1, day: 1)!, ladder: nil, specialGroups: [.wswIndication])
+        XCTAssertEqual(facts2[.wswOrBeschutIndication], "yes")
     }
 }

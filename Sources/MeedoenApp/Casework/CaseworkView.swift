@@ -77,6 +77,11 @@ struct CaseworkView: Encodable {
             }
         }
         view.cooperation = try await cooperation(req, resident, opened)
+        // The client page opened the file for identity; what else it shows is logged by part.
+        let shown: [FilePart] = [.intake, .plan, .measures, .handovers, .signals].filter { opened.may($0, .read) }
+        try await req.audit(
+            householdID: opened.file.id, residentID: id, part: shown.map(\.rawValue).joined(separator: ","), action: "inzien",
+            purpose: "cliënt bekijken")
         return view
     }
 

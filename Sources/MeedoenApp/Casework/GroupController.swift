@@ -16,14 +16,17 @@ enum GroupController {
         var criteria: [String]
         var services: [String]
         var reviews: [String]
-        var tegenprestatie: Bool
+        var tegenprestatie: String?
         var professional: String?
+        var admissionNeedsReason: Bool
         var rules: [String] = []
 
         init(_ group: ClientGroup) {
             (code, name, criteria, services) = (group.code, group.name, group.criteria, group.service.services)
             reviews = group.service.reviews.map { "\($0.description) (elke \($0.everyMonths) maanden)" }
-            (tegenprestatie, professional) = (group.tegenprestatie, group.professional)
+            (tegenprestatie, professional, admissionNeedsReason) = (
+                group.tegenprestatie, group.professional, group.admissionNeedsReason ?? false
+            )
         }
     }
 
@@ -51,13 +54,15 @@ enum GroupController {
     ) {
         let store = CaseworkStore(db: req.db)
         guard let model = try await store.intakes(of: resident.id!).first else { return (nil, nil) }
-        let intake = try store.intake(model, withSensitive: false)
+        // The whole ZRM decides self-sufficiency; the page shows only the derived yes/no, never the scores.
+        let intake = try store.intake(model, withSensitive: true)
         let ladder = try await req.households.ladder(of: resident.id!).last?.measurement
         var municipality: String?
         if let current = file.current(file.municipalities, on: req.today) {
             municipality = try await MunicipalityModel.find(current.municipalityID, on: req.db)?.code
         }
-        let facts = intake.facts(dateOfBirth: Day(resident.dateOfBirth), ladder: ladder)
+        let groups = Set(file.specialGroups.filter { $0.$resident.id == resident.id && $0.holds(on: req.today) }.map(\.value.kind))
+        let facts = intake.facts(dateOfBirth: Day(resident.dateOfBirth), ladder: ladder, specialGroups: groups)
         return (profile.segmentation.propose(for: facts, municipality: municipality), intake.heldOn)
     }
 
@@ -116,9 +121,13 @@ enum GroupController {
         }
         let validFrom = reader.requiredDay("validFrom")
         let reason = reader.text("overrideReason", max: 1000)
-        // Another group than proposed (or none proposed) is a decision that needs its reason (R4).
+        // Another group than proposed (or none proposed) is a decision that needs its reason (R4);
+        // so is entry into a group the policy guards (Steenwijkerland's Zorg).
         if let code, code != proposal?.code, reason == nil {
             reader.fail("overrideReason", .custom("Leg uit waarom u afwijkt van het voorstel."))
+        } else if let code, profile.segmentation.group(code)?.admissionNeedsReason == true, reason == nil {
+            reader.fail(
+                "overrideReason", .custom("Toetreding tot deze groep wordt streng getoetst: leg uit waarom deze cliënt erin hoort."))
         }
         guard reader.issues.isEmpty, let code, let validFrom else {
             return try await page(req, resident, opened, values: fields, issues: reader.issues)
@@ -126,7 +135,8 @@ enum GroupController {
         var reasons: [String] = []
         if case .group(_, let fired, _) = proposal { reasons = fired }
         let decision = CaseworkStore.GroupDecision(
-            groupCode: code, proposedCode: proposal?.code, reasons: reasons, overrideReason: code == proposal?.code ? nil : reason,
+            groupCode: code, proposedCode: proposal?.code, reasons: reasons,
+            overrideReason: code == proposal?.code && profile.segmentation.group(code)?.admissionNeedsReason != true ? nil : reason,
             profileVersion: version, validFrom: validFrom)
         try await CaseworkStore(db: req.db).assign(decision, to: resident.id!, by: req.recorder)
         try await req.audit(

@@ -10,7 +10,8 @@ enum HandoverController {
         routes.get("handovers", use: inbox).require(.file(.handovers, .read))
         routes.get("clients", ":id", "handovers", "new", use: form).require(.file(.handovers, .write))
         routes.post("clients", ":id", "handovers", use: save).require(.file(.handovers, .write))
-        routes.post("clients", ":id", "handovers", ":handover", "decision", use: decide).require(.file(.handovers, .read))
+        routes.post("clients", ":id", "handovers", ":handover", "decision", use: recordAnswer).require(.file(.handovers, .write))
+        routes.post("handovers", ":handover", "decision", use: answer).require(.file(.handovers, .read))
     }
 
     // Employer services read only the work profile; their matching arrives with the employer-services issue.
@@ -95,29 +96,60 @@ enum HandoverController {
         var note: String?
     }
 
-    /// The receiving professional answers their own hand-over; for an organisation outside Meedoen
-    /// the regisseur records its answer.
-    @Sendable static func decide(req: Request) async throws -> Response {
-        let viewer = try req.requireViewer()
-        let (resident, opened) = try await req.openClient(.handovers, .read, purpose: "overdracht beantwoorden")
-        guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
-            let handover = try await HandoverModel.find(id, on: req.db), handover.$resident.id == resident.id
-        else { throw AppError.notFound }
-        let mayAnswer = handover.toUserID == viewer.userID || (handover.toUserID == nil && opened.may(.handovers, .write))
-        guard mayAnswer else { throw AppError.forbidden }
+    private static func decision(_ req: Request) throws -> (HandoverStatus, String?) {
         let input = try req.content.decode(DecisionForm.self)
         guard let status = input.status.flatMap(HandoverStatus.init(rawValue:)), status != .proposed else {
             throw AppError.badRequest("Kies accepteren, afwijzen of afronden. Er is niets gewijzigd.")
         }
-        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000)
         if status == .declined && (note ?? "").isEmpty { throw AppError.badRequest("Geef bij afwijzen de reden. Er is niets gewijzigd.") }
-        try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note?.isEmpty == true ? nil : note)
+        return (status, note.flatMap { $0.isEmpty ? nil : String($0) })
+    }
+
+    /// An answer moves forward only: proposed → accepted or declined, accepted → ended.
+    private static func check(_ handover: HandoverModel, _ status: HandoverStatus) throws {
+        let allowed: [HandoverStatus] =
+            switch handover.status {
+            case .proposed: [.accepted, .declined]
+            case .accepted: [.ended]
+            case .declined, .ended: []
+            }
+        guard allowed.contains(status) else {
+            throw AppError.conflict("Deze overdracht is al \(Dutch.handoverStatus(handover.status).lowercased()); er is niets gewijzigd.")
+        }
+    }
+
+    /// The receiving professional answers their own hand-over from the inbox, before being linked.
+    @Sendable static func answer(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
+            let handover = try await HandoverModel.find(id, on: req.db), handover.toUserID == viewer.userID
+        else { throw AppError.notFound }
+        let resident = try await handover.$resident.get(on: req.db)
+        let (status, note) = try decision(req)
+        try check(handover, status)
+        try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note)
+        try await req.audit(
+            householdID: resident.$household.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "wijzigen",
+            purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue]))
+        return req.redirect(to: "/handovers", flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
+    }
+
+    /// For an organisation outside Meedoen the regisseur records its answer.
+    @Sendable static func recordAnswer(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.handovers, .write, purpose: "antwoord op overdracht vastleggen")
+        guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
+            let handover = try await HandoverModel.find(id, on: req.db), handover.$resident.id == resident.id
+        else { throw AppError.notFound }
+        guard handover.toUserID == nil else { throw AppError.forbidden }  // a colleague answers for themselves
+        let (status, note) = try decision(req)
+        try check(handover, status)
+        try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note)
         try await req.audit(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "wijzigen",
-            purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue]))
+            purpose: "antwoord op overdracht vastleggen", change: ChangeSummary(new: ["status": status.rawValue]))
         return req.redirect(
-            to: handover.toUserID == viewer.userID ? "/handovers" : "/clients/\(resident.id!.uuidString)",
-            flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
+            to: "/clients/\(resident.id!.uuidString)", flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
     }
 
     struct InboxPage: Encodable {
@@ -143,7 +175,7 @@ enum HandoverController {
                 key: handover.id!.uuidString, href: "/clients/\(handover.$resident.id.uuidString)", client: handover.resident.fullName,
                 goal: handover.goal,
                 reason: handover.reason, date: Dutch.date(handover.handedOverOn), status: Dutch.handoverStatus(handover.status),
-                decisionAction: "/clients/\(handover.$resident.id.uuidString)/handovers/\(handover.id!.uuidString)/decision",
+                decisionAction: "/handovers/\(handover.id!.uuidString)/decision",
                 open: handover.status == .proposed)
         }
         try await req.audit(part: FilePart.handovers.rawValue, action: "lijst", purpose: "mijn aanmeldingen")

@@ -99,6 +99,12 @@ enum IntakeController {
         let sensitive = opened.may(.sensitive, .read)
         let intake = try models.first.map { try store.intake($0, withSensitive: sensitive) }
         let work = opened.may(.workProfile, .read) ? try await store.workProfile(of: resident.id!)?.profile : nil
+        let extra = [sensitive ? FilePart.sensitive : nil, work != nil ? .workProfile : nil].compactMap { $0 }
+        if !extra.isEmpty {
+            try await req.audit(
+                householdID: opened.file.id, residentID: resident.id, part: extra.map(\.rawValue).joined(separator: ","), action: "inzien",
+                purpose: "intake bekijken")
+        }
         let id = resident.id!.uuidString
         var page = ShowPage(
             heading: "Intake van \(resident.fullName)", client: resident.fullName, clientHref: "/clients/\(id)",

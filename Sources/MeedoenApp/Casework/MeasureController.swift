@@ -13,8 +13,7 @@ enum MeasureController {
     private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
-        let previous = try await CaseworkStore(db: req.db).measures(of: resident.id!).filter { $0.ground == .taaleis }.count
-        let step = Measure.taaleisStep(previous: previous)
+        let step = Measure.taaleisStep(previous: try await taaleisHistory(req, resident).starts.count)
         let form = SectionedFormPage(
             heading: "Maatregel voor \(resident.fullName)",
             intro:
@@ -55,6 +54,15 @@ enum MeasureController {
         return try await req.renderSectionedForm(form)
     }
 
+    /// Earlier taaleis measures and the language level of the latest intake (unknown counts as below 1F:
+    /// the case manager records the test result in the intake first).
+    static func taaleisHistory(_ req: Request, _ resident: ResidentModel) async throws -> Measure.TaaleisHistory {
+        let store = CaseworkStore(db: req.db)
+        let starts = try await store.measures(of: resident.id!).filter { $0.ground == .taaleis }.map { Day($0.startsOn) }
+        let language = try await store.intakes(of: resident.id!).first.map { try store.intake($0, withSensitive: false).language }
+        return Measure.TaaleisHistory(starts: starts, language: language ?? .belowRequirement)
+    }
+
     @Sendable static func form(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.measures, .write, purpose: "maatregel afwegen")
         return try await page(req, resident, values: ["startsOn": req.today.iso])
@@ -78,8 +86,7 @@ enum MeasureController {
             let measure = Measure(
                 ground: ground, breach: breach, proportionalityCheck: check, blame: blame, percentage: percentage, months: months,
                 startsOn: startsOn, ordinanceReference: ordinance)
-            let previous = try await CaseworkStore(db: req.db).measures(of: resident.id!).filter { $0.ground == .taaleis }.count
-            for problem in measure.problems(previousTaaleisMeasures: previous) {
+            for problem in measure.problems(taaleis: try await taaleisHistory(req, resident)) {
                 let (field, text) = Dutch.measureProblem(problem)
                 if reader.issues.items.first(where: { $0.field == field }) == nil { reader.fail(field, .custom(text)) }
             }
@@ -132,6 +139,11 @@ extension Dutch {
                 "Bij de taaleis is de volgende stap \(percentage)%\(months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan (duur leeg laten)") (art. 18b)."
             )
         case .percentageOutOfRange: ("percentage", "Vul een percentage van 1 tot en met 100 in.")
+        case .taaleisTooEarly(let day):
+            ("startsOn", "De volgende stap van de taaleis kan pas na zes maanden, op zijn vroegst per \(date(day)).")
+        case .taaleisMet:
+            ("ground", "Volgens de laatste intake voldoet deze cliënt aan de taaleis of is vrijgesteld: geen maatregel op de taaleis.")
+        case .monthsOutOfRange: ("months", "Vul een duur van 1 tot en met 36 maanden in, zoals de verordening die noemt.")
         case .monthsMissing: ("months", "Vul de duur in maanden in, zoals de verordening die noemt.")
         case .ordinanceReferenceMissing: ("ordinanceReference", "Noem het artikel van de maatregelenverordening.")
         }

@@ -185,7 +185,7 @@ enum PlanController {
         let goals = plan.goals.sorted { $0.position < $1.position }.filter { !$0.status.isFinished }
         let form = SectionedFormPage(
             heading: "Plan van \(resident.fullName) evalueren",
-            intro: "Leg per doel de voortgang vast. Laat de volgende evaluatie leeg om het plan af te sluiten.",
+            intro: "Leg per doel de voortgang vast en kies de volgende evaluatie, of sluit het plan af.",
             action: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)/review",
             cancel: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)", submit: "Evaluatie vastleggen",
             sections: [
@@ -194,7 +194,9 @@ enum PlanController {
                     fields: [
                         FormField("reviewedOn", "Datum van de evaluatie", .date),
                         FormField("summary", "Samenvatting", .textarea, optional: true),
-                        FormField("nextReviewOn", "Volgende evaluatie", .date, hint: "Leeg: het plan wordt afgesloten.", optional: true),
+                        FormField(
+                            "nextReviewOn", "Volgende evaluatie", .date, hint: "Leeg alleen als het plan wordt afgesloten.", optional: true),
+                        FormField("closePlan", "Het plan wordt met deze evaluatie afgesloten", .checkbox),
                     ])
             ]
                 + goals.map { goal in
@@ -224,6 +226,13 @@ enum PlanController {
         let day = reader.requiredDay("reviewedOn", notInFuture: true)
         let next = reader.day("nextReviewOn")
         if let day, let next, next <= day { reader.fail("nextReviewOn", .custom("De volgende evaluatie ligt na deze evaluatie.")) }
+        // Closing a plan is a choice made on purpose, never the side effect of an empty field.
+        let closing = reader.flag("closePlan")
+        if closing && reader.raw("nextReviewOn") != nil {
+            reader.fail("nextReviewOn", .custom("Een plan dat wordt afgesloten heeft geen volgende evaluatie."))
+        } else if !closing && reader.raw("nextReviewOn") == nil {
+            reader.fail("nextReviewOn", .custom("Vul de volgende evaluatie in, of vink aan dat het plan wordt afgesloten."))
+        }
         var progress: [UUID: (status: GoalStatus, note: String?)] = [:]
         for goal in plan.goals where !goal.status.isFinished {
             let key = "goal_\(goal.id!.uuidString)"

@@ -72,6 +72,7 @@ enum SignalController {
             let signal = try await SignalModel.find(id, on: req.db),
             signal.$resident.id == resident.id
         else { throw AppError.notFound }
+        guard signal.outcome == nil else { throw AppError.conflict("De uitkomst van dit signaal is al vastgelegd; er is niets gewijzigd.") }
         guard let text = try req.content.decode(OutcomeForm.self).outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
             text.count <= 2000
         else { throw AppError.badRequest("Vul de uitkomst in (hooguit 2000 tekens). Er is niets gewijzigd.") }

@@ -13,9 +13,13 @@ extension Request {
     }
 
     /// As `openFile`, also returning what else the user may do with this file, worked out once.
-    func openFileWithAccess(_ householdID: UUID, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> OpenedFile {
+    /// With a `resident`, a link through a hand-over counts only for that resident, not for the
+    /// other members of the household.
+    func openFileWithAccess(
+        _ householdID: UUID, _ part: FilePart, _ action: AccessAction, purpose: String, resident: UUID? = nil
+    ) async throws -> OpenedFile {
         let viewer = try requireViewer()
-        guard let relationship = try await households.relationship(of: viewer, to: householdID, on: today),
+        guard let relationship = try await households.relationship(of: viewer, to: householdID, resident: resident, on: today),
             relationship.reach != nil
         else { throw AppError.notFound }
         guard Access.allows(viewer.role, part, action, given: relationship) else { throw AppError.forbidden }
@@ -51,7 +55,8 @@ extension Request {
     /// One resident's file (the household's), for one part and action; `:id` is the resident.
     func openClient(_ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, OpenedFile) {
         let residentID = try idParameter()
-        let opened = try await openFileWithAccess(try await householdOf(resident: residentID), part, action, purpose: purpose)
+        let opened = try await openFileWithAccess(
+            try await householdOf(resident: residentID), part, action, purpose: purpose, resident: residentID)
         guard let resident = opened.file.members.first(where: { $0.id == residentID }) else { throw AppError.notFound }
         return (resident, opened)
     }

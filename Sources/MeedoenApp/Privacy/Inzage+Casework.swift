@@ -40,13 +40,24 @@ extension Inzage {
             parts += facts
             parts += intake.obstacles.map { "\(Dutch.obstacle($0.kind)): \($0.action)" }
             parts += texts
+            if let integration = intake.integration {
+                parts += [
+                    integration.route.map { "inburgering: \(Dutch.integrationRoute($0))" },
+                    integration.planOn.map { "PIP \(Dutch.date($0))" },
+                    integration.languageProvider, integration.participationAlongside,
+                ].compactMap { $0 }
+            }
             records.append(Record(what: "Intake", on: intake.heldOn, text: parts.joined(separator: "; ")))
         }
         if let work = try await store.workProfile(of: id) {
             records.append(
                 Record(
                     what: "Werkprofiel", on: Day(work.recordedAt),
-                    text: "klaar voor werk: \(work.readyForWork ? "ja" : "nee"); postcodegebied \(work.postcodeArea ?? "–")"))
+                    text: [
+                        "klaar voor werk: \(work.readyForWork ? "ja" : "nee")", "postcodegebied \(work.postcodeArea ?? "–")",
+                        "rijbewijs: \(work.drivingLicence ? "ja" : "nee")", work.hoursPerWeek.map { "\($0) uur per week" },
+                        work.qualifications, work.competences,
+                    ].compactMap { $0 }.joined(separator: "; ")))
         }
         for model in try await store.assignments(of: id) {
             let name = profile?.segmentation.group(model.groupCode)?.name ?? model.groupCode
@@ -59,7 +70,13 @@ extension Inzage {
             let goals = plan.goals.sorted { $0.position < $1.position }.map {
                 "\($0.description) (\(Dutch.goalStatus($0.status).lowercased()))"
             }
-            records.append(Record(what: "Plan van aanpak", on: Day(plan.startedOn), text: goals.joined(separator: "; ")))
+            let text =
+                goals + [plan.agreements.map { "afspraken: \($0)" }, plan.obligations.map { "verplichtingen: \($0)" }].compactMap { $0 }
+            records.append(Record(what: "Plan van aanpak", on: Day(plan.startedOn), text: text.joined(separator: "; ")))
+            for review in plan.reviews {
+                records.append(
+                    Record(what: "Evaluatie van het plan", on: Day(review.reviewedOn), text: review.summary ?? "zonder samenvatting"))
+            }
         }
         for review in try await store.caseReviews(of: id) {
             records.append(Record(what: Dutch.reviewKind(review.kind), on: Day(review.heldOn), text: review.outcome))
@@ -76,13 +93,21 @@ extension Inzage {
             records.append(
                 Record(
                     what: "Warme overdracht", on: Day(handover.handedOverOn),
-                    text: "\(handover.goal) (\(Dutch.handoverStatus(handover.status).lowercased()))"))
+                    text: "\(handover.goal); reden: \(handover.reason) (\(Dutch.handoverStatus(handover.status).lowercased()))"
+                        + (handover.decisionNote.map { "; antwoord: \($0)" } ?? "")))
         }
         for signal in try await store.signals(of: id) {
             records.append(
                 Record(
                     what: "Signaal \(Dutch.signalDomain(signal.domain).lowercased())", on: Day(signal.signalledOn),
                     text: signal.subject + (signal.outcome.map { "; uitkomst: \($0)" } ?? "")))
+        }
+        for checklist in try await store.youthChecklists(of: id) {
+            let missing = checklist.checklist.missing.map(Dutch.youthItem)
+            records.append(
+                Record(
+                    what: "Pas loslaten als…", on: Day(checklist.checkedOn),
+                    text: missing.isEmpty ? "alles geregeld" : "nog niet geregeld: " + missing.joined(separator: ", ")))
         }
         return records.sorted { $0.on > $1.on }
     }

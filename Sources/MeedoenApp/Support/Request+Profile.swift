@@ -38,7 +38,8 @@ extension Meedoen {
 extension Request {
     /// The contact norm for a household: its applicant's group, its municipality, its organisation.
     func contactNorm(for file: HouseholdFile) async throws -> ContactNorm {
-        let profile = try await profile(of: file.household.$organisation.id).profile
+        // An organisation without any profile still shows its households, with the minimum norm.
+        guard let profile = try? await profile(of: file.household.$organisation.id).profile else { return .perCalendarYear }
         var group: String?
         if let applicant = file.applicant {
             group = try await CaseworkStore(db: db).currentAssignment(of: applicant.id!, on: today)?.groupCode

@@ -82,9 +82,12 @@ enum WorklistController {
         let rows = try await entries(req).flatMap { entry in
             entry.reasons.filter { $0.list == list }.map { reason in
                 ListPage.Row(
-                    href: "/households/\(entry.row.householdId.uuidString)", name: "\(entry.row.familyName), \(entry.row.givenName)",
+                    href: list == .contacts || list == .noDirector
+                        ? "/households/\(entry.row.householdId.uuidString)" : "/clients/\(entry.row.residentId.uuidString)",
+                    name: "\(entry.row.familyName), \(entry.row.givenName)",
                     director: entry.row.directorName ?? "geen regisseur", status: Dutch.worklistStatus(reason),
-                    reason: Dutch.worklistReason(reason, today: today), urgent: Dutch.isUrgent(reason))
+                    reason: Dutch.worklistReason(reason, today: today, lastContact: entry.row.lastContact.map(Day.init)),
+                    urgent: Dutch.isUrgent(reason))
             }
         }.sorted { ($0.urgent ? 0 : 1, $0.name) < ($1.urgent ? 0 : 1, $1.name) }
         let whose = viewer.role == .teamLeader ? "het team" : "mijn caseload"
@@ -92,7 +95,7 @@ enum WorklistController {
         let page = ListPage(
             heading: "\(Dutch.worklistTitle(list)): \(whose)", description: Dutch.worklistDescription(list),
             norm: list == .contacts ? Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)) : nil, rows: rows,
-            summary: "\(rows.filter(\.urgent).count) te laat, \(rows.filter { !$0.urgent }.count) binnenkort of nu te doen",
+            summary: "\(rows.filter(\.urgent).count) te laat, \(rows.filter { !$0.urgent }.count) nu te doen",
             others: Worklist.List.allCases.filter { $0 != list && (viewer.role == .teamLeader || $0 != .noDirector) }.map {
                 OverviewPage.Item(href: "/worklists/\($0.rawValue)", title: Dutch.worklistTitle($0), description: "", count: 0)
             })
@@ -125,10 +128,12 @@ extension Dutch {
         }
     }
 
+    /// Late is a deadline that passed; a missing measurement or plan is work to do, not late.
     static func isUrgent(_ reason: WorklistReason) -> Bool {
         switch reason {
         case .contact(let status, _): status == .overdue
-        case .reviewDue, .planReviewOverdue, .ladderMissing, .ladderOutdated, .noDirector, .youthWithoutPlan: true
+        case .reviewDue, .planReviewOverdue, .noDirector: true
+        case .ladderMissing, .ladderOutdated, .youthWithoutPlan: false
         }
     }
 
@@ -144,13 +149,15 @@ extension Dutch {
         }
     }
 
-    static func worklistReason(_ reason: WorklistReason, today: Day) -> String {
+    static func worklistReason(_ reason: WorklistReason, today: Day, lastContact: Day? = nil) -> String {
         switch reason {
-        case .contact(let status, let norm): contactReason(norm, status: status, today: today) + " (\(contactNorm(norm)))"
+        case .contact(let status, let norm):
+            contactReason(norm, status: status, today: today) + " (\(contactNorm(norm)))"
+                + (lastContact.map { "; laatste contact \(date($0))" } ?? "; nog nooit contact")
         case .planReviewOverdue(let since): "Het plan van aanpak had op \(date(since)) geëvalueerd moeten worden"
         case .reviewDue(let review, let due): "\(review.description): aan de beurt sinds \(date(due))"
         case .ladderMissing: "Nog nooit gemeten op de participatieladder"
-        case .ladderOutdated(let last): "Laatste meting op \(date(last)), langer dan een jaar geleden"
+        case .ladderOutdated(let last, let months): "Laatste meting op \(date(last)), langer dan \(months) maanden geleden"
         case .noDirector: "Er is vandaag geen regisseur vastgelegd"
         case .youthWithoutPlan(let age): "\(age) jaar en geen lopend plan van aanpak"
         }

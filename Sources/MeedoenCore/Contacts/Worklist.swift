@@ -29,7 +29,7 @@ public enum WorklistReason: Sendable, Equatable {
     case planReviewOverdue(since: Day)
     case reviewDue(ScheduledReview, dueOn: Day)
     case ladderMissing
-    case ladderOutdated(last: Day)
+    case ladderOutdated(last: Day, months: Int)
     case noDirector
     case youthWithoutPlan(age: Int)
 
@@ -66,7 +66,7 @@ public enum Worklist {
         if let ladder = profile.ladder,
             Ladder.needsMeasurement(latest: client.lastLadderMeasurement, today: today, months: ladder.remeasureMonths)
         {
-            reasons.append(client.lastLadderMeasurement.map { .ladderOutdated(last: $0) } ?? .ladderMissing)
+            reasons.append(client.lastLadderMeasurement.map { .ladderOutdated(last: $0, months: ladder.remeasureMonths) } ?? .ladderMissing)
         }
         if !client.hasDirector { reasons.append(.noDirector) }
         let age = client.dateOfBirth.age(on: today)

@@ -29,11 +29,15 @@ public struct Intake: Sendable, Equatable, Codable {
         (self.healthLimitations, self.childcare, self.wishes, self.answers) = (healthLimitations, childcare, wishes, answers)
     }
 
-    /// The answers plus what follows from other data: self-sufficiency from the ZRM (no domain
-    /// below 3, "beperkt zelfredzaam"; nothing known when no domain is scored), youth from the date
-    /// of birth, the startkwalificatie from the education level, and the latest ladder measurement.
-    public func facts(dateOfBirth: Day, ladder: LadderMeasurement?) -> Facts {
+    /// The answers plus what follows from other data: self-sufficiency from the whole ZRM, the
+    /// extra-level domains included (no domain below 3, "beperkt zelfredzaam"; nothing known when no
+    /// domain is scored), youth from the date of birth, the startkwalificatie from the education
+    /// level, the latest ladder measurement, and an indication recorded as a special group, which
+    /// outweighs an intake answer that says otherwise.
+    public func facts(dateOfBirth: Day, ladder: LadderMeasurement?, specialGroups: Set<SpecialGroup> = []) -> Facts {
         var facts = answers
+        if !specialGroups.isDisjoint(with: [.wswIndication, .shelteredWorkIndication]) { facts[.wswOrBeschutIndication] = "yes" }
+        if specialGroups.contains(.schoolLeaverPrOVSO) { facts[.proVsoSchoolLeaver] = "yes" }
         if !zrm.isEmpty { facts[.selfSufficient] = zrm.values.allSatisfy { $0 >= .limited } ? "yes" : "no" }
         let age = dateOfBirth.age(on: heldOn)
         facts[.youth] = (18..<27).contains(age) ? "yes" : "no"

@@ -7,8 +7,9 @@ public enum HandoverStatus: String, CaseIterable, Codable, Sendable {
     case declined  // afgewezen (met reden)
     case ended  // afgerond of teruggemeld
 
-    /// While proposed (to decide on it) or accepted, the receiving professional is linked to the client.
-    public static let linking: [HandoverStatus] = [.proposed, .accepted]
+    /// Once accepted (and until ended), the receiving professional is linked to the client. A proposed
+    /// hand-over shows its goal and reason in their inbox, not the file.
+    public static let linking: [HandoverStatus] = [.accepted]
 }
 
 /// Signals to and from other domains (R26), with date and outcome.

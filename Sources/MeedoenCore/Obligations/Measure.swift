@@ -47,8 +47,13 @@ public struct Measure: Sendable, Equatable {
         case workObligationPercentage  // must be 100
         case workObligationMonths  // 1 to 3
         case taaleisStep(expected: Int, months: Int?)
+        /// The next step comes only after the previous six months (art. 18b lid 10 and 11).
+        case taaleisTooEarly(earliest: Day)
+        /// No taaleis measure for someone who meets the requirement or is exempt.
+        case taaleisMet
         case percentageOutOfRange
         case monthsMissing
+        case monthsOutOfRange
         case ordinanceReferenceMissing
     }
 
@@ -62,8 +67,17 @@ public struct Measure: Sendable, Equatable {
         }
     }
 
+    /// What earlier taaleis measures and the language level allow now.
+    public struct TaaleisHistory: Sendable, Equatable {
+        /// Start dates of the earlier taaleis measures (since the requirement was last met).
+        public var starts: [Day]
+        public var language: LanguageLevel
+
+        public init(starts: [Day] = [], language: LanguageLevel = .belowRequirement) { (self.starts, self.language) = (starts, language) }
+    }
+
     /// Everything that stops this measure from being imposed; empty when it may be.
-    public func problems(previousTaaleisMeasures: Int) -> [Problem] {
+    public func problems(taaleis history: TaaleisHistory = TaaleisHistory()) -> [Problem] {
         var problems: [Problem] = []
         if proportionalityCheck.trimmingCharacters(in: .whitespacesAndNewlines).count < 20 { problems.append(.proportionalityCheckMissing) }
         if blame == .none { problems.append(.noBlame) }
@@ -73,11 +87,17 @@ public struct Measure: Sendable, Equatable {
             if blame == .full && percentage != 100 { problems.append(.workObligationPercentage) }
             if !(1...3).contains(months ?? 0) { problems.append(.workObligationMonths) }
         case .taaleis:
-            let step = Self.taaleisStep(previous: previousTaaleisMeasures)
+            if [.meetsRequirement, .exempt].contains(history.language) { problems.append(.taaleisMet) }
+            let step = Self.taaleisStep(previous: history.starts.count)
             if percentage != step.percentage || months != step.months {
                 problems.append(.taaleisStep(expected: step.percentage, months: step.months))
             }
+            // Each next step follows six months of the one before.
+            if let last = history.starts.max(), startsOn < last.adding(months: 6) {
+                problems.append(.taaleisTooEarly(earliest: last.adding(months: 6)))
+            }
         case .otherObligation:
+            if let months, !(1...36).contains(months) { problems.append(.monthsOutOfRange) }
             if months == nil { problems.append(.monthsMissing) }
             if (ordinanceReference ?? "").isEmpty { problems.append(.ordinanceReferenceMissing) }
         }

@@ -34,7 +34,10 @@ public struct ClientGroup: Codable, Sendable, Equatable {
     /// Why this group, in a sentence the case manager can repeat to the client.
     public var explanation: String
     public var service: ServicePackage
-    public var tegenprestatie: Bool
+    /// Whether and how a tegenprestatie applies, in the policy's words; nil where it does not.
+    public var tegenprestatie: String?
+    /// Zorg in Steenwijkerland: "sterke handhaving op toetreding" — confirming needs a reason too.
+    public var admissionNeedsReason: Bool?
     /// Which professional supports this group (Wijchen's dimensions), if the profile says so.
     public var professional: String?
     /// Inside a shared body: the municipalities where this group exists (WPDA's Route
@@ -43,9 +46,10 @@ public struct ClientGroup: Codable, Sendable, Equatable {
 
     public init(
         code: String, name: String, criteria: [String], rules: [RuleCondition], explanation: String,
-        service: ServicePackage = ServicePackage(), tegenprestatie: Bool = false, professional: String? = nil,
-        onlyIn: [String]? = nil
+        service: ServicePackage = ServicePackage(), tegenprestatie: String? = nil, professional: String? = nil,
+        onlyIn: [String]? = nil, admissionNeedsReason: Bool? = nil
     ) {
+        self.admissionNeedsReason = admissionNeedsReason
         (self.code, self.name, self.criteria, self.rules, self.explanation) = (code, name, criteria, rules, explanation)
         (self.service, self.tegenprestatie, self.professional, self.onlyIn) = (service, tegenprestatie, professional, onlyIn)
     }

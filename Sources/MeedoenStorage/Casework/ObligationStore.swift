@@ -30,7 +30,7 @@ extension CaseworkStore {
     }
 
     public func handovers(to userID: UUID) async throws -> [HandoverModel] {
-        try await HandoverModel.query(on: db).filter(\.$toUserID == userID).filter(\.$status ~~ HandoverStatus.linking)
+        try await HandoverModel.query(on: db).filter(\.$toUserID == userID).filter(\.$status ~~ [.proposed, .accepted])
             .with(\.$resident).sort(\.$handedOverOn, .descending).all()
     }
 

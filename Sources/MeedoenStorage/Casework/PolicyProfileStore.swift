@@ -15,12 +15,17 @@ public struct PolicyProfileStore: Sendable {
     }
 
     /// The version in force on a day: the latest stored one whose date of effect has come.
+    /// Stored documents passed the same check when they were added; one that no longer reads (a
+    /// later schema version of Meedoen) is passed over for the one before it, never a 500.
     public func current(_ organisationID: UUID, on day: Day) async throws -> Version? {
-        let model = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisationID)
-            .filter(\.$validFrom <= day.date).sort(\.$validFrom, .descending).sort(\.$version, .descending).first()
-        guard let model else { return nil }
-        // Stored documents passed the same check when they were added.
-        return Version(model: model, profile: try PolicyProfile.load(Data(model.document.utf8), file: "versie \(model.version)"))
+        let candidates = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisationID)
+            .filter(\.$validFrom <= day.date).sort(\.$validFrom, .descending).sort(\.$version, .descending).all()
+        for model in candidates {
+            if let profile = try? PolicyProfile.load(Data(model.document.utf8), file: "versie \(model.version)") {
+                return Version(model: model, profile: profile)
+            }
+        }
+        return nil
     }
 
     public func versions(_ organisationID: UUID) async throws -> [PolicyProfileModel] {
@@ -54,8 +59,8 @@ public struct PolicyProfileStore: Sendable {
     }
 
     /// At start-up: a shipped profile is stored when the organisation has none, or when the file
-    /// changed since the last shipped version. Returns the refusals; the caller logs them, and
-    /// the organisations concerned keep the version they had.
+    /// changed since the last shipped version and nobody edited the profile since. Returns what was
+    /// not applied; the caller logs it, and the organisations concerned keep the version they had.
     public func installShipped(_ files: [String: (file: String, document: String)], recorder: Recorder, on day: Day) async throws
         -> [ProfileProblem]
     {
@@ -65,6 +70,19 @@ public struct PolicyProfileStore: Sendable {
             let lastShipped = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisation.id!)
                 .filter(\.$origin == Origin.shipped.rawValue).sort(\.$version, .descending).first()
             if lastShipped?.document == shipped.document { continue }
+            // A new shipped version never overrides the functioneel beheerder's own later version.
+            if let lastShipped,
+                try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisation.id!)
+                    .filter(\.$origin == Origin.edited.rawValue).filter(\.$version > lastShipped.version).count() > 0
+            {
+                refused.append(
+                    ProfileProblem(
+                        file: shipped.file, key: "",
+                        problem:
+                            "nieuwe meegeleverde versie niet toegepast: de functioneel beheerder heeft het profiel sindsdien zelf aangepast"
+                    ))
+                continue
+            }
             do {
                 let isFirst = lastShipped == nil
                 try await add(

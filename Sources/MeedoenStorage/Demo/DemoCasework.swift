@@ -63,7 +63,7 @@ public struct DemoCasework {
             guard let (version, profile) = profiles[client.organisationId] else { continue }
             let groups = groupsOf[client.residentId] ?? []
             let intake = makeIntake(client, groups: groups, profile: profile)
-            let facts = intake.facts(dateOfBirth: Day(client.dateOfBirth), ladder: ladders[client.residentId])
+            let facts = intake.facts(dateOfBirth: Day(client.dateOfBirth), ladder: ladders[client.residentId], specialGroups: groups)
             let proposal = profile.segmentation.propose(for: facts, municipality: client.municipalityCode)
             batch.add(intake: intake, for: client, ready: facts[.distanceToWork] == "upTo6Months", recordedAt: recordedAt, random: &random)
             guard case .group(let code, let reasons, _) = proposal else { continue }

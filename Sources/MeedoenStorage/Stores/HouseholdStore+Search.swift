@@ -78,9 +78,9 @@ extension HouseholdStore {
                 "AND (u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) OR hd.director_id = \(bind: viewer.userID) OR hd.director_id IS NULL) "
         case .caseload: from += "AND hd.director_id = \(bind: viewer.userID) "
         case .linked:
-            // Linked through a hand-over that is proposed or accepted (HandoverStatus.linking).
+            // Linked through an accepted hand-over (HandoverStatus.linking).
             from +=
-                "AND (hd.director_id = \(bind: viewer.userID) OR EXISTS (SELECT 1 FROM handovers ho JOIN residents hr ON hr.id = ho.resident_id WHERE hr.household_id = h.id AND ho.to_user_id = \(bind: viewer.userID) AND ho.status IN ('proposed', 'accepted'))) "
+                "AND (hd.director_id = \(bind: viewer.userID) OR EXISTS (SELECT 1 FROM handovers ho JOIN residents hr ON hr.id = ho.resident_id WHERE hr.household_id = h.id AND ho.to_user_id = \(bind: viewer.userID) AND ho.status = 'accepted')) "
         case .none: from += "AND 1 = 0 "
         }
         if let municipalityID = search.municipalityID { from += "AND hm.municipality_id = \(bind: municipalityID) " }

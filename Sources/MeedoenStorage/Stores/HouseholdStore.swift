@@ -65,7 +65,9 @@ public struct HouseholdStore: Sendable {
     }
 
     /// How the viewer stands to a household, for the access decision.
-    public func relationship(of viewer: Viewer, to householdID: UUID, on day: Day) async throws -> Relationship? {
+    /// With a `resident`, a hand-over links the viewer only to that resident; without, to the household
+    /// when it links them to any member (the household page).
+    public func relationship(of viewer: Viewer, to householdID: UUID, resident: UUID? = nil, on day: Day) async throws -> Relationship? {
         guard let household = try await household(householdID, organisationID: viewer.organisationID) else { return nil }
         let municipality = try await current(HouseholdMunicipalityModel.query(on: db).filter(\.$household.$id == household.id!), on: day)
         let director = try await current(HouseholdDirectorModel.query(on: db).filter(\.$household.$id == household.id!), on: day)
@@ -75,7 +77,12 @@ public struct HouseholdStore: Sendable {
         {
             directorInLedTeam = viewer.ledTeamIDs.contains(team)
         }
-        let members = try await ResidentModel.query(on: db).filter(\.$household.$id == household.id!).all().compactMap(\.id)
+        var members: [UUID]
+        if let resident {
+            members = [resident]
+        } else {
+            members = try await ResidentModel.query(on: db).filter(\.$household.$id == household.id!).all().compactMap(\.id)
+        }
         let linked =
             try await HandoverModel.query(on: db).filter(\.$resident.$id ~~ members).filter(\.$toUserID == viewer.userID)
             .filter(\.$status ~~ HandoverStatus.linking).count() > 0
