@@ -118,6 +118,34 @@ final class SegmentationTests: XCTestCase {
                 "capacity but far off and not taking part: nothing fits",
                 with([.distanceToWork: "moreThan24Months", .broadParticipation: "no"]), .noGroupFits
             ),
+            ("the base: close to work and self-sufficient", with([:]), .group(code: "directWerk", reasons: [], explanation: "")),
+            (
+                "Direct Werk waits for the ZRM", Facts(base.filter { $0.key != .selfSufficient }),
+                .needsFacts(group: "directWerk", missing: [.selfSufficient])
+            ),
+            (
+                "Wsw and a contract: Werkvoorzienend comes before Geplaatst",
+                with([.wswOrBeschutIndication: "yes", .employmentContract: "yes"]),
+                .group(code: "werkvoorzienend", reasons: [], explanation: "")
+            ),
+            (
+                "a contract while far from work is still Geplaatst",
+                with([.employmentContract: "yes", .distanceToWork: "moreThan24Months"]),
+                .group(code: "geplaatst", reasons: [], explanation: "")
+            ),
+            (
+                "Zorg, not self-sufficient either",
+                with([.workCapacity: "none", .broadParticipation: "no", .selfSufficient: "no", .distanceToWork: "moreThan24Months"]),
+                .group(code: "zorg", reasons: [], explanation: "")
+            ),
+            (
+                "no capacity, participation unknown: Leren & Ontwikkelen waits for it",
+                Facts(
+                    base.merging([.workCapacity: "none", .distanceToWork: "moreThan24Months"]) { $1 }.filter {
+                        $0.key != .broadParticipation
+                    }),
+                .needsFacts(group: "lerenOntwikkelen", missing: [.broadParticipation])
+            ),
             (
                 "Wsw unknown: the first group waits for it", Facts([.workCapacity: "yes"]),
                 .needsFacts(group: "werkvoorzienend", missing: [.wswOrBeschutIndication])
@@ -170,6 +198,11 @@ final class SegmentationTests: XCTestCase {
                 "routeDagbesteding"
             ),
             (
+                "PrO leaver with full capacity in Assen: Route Arbeid",
+                facts([.workCapacity: "yes", .youth: "yes", .proVsoSchoolLeaver: "yes"]),
+                "GM0106", "routeArbeid"
+            ),
+            (
                 "the same in Tynaarlo: no Route dagbesteding there",
                 facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1730", "onderwijs"
             ),
@@ -194,6 +227,14 @@ final class SegmentationTests: XCTestCase {
             (
                 "difficult and hesitant: participatiecoach",
                 [.placeability: "difficult", .competences: "sufficient", .attitude: "hesitant"], "participatiecoach"
+            ),
+            (
+                "placeable though hesitant", [.placeability: "yes", .competences: "sufficient", .attitude: "hesitant"],
+                "bedrijfsdienstverlener"
+            ),
+            (
+                "not placeable, without the competences", [.placeability: "not", .competences: "insufficient", .attitude: "negative"],
+                "zorgprofessional"
             ),
             (
                 "difficult without the competences: participatiecoach",
