@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     IncomeController.register(app)
     ParameterAdminController.register(app)
     ProfileAdminController.register(app)
+    ProfileTermsController.register(app)
     OrganisationStyleController.register(app)
     HealthController.register(app)
     APIController.register(app)

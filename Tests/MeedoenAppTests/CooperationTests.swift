@@ -313,3 +313,38 @@ final class StatusHolderIntakeTests: XCTestCase {
         }
     }
 }
+
+final class ProfileTermsTests: XCTestCase {
+    /// The norms and terms form makes a new, checked version; a term of zero is refused on its field.
+    func testNormsAndTermsAreChangedThroughTheForm() async throws {
+        try await withApp { app, fixture in
+            let admin = Browser(app)
+            try await admin.logIn("fb")
+            let form = try await admin.get("/admin/profile/terms")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.string.contains("1x per jaar rechtmatigheidstoets: elke … maanden"))
+            var fields = [
+                "validFrom": "2026-11-28", "note": "Rechtmatigheid W&E elk halfjaar", "contacts_kind": "perCalendarYear",
+                "zorg_contacts_kind": "perCalendarYear", "werkenErvaren_review0": "6", "lerenOntwikkelen_review0": "24",
+                "zorg_review0": "12",
+                "geplaatst_review0": "12", "directWerk_contacts_kind": "everyMonths", "directWerk_contacts_months": "0",
+            ]
+            let refused = try await admin.post("/admin/profile/terms", fields)
+            XCTAssertEqual(refused.status, .badRequest)
+            XCTAssertTrue(refused.body.string.contains("een norm van 0 maanden kan niet"), String(refused.body.string.prefix(0)))
+            XCTAssertTrue(refused.body.string.contains("id=\"directWerk_contacts_months-error\""), "the refusal sits on its field")
+            let none = try await PolicyProfileModel.query(on: app.db).count()
+            XCTAssertEqual(none, 0)
+
+            fields["directWerk_contacts_months"] = "1"
+            let saved = try await admin.post("/admin/profile/terms", fields)
+            XCTAssertEqual(saved.status, .seeOther)
+            let page = try await admin.get("/admin/profile").body.string
+            XCTAssertTrue(page.contains("1x per jaar rechtmatigheidstoets (elke 6 maanden)"))
+            let profile = try await PolicyProfileStore(db: app.db).current(fixture.steenwijkerland, on: Day(testNow))!.profile
+            XCTAssertEqual(profile.contactNorm(group: "directWerk", municipality: nil), .everyMonths(1))
+            XCTAssertEqual(profile.segmentation.group("zorg")?.service.contacts?.norm, .perCalendarYear)
+            XCTAssertEqual(profile.segmentation.group("werkvoorzienend")?.explanation.contains("NoordWestGroep"), true, "the rest is kept")
+        }
+    }
+}

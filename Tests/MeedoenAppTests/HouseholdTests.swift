@@ -208,8 +208,18 @@ final class LadderPageTests: XCTestCase {
                 page.contains("Nu op trede 4 – Onbetaald werk; verwachte eindtrede 5 – Betaald werk met ondersteuning"), "\(backend)")
             XCTAssertTrue(page.contains("2 trede(n) gestegen"))
             XCTAssertTrue(page.contains("aria-labelledby=\"ladder-titel ladder-uitleg\""))
+            // The form's way: the ladder questions, from which the rung follows.
+            let asked = try await browser.post(
+                "/clients/\(fixture.ownApplicant)/ladder",
+                ["measuredOn": "2026-11-20", "questions": "1", "q_socialContacts": "ja", "q_organisedActivities": "ja", "kind": "interim"])
+            XCTAssertEqual(asked.status, .seeOther, "\(backend)")
+            let after = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
+            XCTAssertTrue(
+                after.contains("Nu op trede 3 – Deelname georganiseerde activiteiten"), "\(backend): the rung follows from the answers")
+            XCTAssertTrue(
+                after.contains("heeft sociale contacten buiten de deur; neemt deel aan georganiseerde activiteiten"), "\(backend)")
             let count = try await LadderMeasurementModel.query(on: app.db).count()
-            XCTAssertEqual(count, 2)
+            XCTAssertEqual(count, 3)
 
             let colleague = Browser(app)
             try await colleague.logIn("km2")

@@ -30,3 +30,17 @@ final class ContactNormTests: XCTestCase {
         XCTAssertFalse(ContactNorm.everyMonths(0).isValid, "a norm of zero is refused")
     }
 }
+
+final class LadderQuestionTests: XCTestCase {
+    /// The rung is the highest rung whose question is answered yes.
+    func testTheRungFollowsFromTheAnswers() {
+        let cases: [(Set<LadderQuestion>, Rung)] = [
+            ([], .isolated),
+            ([.socialContacts], .socialContacts),
+            ([.socialContacts, .organisedActivities, .unpaidWork], .unpaidWork),
+            ([.paidWorkWithSupport], .paidWorkWithSupport),
+            ([.unpaidWork, .paidWork], .paidWork),
+        ]
+        for (answers, rung) in cases { XCTAssertEqual(LadderQuestion.rung(yes: answers), rung, "\(answers)") }
+    }
+}

@@ -90,6 +90,11 @@ final class WorklistTests: XCTestCase {
                     lastLadderMeasurement: d(2026, 1, 1)), nijkerk, [.contacts]
             ),
         ]
+        let partner = CaseSnapshot(
+            supportStart: d(2020, 1, 1), dateOfBirth: d(2001, 1, 1), isApplicant: false, hasDirector: false, lastContact: d(2024, 1, 1))
+        XCTAssertEqual(
+            Worklist.reasons(partner, profile: steenwijkerland, today: today).map(\.list), [.youth],
+            "a partner is a client of their own, but contacts and the regisseur are the household's")
         for (name, client, profile, lists) in cases {
             XCTAssertEqual(Worklist.reasons(client, profile: profile, today: today).map(\.list), lists, name)
         }

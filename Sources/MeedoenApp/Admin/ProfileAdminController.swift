@@ -67,38 +67,50 @@ enum ProfileAdminController {
 
     @Sendable static func show(req: Request) async throws -> Response { try await page(req) }
 
-    @Sendable static func save(req: Request) async throws -> Response {
-        let viewer = try req.requireViewer()
-        let fields = try req.formFields()
-        var reader = FormReader(fields, today: req.today)
+    /// Reads the date of effect and the note every new version needs.
+    static func versionFields(_ reader: inout FormReader, today: Day) -> (Day, String)? {
         let validFrom = reader.requiredDay("validFrom")
         let note = reader.requiredText("note", max: 500)
-        let document = fields["document"] ?? ""
-        if document.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { reader.fail("document", .required) }
-        if let validFrom, validFrom < req.today {
+        if let validFrom, validFrom < today {
             reader.fail("validFrom", .custom("Een nieuwe versie geldt vanaf vandaag of later; eerdere besluiten houden hun profiel."))
         }
-        guard reader.issues.isEmpty, let validFrom,
-            let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID)
-        else {
+        guard let validFrom, !note.isEmpty else { return nil }
+        return (validFrom, note)
+    }
+
+    /// Checks and stores a new version (throws the ProfileProblem when refused) and logs it.
+    static func storeVersion(_ req: Request, _ document: String, validFrom: Day, note: String) async throws -> PolicyProfileModel {
+        let viewer = try req.requireViewer()
+        guard let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID) else { throw AppError.notFound }
+        let model = try await PolicyProfileStore(db: req.db).add(
+            document, file: "beleidsprofiel \(organisation.code)", for: organisation, validFrom: validFrom, origin: .edited, note: note,
+            by: req.recorder)
+        try await req.audit(
+            part: "beleidsprofiel", action: "wijzigen", purpose: "beleidsprofiel wijzigen",
+            change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note]))
+        return model
+    }
+
+    static func refusal(_ problem: ProfileProblem) -> String {
+        "Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(problem.problem)."
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let version = versionFields(&reader, today: req.today)
+        let document = fields["document"] ?? ""
+        if document.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { reader.fail("document", .required) }
+        guard reader.issues.isEmpty, let (validFrom, note) = version else {
             return try await page(req, values: fields, issues: reader.issues)
         }
         do {
-            let model = try await PolicyProfileStore(db: req.db).add(
-                document, file: "beleidsprofiel \(organisation.code)", for: organisation, validFrom: validFrom, origin: .edited, note: note,
-                by: req.recorder)
-            try await req.audit(
-                part: "beleidsprofiel", action: "wijzigen", purpose: "beleidsprofiel wijzigen",
-                change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note]))
+            let model = try await storeVersion(req, document, validFrom: validFrom, note: note)
             return req.redirect(
                 to: "/admin/profile", flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
         } catch let problem as ProfileProblem {
             var issues = FieldIssues()
-            issues.add(
-                "document",
-                .custom(
-                    "Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(problem.problem)."
-                ))
+            issues.add("document", .custom(refusal(problem)))
             return try await page(req, values: fields, issues: issues)
         }
     }

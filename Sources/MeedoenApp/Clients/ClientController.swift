@@ -244,6 +244,9 @@ enum ClientController {
             cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
             choices: [
                 "rung": rungs, "expectedEnd": [Choice(value: "", label: "Nog niet bepaald", selected: false)] + rungs,
+                "questions": LadderQuestion.allCases.map {
+                    Choice(value: $0.rawValue, label: Dutch.ladderQuestion($0), selected: values["q_\($0.rawValue)"] == "ja")
+                },
                 "kind": Choice.list(MeasurementKind.self, selected: nil, label: Dutch.measurementKind),
             ])
         return try await req.renderForm("ladder-new", form)
@@ -259,8 +262,16 @@ enum ClientController {
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
         let day = reader.requiredDay("measuredOn", notInFuture: true)
-        let rung = reader.raw("rung").flatMap(Int.init).flatMap(Rung.init)
-        if reader.raw("rung") == nil { reader.fail("rung", .required) } else if rung == nil { reader.fail("rung", .unknownOption) }
+        // The form asks the ladder questions and the rung follows; a bare rung (older clients, tests) still reads.
+        var answers: Set<LadderQuestion>?
+        var rung: Rung?
+        if reader.raw("questions") == "1" {
+            answers = Set(LadderQuestion.allCases.filter { reader.flag("q_\($0.rawValue)") })
+            rung = LadderQuestion.rung(yes: answers!)
+        } else {
+            rung = reader.raw("rung").flatMap(Int.init).flatMap(Rung.init)
+            if reader.raw("rung") == nil { reader.fail("rung", .required) } else if rung == nil { reader.fail("rung", .unknownOption) }
+        }
         let expected = reader.raw("expectedEnd").flatMap(Int.init).flatMap(Rung.init)
         if reader.raw("expectedEnd") != nil && expected == nil { reader.fail("expectedEnd", .unknownOption) }
         let kind = reader.requiredOption("kind", as: MeasurementKind.self)
@@ -268,7 +279,8 @@ enum ClientController {
             return try await ladderPage(req, resident, values: fields, issues: reader.issues)
         }
         try await req.households.addMeasurement(
-            LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind), for: resident.id!, by: req.recorder)
+            LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind), answers: answers, for: resident.id!,
+            by: req.recorder)
         try await req.audit(
             householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: "ladder meten",
             change: ChangeSummary(new: [

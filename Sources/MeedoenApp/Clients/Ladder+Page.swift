@@ -10,6 +10,7 @@ struct LadderView: Encodable {
         var expectedEnd: String
         var kind: String
         var by: String
+        var answers: String
     }
 
     var rows: [Row]
@@ -23,7 +24,12 @@ struct LadderView: Encodable {
             Row(
                 date: Dutch.date(measurement.measuredOn), rung: Dutch.rung(measurement.rung),
                 expectedEnd: measurement.expectedEnd.map(Dutch.rung) ?? "–", kind: Dutch.measurementKind(measurement.kind),
-                by: record.measuredBy.flatMap { names[$0] } ?? "onbekend")
+                by: record.measuredBy.flatMap { names[$0] } ?? "onbekend",
+                answers: record.answeredYes.map { yes in
+                    yes.isEmpty
+                        ? "niets met ja"
+                        : LadderQuestion.allCases.filter(yes.contains).map { Dutch.ladderQuestion($0).lowercased() }.joined(separator: "; ")
+                } ?? "alleen trede vastgelegd")
         }
         guard let latest = measurements.last else {
             summary = "Nog geen meting op de participatieladder."

@@ -165,6 +165,16 @@ extension Dutch {
 
 extension Dutch {
     /// Rung names as the ladder's authors (VNG/Divosa) give them; reference/domain.md.
+    static func ladderQuestion(_ question: LadderQuestion) -> String {
+        switch question {
+        case .socialContacts: "Heeft sociale contacten buiten de deur"
+        case .organisedActivities: "Neemt deel aan georganiseerde activiteiten (vereniging, dagbesteding, cursus)"
+        case .unpaidWork: "Doet onbetaald werk (vrijwilligerswerk, werkervaringsplek zonder loon)"
+        case .paidWorkWithSupport: "Heeft betaald werk met ondersteuning (loonkostensubsidie, jobcoach, Wsw, beschut werk)"
+        case .paidWork: "Heeft betaald werk zonder ondersteuning"
+        }
+    }
+
     static func rung(_ rung: Rung) -> String {
         switch rung {
         case .isolated: "1 – Geïsoleerd"

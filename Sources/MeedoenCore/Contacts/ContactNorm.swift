@@ -52,6 +52,8 @@ public struct ContactPolicy: Codable, Sendable, Equatable {
     public var months: Int?
     public var source: String
 
+    public init(kind: String, months: Int? = nil, source: String) { (self.kind, self.months, self.source) = (kind, months, source) }
+
     public var norm: ContactNorm? {
         switch kind {
         case "perCalendarYear": return .perCalendarYear

@@ -2,6 +2,8 @@
 public struct CaseSnapshot: Sendable, Equatable {
     public var supportStart: Day
     public var dateOfBirth: Day
+    /// Contacts and the regisseur belong to the household: they are the applicant's rows.
+    public var isApplicant: Bool
     public var hasDirector: Bool
     public var lastContact: Day?
     public var groupCode: String?
@@ -13,11 +15,13 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var lastReviews: [ScheduledReview.Kind: Day]
 
     public init(
-        supportStart: Day, dateOfBirth: Day, hasDirector: Bool = true, lastContact: Day? = nil, groupCode: String? = nil,
+        supportStart: Day, dateOfBirth: Day, isApplicant: Bool = true, hasDirector: Bool = true, lastContact: Day? = nil,
+        groupCode: String? = nil,
         groupSince: Day? = nil, municipality: String? = nil, lastLadderMeasurement: Day? = nil, planNextReview: Day? = nil,
         lastReviews: [ScheduledReview.Kind: Day] = [:]
     ) {
         (self.supportStart, self.dateOfBirth, self.hasDirector, self.lastContact) = (supportStart, dateOfBirth, hasDirector, lastContact)
+        self.isApplicant = isApplicant
         (self.groupCode, self.groupSince, self.municipality) = (groupCode, groupSince, municipality)
         (self.lastLadderMeasurement, self.planNextReview, self.lastReviews) = (lastLadderMeasurement, planNextReview, lastReviews)
     }
@@ -55,7 +59,7 @@ public enum Worklist {
         var reasons: [WorklistReason] = []
         let norm = profile.contactNorm(group: client.groupCode, municipality: client.municipality)
         let contact = norm.status(lastContact: client.lastContact, supportStart: client.supportStart, today: today)
-        if contact != .withinNorm { reasons.append(.contact(contact, norm: norm)) }
+        if contact != .withinNorm && client.isApplicant { reasons.append(.contact(contact, norm: norm)) }
         if let next = client.planNextReview, next < today { reasons.append(.planReviewOverdue(since: next)) }
         for review in client.groupCode.flatMap({ profile.segmentation.group($0)?.service.reviews }) ?? [] {
             // The rhythm starts at the last review of that kind, or else when the client entered the group.
@@ -68,7 +72,7 @@ public enum Worklist {
         {
             reasons.append(client.lastLadderMeasurement.map { .ladderOutdated(last: $0, months: ladder.remeasureMonths) } ?? .ladderMissing)
         }
-        if !client.hasDirector { reasons.append(.noDirector) }
+        if !client.hasDirector && client.isApplicant { reasons.append(.noDirector) }
         let age = client.dateOfBirth.age(on: today)
         if (18..<27).contains(age) && client.planNextReview == nil { reasons.append(.youthWithoutPlan(age: age)) }
         return reasons

@@ -47,3 +47,29 @@ public enum Ladder {
         return latest.adding(months: months) < today
     }
 }
+
+/// The questions of a ladder measurement, one per rung from 2 up (reference/domain.md: the rung
+/// meanings). The rung follows from the answers: the highest rung whose question is answered yes,
+/// so the measurement shows how it was reached and two case managers measure alike.
+public enum LadderQuestion: String, CaseIterable, Codable, Sendable {
+    case socialContacts  // sociale contacten buiten de deur
+    case organisedActivities  // deelname aan georganiseerde activiteiten (vereniging, dagbesteding, cursus)
+    case unpaidWork  // onbetaald werk (vrijwilligerswerk, werkervaringsplek zonder loon)
+    case paidWorkWithSupport  // betaald werk met ondersteuning (loonkostensubsidie, jobcoach, Wsw, beschut werk)
+    case paidWork  // betaald werk zonder ondersteuning
+
+    public var rung: Rung {
+        switch self {
+        case .socialContacts: .socialContacts
+        case .organisedActivities: .organisedActivities
+        case .unpaidWork: .unpaidWork
+        case .paidWorkWithSupport: .paidWorkWithSupport
+        case .paidWork: .paidWork
+        }
+    }
+
+    /// The rung the answers put someone on: the highest answered yes, or 1 (geïsoleerd) when none is.
+    public static func rung(yes answers: Set<LadderQuestion>) -> Rung {
+        answers.map(\.rung).max() ?? .isolated
+    }
+}

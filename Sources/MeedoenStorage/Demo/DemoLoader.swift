@@ -260,6 +260,9 @@ public struct DemoLoader {
             model.$resident.id = resident.id!
             (model.measuredOn, model.rung, model.expectedEndRung, model.kind) = (day.date, rung, expected, kind)
             (model.measuredBy, model.recordedAt) = (nil, recordedAt)
+            // Everyone on a rung also does what the rungs below it ask, except paid work without support.
+            model.answers = LadderQuestion.allCases.filter { $0.rung.rawValue <= rung && !($0 == .paidWorkWithSupport && rung == 6) }
+                .map(\.rawValue).joined(separator: ",")
             batch.ladder.append(model)
         }
         measurement(start, rung, .start)

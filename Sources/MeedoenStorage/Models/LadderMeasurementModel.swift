@@ -13,9 +13,16 @@ public final class LadderMeasurementModel: Model, @unchecked Sendable {
     @OptionalField(key: "expected_end_rung") public var expectedEndRung: Int?
     @Enum(key: "kind") public var kind: MeasurementKind
     @OptionalField(key: "measured_by") public var measuredBy: UUID?
+    /// The ladder questions answered yes, comma-separated (LadderQuestion raw values); nil for a
+    /// measurement entered as a rung only (before M010, or through the API).
+    @OptionalField(key: "answers") public var answers: String?
     @Field(key: "recorded_at") public var recordedAt: Date
 
     public init() {}
+
+    public var answeredYes: Set<LadderQuestion>? {
+        answers.map { Set($0.split(separator: ",").compactMap { LadderQuestion(rawValue: String($0)) }) }
+    }
 
     public var measurement: LadderMeasurement? {
         Rung(rawValue: rung).map {
@@ -37,12 +44,27 @@ public struct M006_CreateLadderMeasurements: AsyncMigration {
     public func revert(on db: any Database) async throws { try await db.schema("ladder_measurements").delete() }
 }
 
+/// The answers to the ladder questions with each measurement (issue 5, R3).
+public struct M010_AddLadderAnswers: AsyncMigration {
+    public init() {}
+
+    public func prepare(on db: any Database) async throws {
+        try await db.schema("ladder_measurements").field("answers", .string).update()
+    }
+
+    public func revert(on db: any Database) async throws {
+        try await db.schema("ladder_measurements").deleteField("answers").update()
+    }
+}
+
 extension HouseholdStore {
     public func ladder(of residentID: UUID) async throws -> [LadderMeasurementModel] {
         try await LadderMeasurementModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$measuredOn).sort(\.$recordedAt).all()
     }
 
-    public func addMeasurement(_ measurement: LadderMeasurement, for residentID: UUID, by recorder: Recorder) async throws {
+    public func addMeasurement(
+        _ measurement: LadderMeasurement, answers: Set<LadderQuestion>? = nil, for residentID: UUID, by recorder: Recorder
+    ) async throws {
         let model = LadderMeasurementModel()
         model.id = recorder.ids.next()
         model.$resident.id = residentID
@@ -50,6 +72,7 @@ extension HouseholdStore {
             measurement.measuredOn.date, measurement.rung.rawValue, measurement.expectedEnd?.rawValue
         )
         (model.kind, model.measuredBy, model.recordedAt) = (measurement.kind, recorder.userID, recorder.clock.now())
+        model.answers = answers.map { set in LadderQuestion.allCases.filter(set.contains).map(\.rawValue).joined(separator: ",") }
         try await model.create(on: db)
     }
 }

@@ -3,13 +3,14 @@ import Foundation
 import MeedoenCore
 import SQLKit
 
-/// One supported client (the applicant of a household) with what the worklists look at.
+/// One supported client (applicant or partner) with what the worklists look at.
 public struct WorklistRow: Decodable, Sendable {
     public var householdId: UUID
     public var residentId: UUID
     public var givenName: String
     public var familyName: String
     public var dateOfBirth: Date
+    public var relation: String
     public var directorId: UUID?
     public var directorName: String?
     public var municipalityCode: String?
@@ -28,16 +29,17 @@ public struct WorklistRow: Decodable, Sendable {
         reviews[.lawfulness] = lastLawfulness.map(Day.init)
         reviews[.evaluation] = lastEvaluation.map(Day.init)
         return CaseSnapshot(
-            supportStart: Day(start), dateOfBirth: Day(dateOfBirth), hasDirector: directorId != nil, lastContact: lastContact.map(Day.init),
+            supportStart: Day(start), dateOfBirth: Day(dateOfBirth), isApplicant: relation == MemberRelation.applicant.rawValue,
+            hasDirector: directorId != nil, lastContact: lastContact.map(Day.init),
             groupCode: groupCode, groupSince: groupSince.map(Day.init), municipality: municipalityCode,
             lastLadderMeasurement: lastLadder.map(Day.init), planNextReview: planNextReview.map(Day.init), lastReviews: reviews)
     }
 }
 
 extension HouseholdStore {
-    /// The households a viewer's worklists cover (the own caseload; for a team leader the teams
-    /// and the files without a regisseur), with support running today, and per applicant the
-    /// dates the worklist rules need. One query: the subqueries each read an indexed table.
+    /// The clients a viewer's worklists cover (the own caseload; for a team leader the teams and
+    /// the files without a regisseur), with support running today, and per person the dates the
+    /// worklist rules need. One query: the subqueries each read an indexed table.
     public func worklist(for viewer: Viewer, onlyOwnCaseload: Bool, on day: Day) async throws -> [WorklistRow] {
         guard let sql = db as? any SQLDatabase else { return [] }
         let today = day.date
@@ -45,23 +47,29 @@ extension HouseholdStore {
         if onlyOwnCaseload { search.directorID = viewer.userID }
         let latestGroup: SQLQueryString =
             "FROM group_assignments ga WHERE ga.resident_id = r.id AND ga.valid_from <= \(bind: today) ORDER BY ga.valid_from DESC, ga.recorded_at DESC LIMIT 1"
+        // Every person in the benefit unit is a client (applicant and partner); what belongs to the
+        // household (support, contacts, regisseur) is read once per household.
+        let scoped: SQLQueryString =
+            "(SELECT h.id AS household_id, hd.director_id AS director_id, u.display_name AS director_name, m.code AS municipality_code "
+            + scopedHouseholds(search, for: viewer, on: day) + ") s"
         let select: SQLQueryString = """
-            SELECT * FROM (SELECT h.id AS household_id, r.id AS resident_id, r.given_name, r.family_name, r.date_of_birth, hd.director_id,
-              u.display_name AS director_name, m.code AS municipality_code,
+            SELECT * FROM (SELECT s.household_id, r.id AS resident_id, r.given_name, r.family_name, r.date_of_birth, r.relation, s.director_id,
+              s.director_name, s.municipality_code,
               (SELECT MIN(sp.valid_from) FROM support_periods sp JOIN residents sm ON sm.id = sp.resident_id
-                 WHERE sm.household_id = h.id AND sp.superseded_at IS NULL AND sp.valid_from <= \(bind: today)
+                 WHERE sm.household_id = s.household_id AND sp.superseded_at IS NULL AND sp.valid_from <= \(bind: today)
                  AND (sp.valid_to IS NULL OR sp.valid_to >= \(bind: today))) AS support_start,
-              (SELECT MAX(c.contact_on) FROM contacts c WHERE c.household_id = h.id) AS last_contact,
+              (SELECT MAX(c.contact_on) FROM contacts c WHERE c.household_id = s.household_id) AS last_contact,
               (SELECT ga.group_code \(latestGroup)) AS group_code,
               (SELECT ga.valid_from \(latestGroup)) AS group_since,
               (SELECT MAX(lm.measured_on) FROM ladder_measurements lm WHERE lm.resident_id = r.id) AS last_ladder,
               (SELECT MIN(p.next_review_on) FROM plans p WHERE p.resident_id = r.id AND p.closed_on IS NULL) AS plan_next_review,
               (SELECT MAX(cr.held_on) FROM case_reviews cr WHERE cr.resident_id = r.id AND cr.kind = 'lawfulness') AS last_lawfulness,
-              (SELECT MAX(cr.held_on) FROM case_reviews cr WHERE cr.resident_id = r.id AND cr.kind = 'evaluation') AS last_evaluation 
+              (SELECT MAX(cr.held_on) FROM case_reviews cr WHERE cr.resident_id = r.id AND cr.kind = 'evaluation') AS last_evaluation
+            FROM residents r JOIN 
             """
         return try await sql.raw(
-            select + scopedHouseholds(search, for: viewer, on: day)
-                + ") w WHERE w.support_start IS NOT NULL ORDER BY LOWER(w.family_name), w.household_id"
+            select + scoped
+                + " ON s.household_id = r.household_id WHERE r.relation IN ('applicant', 'partner')) w WHERE w.support_start IS NOT NULL ORDER BY LOWER(w.family_name), w.household_id, w.relation"
         ).all(decoding: WorklistRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
