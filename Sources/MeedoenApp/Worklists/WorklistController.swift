@@ -71,7 +71,14 @@ enum WorklistController {
         var rows: [Row]
         var summary: String
         var others: [OverviewPage.Item]
+        /// "101–200 van 391", and the neighbouring pages when the list is longer than one page.
+        var range: String
+        var previous: String?
+        var next: String?
     }
+
+    /// A team's list can run to hundreds of clients; urgent ones come first, so page one is the day's work.
+    static let perPage = 100
 
     @Sendable static func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
@@ -92,13 +99,19 @@ enum WorklistController {
         }.sorted { ($0.urgent ? 0 : 1, $0.name) < ($1.urgent ? 0 : 1, $1.name) }
         let whose = viewer.role == .teamLeader ? "het team" : "mijn caseload"
         let profile = try await req.profile().profile
+        let pageCount = max(1, (rows.count + perPage - 1) / perPage)
+        let number = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
+        let shown = Array(rows.dropFirst((number - 1) * perPage).prefix(perPage))
+        let base = "/worklists/\(list.rawValue)?page="
         let page = ListPage(
             heading: "\(Dutch.worklistTitle(list)): \(whose)", description: Dutch.worklistDescription(list),
-            norm: list == .contacts ? Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)) : nil, rows: rows,
+            norm: list == .contacts ? Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)) : nil, rows: shown,
             summary: "\(rows.filter(\.urgent).count) te laat, \(rows.filter { !$0.urgent }.count) nu te doen",
             others: Worklist.List.allCases.filter { $0 != list && (viewer.role == .teamLeader || $0 != .noDirector) }.map {
                 OverviewPage.Item(href: "/worklists/\($0.rawValue)", title: Dutch.worklistTitle($0), description: "", count: 0)
-            })
+            },
+            range: rows.isEmpty ? "" : "\((number - 1) * perPage + 1)–\((number - 1) * perPage + shown.count) van \(rows.count)",
+            previous: number > 1 ? base + String(number - 1) : nil, next: number < pageCount ? base + String(number + 1) : nil)
         try await req.audit(
             part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())")
         return try await req.renderPage("worklist", title: page.heading, page)
