@@ -348,3 +348,44 @@ final class ProfileTermsTests: XCTestCase {
         }
     }
 }
+
+final class ProfileVersionTests: XCTestCase {
+    /// A new shipped file does not override the functioneel beheerder's later edit, and a stored
+    /// version that no longer reads is passed over for the one before it.
+    func testShippedUpdatesRespectEditsAndUnreadableVersionsArePassedOver() async throws {
+        try await withApp { app, fixture in
+            try await Meedoen.installShippedProfiles(app)
+            let store = PolicyProfileStore(db: app.db)
+            let organisation = try await DirectoryStore(db: app.db).organisation(code: "steenwijkerland")!
+            let recorder = Recorder(userID: nil, clock: .fixed(testNow), ids: .random)
+            let shipped = app.meedoen.shipped.profiles["steenwijkerland"]!.document
+            let edited = shipped.replacingOccurrences(of: "\"label\": \"Klantgroep\"", with: "\"label\": \"Doelgroep\"")
+            XCTAssertNotEqual(edited, shipped)
+            try await store.add(
+                edited, file: "bewerkt", for: organisation, validFrom: Day(testNow), origin: .edited, note: "eigen naam", by: recorder)
+
+            var files = app.meedoen.shipped.profiles.mapValues { (file: $0.file, document: $0.document) }
+            files["steenwijkerland"]!.document = shipped.replacingOccurrences(
+                of: "\"label\": \"Klantgroep\"", with: "\"label\": \"Klantprofiel\"")
+            let notApplied = try await store.installShipped(files, recorder: recorder, on: Day(testNow))
+            XCTAssertEqual(notApplied.count, 1)
+            XCTAssertTrue(notApplied[0].problem.contains("functioneel beheerder"), notApplied[0].problem)
+            let current = try await store.current(organisation.id!, on: Day(testNow))!
+            XCTAssertEqual(current.profile.segmentation.label, "Doelgroep", "the edit stays in force")
+
+            // A stored document that no longer reads (say, written by a later Meedoen) is passed over.
+            let unreadable = PolicyProfileModel()
+            unreadable.id = UUID()
+            unreadable.$organisation.id = organisation.id!
+            (unreadable.version, unreadable.validFrom, unreadable.document) = (99, Day(testNow).date, "{\"schemaVersion\": 3}")
+            (unreadable.origin, unreadable.recordedAt) = ("edited", testNow)
+            try await unreadable.create(on: app.db)
+            let after = try await store.current(organisation.id!, on: Day(testNow))
+            XCTAssertEqual(after?.model.version, current.model.version)
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let page = try await browser.get("/clients/\(fixture.ownApplicant)")
+            XCTAssertEqual(page.status, .ok, "no 500 when the newest version does not read")
+        }
+    }
+}
