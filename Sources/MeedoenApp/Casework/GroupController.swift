@@ -57,13 +57,9 @@ enum GroupController {
         // The whole ZRM decides self-sufficiency; the page shows only the derived yes/no, never the scores.
         let intake = try store.intake(model, withSensitive: true)
         let ladder = try await req.households.ladder(of: resident.id!).last?.measurement
-        var municipality: String?
-        if let current = file.current(file.municipalities, on: req.today) {
-            municipality = try await MunicipalityModel.find(current.municipalityID, on: req.db)?.code
-        }
-        let groups = Set(file.specialGroups.filter { $0.$resident.id == resident.id && $0.holds(on: req.today) }.map(\.value.kind))
-        let facts = intake.facts(dateOfBirth: Day(resident.dateOfBirth), ladder: ladder, specialGroups: groups)
-        return (profile.segmentation.propose(for: facts, municipality: municipality), intake.heldOn)
+        let facts = intake.facts(
+            dateOfBirth: Day(resident.dateOfBirth), ladder: ladder, specialGroups: file.specialGroups(of: resident.id!, on: req.today))
+        return (profile.segmentation.propose(for: facts, municipality: try await req.municipalityCode(of: file)), intake.heldOn)
     }
 
     private static func page(
@@ -108,9 +104,8 @@ enum GroupController {
     @Sendable static func decide(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .write, purpose: "klantgroep vaststellen")
         let fields = try req.formFields()
-        let (profile, version) = try await {
-            let p = try await req.profile(of: opened.file.household.$organisation.id); return (p.profile, p.version)
-        }()
+        let inForce = try await req.profile(of: opened.file.household.$organisation.id)
+        let (profile, version) = (inForce.profile, inForce.version)
         let (proposal, _) = try await proposal(req, resident, opened.file, profile: profile)
         var reader = FormReader(fields, today: req.today)
         let code = reader.raw("groupCode")

@@ -27,7 +27,7 @@ enum IntakeController {
     }
 
     static func isStatusHolder(_ resident: ResidentModel, _ opened: OpenedFile, _ today: Day) -> Bool {
-        opened.file.specialGroups.contains { $0.$resident.id == resident.id && $0.holds(on: today) && $0.value.kind == .statusHolder }
+        opened.file.specialGroups(of: resident.id!, on: today).contains(.statusHolder)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {

@@ -44,10 +44,12 @@ extension Request {
         if let applicant = file.applicant {
             group = try await CaseworkStore(db: db).currentAssignment(of: applicant.id!, on: today)?.groupCode
         }
-        var municipality: String?
-        if let current = file.current(file.municipalities, on: today) {
-            municipality = try await MunicipalityModel.find(current.municipalityID, on: db)?.code
-        }
-        return profile.contactNorm(group: group, municipality: municipality)
+        return profile.contactNorm(group: group, municipality: try await municipalityCode(of: file))
+    }
+
+    /// The code of the municipality the household belongs to today, for a profile's deviations.
+    func municipalityCode(of file: HouseholdFile) async throws -> String? {
+        guard let current = file.current(file.municipalities, on: today) else { return nil }
+        return try await MunicipalityModel.find(current.municipalityID, on: db)?.code
     }
 }

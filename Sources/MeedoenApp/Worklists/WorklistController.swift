@@ -16,9 +16,8 @@ enum WorklistController {
     }
 
     /// Every client in the viewer's reach with the reasons that put them on a list.
-    static func entries(_ req: Request) async throws -> [Entry] {
+    static func entries(_ req: Request, profile: PolicyProfile) async throws -> [Entry] {
         let viewer = try req.requireViewer()
-        let profile = try await req.profile().profile
         let today = req.today
         let rows = try await req.households.worklist(for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, on: today)
         return rows.compactMap { row in
@@ -42,7 +41,7 @@ enum WorklistController {
 
     @Sendable static func overview(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let entries = try await entries(req)
+        let entries = try await entries(req, profile: try await req.profile().profile)
         let lists = Worklist.List.allCases.filter { viewer.role == .teamLeader || $0 != .noDirector }
         let page = OverviewPage(
             heading: viewer.role == .teamLeader ? "Werklijsten van het team" : "Mijn werklijsten",
@@ -86,7 +85,8 @@ enum WorklistController {
             throw Abort(.notFound, reason: "Deze werklijst bestaat niet.")
         }
         let today = req.today
-        let rows = try await entries(req).flatMap { entry in
+        let profile = try await req.profile().profile
+        let rows = try await entries(req, profile: profile).flatMap { entry in
             entry.reasons.filter { $0.list == list }.map { reason in
                 ListPage.Row(
                     href: list == .contacts || list == .noDirector
@@ -98,7 +98,6 @@ enum WorklistController {
             }
         }.sorted { ($0.urgent ? 0 : 1, $0.name) < ($1.urgent ? 0 : 1, $1.name) }
         let whose = viewer.role == .teamLeader ? "het team" : "mijn caseload"
-        let profile = try await req.profile().profile
         let pageCount = max(1, (rows.count + perPage - 1) / perPage)
         let number = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
         let shown = Array(rows.dropFirst((number - 1) * perPage).prefix(perPage))

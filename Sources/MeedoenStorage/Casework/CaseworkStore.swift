@@ -10,12 +10,6 @@ public struct CaseworkStore: Sendable {
 
     // MARK: Intake
 
-    /// The parts of an intake at the extra privacy level, stored apart.
-    struct SensitivePart: Codable {
-        var zrm: [ZRMDomain: ZRMScore]
-        var healthLimitations: String?
-    }
-
     public func intakes(of residentID: UUID) async throws -> [IntakeModel] {
         try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).sort(
             \.$recordedAt, .descending
@@ -27,7 +21,7 @@ public struct CaseworkStore: Sendable {
     public func intake(_ model: IntakeModel, withSensitive: Bool) throws -> Intake {
         var intake = try JSONDecoder().decode(Intake.self, from: Data(model.document.utf8))
         if withSensitive, let text = model.sensitiveDocument {
-            let sensitive = try JSONDecoder().decode(SensitivePart.self, from: Data(text.utf8))
+            let sensitive = try JSONDecoder().decode(IntakeModel.SensitivePart.self, from: Data(text.utf8))
             intake.zrm.merge(sensitive.zrm) { $1 }
             intake.healthLimitations = sensitive.healthLimitations
         }
@@ -35,19 +29,11 @@ public struct CaseworkStore: Sendable {
     }
 
     public func addIntake(_ intake: Intake, workProfile: WorkProfile, for residentID: UUID, by recorder: Recorder) async throws -> UUID {
-        var general = intake
-        general.zrm = intake.zrm.filter { !$0.key.isSensitive }
-        general.healthLimitations = nil
-        let sensitive = SensitivePart(zrm: intake.zrm.filter { $0.key.isSensitive }, healthLimitations: intake.healthLimitations)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let model = IntakeModel()
         let id = recorder.ids.next()
         model.id = id
         model.$resident.id = residentID
-        model.heldOn = intake.heldOn.date
-        model.document = String(decoding: try encoder.encode(general), as: UTF8.self)
-        model.sensitiveDocument = String(decoding: try encoder.encode(sensitive), as: UTF8.self)
+        try model.hold(intake)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         let profile = WorkProfileModel()
         profile.id = recorder.ids.next()

@@ -27,14 +27,7 @@ struct CaseworkBatch {
         let model = IntakeModel()
         model.id = UUID()
         model.$resident.id = client.residentId
-        model.heldOn = intake.heldOn.date
-        var general = intake
-        general.zrm = intake.zrm.filter { !$0.key.isSensitive }
-        let sensitive = intake.zrm.filter { $0.key.isSensitive }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        model.document = String(decoding: try! encoder.encode(general), as: UTF8.self)
-        model.sensitiveDocument = String(decoding: try! encoder.encode(["zrm": sensitive]), as: UTF8.self)
+        try! model.hold(intake)  // encoding plain values cannot fail
         (model.recordedBy, model.recordedAt) = (client.directorId, recordedAt)
         intakes.append(model)
         let work = WorkProfileModel()

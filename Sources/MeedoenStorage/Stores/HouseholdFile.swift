@@ -26,6 +26,11 @@ public struct HouseholdFile: Sendable {
     }
 
     public func name(of id: UUID?) -> String { id.flatMap { names[$0] } ?? "onbekend" }
+
+    /// The special groups one member belongs to on `day`.
+    public func specialGroups(of residentID: UUID, on day: Day) -> Set<SpecialGroup> {
+        Set(specialGroups.filter { $0.$resident.id == residentID && $0.holds(on: day) }.map(\.value.kind))
+    }
 }
 
 /// One line of a caseload or search result.
