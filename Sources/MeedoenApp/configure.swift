@@ -2,22 +2,31 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import SQLKit
 import MeedoenCore
 import MeedoenStorage
 import Vapor
 
 /// Sets up the app; reads like a table of contents.
 public func configure(_ app: Application, settings: Settings, clock: Clock = .system, ids: IDGenerator = .random) async throws {
-    try configureDatabase(app, settings.database)
+    try await configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
     app.migrations.add(SessionRecord.migration)
 
+    let auditKey = try settings.loadAuditKey(logger: app.logger)
     app.meedoen = MeedoenServices(
-        clock: clock, ids: ids,
-        auditLog: AuditLog(database: { [unowned app] in app.db }, clock: clock, ids: ids),
+        clock: clock, ids: ids, auditLog: AuditLog(key: auditKey, clock: clock, ids: ids),
         settings: settings, shipped: try ShippedData.load(from: app.directory.resourcesDirectory),
-        loginLimiter: LoginRateLimiter(clock: clock))
+        auditAnchors: settings.auditAnchorPath.map { AuditAnchorFile(path: $0, key: auditKey) })
     app.metrics = AppMetrics()
+    if app.meedoen.auditAnchors != nil {
+        let maintenance = AuditMaintenance()
+        app.auditMaintenance = maintenance
+        app.lifecycle.use(maintenance)
+    }
+
+    // Slow-header clients are cut off after 10 s and silent connections after 60 s (MeedoenServer).
+    app.servers.use { app in app.meedoenServer(limits: settings.connectionLimits) }
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
@@ -46,12 +55,15 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .sy
     registerCommands(app)
 }
 
-func configureDatabase(_ app: Application, _ choice: Settings.DatabaseChoice) throws {
+func configureDatabase(_ app: Application, _ choice: Settings.DatabaseChoice) async throws {
     switch choice {
     case .sqlite(let path):
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // No SQL logging at any level: bound values can hold a BSN.
         app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+        // Write-ahead logging: readers never wait for the writer (each request logs its reads,
+        // so there is always a writer). The setting is kept in the file itself.
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         // Days are stored as dates; a fixed session time zone keeps them the same day on every server.

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/../.."
 dir=$(mktemp -d /tmp/meedoen-fuzz.XXXXXX)
 port=${MEEDOEN_FUZZ_PORT:-18291}
 export MEEDOEN_SQLITE_PATH="$dir/meedoen.sqlite"
+# The demo data (and a demo audit key next to the throwaway database) only when asked for.
+export MEEDOEN_DEMO=1
 unset DATABASE_URL
 .build/debug/meedoen serve --hostname 127.0.0.1 --port "$port" >"$dir/server.log" 2>&1 &
 server=$!

@@ -48,7 +48,8 @@ class Server:
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="meedoen-browser-")
         # The demo set-up: no second factor (its flow is covered by the Swift tests).
-        env = dict(os.environ, MEEDOEN_SQLITE_PATH=f"{self.dir}/meedoen.sqlite", LOG_LEVEL="warning", MEEDOEN_2FA="off")
+        env = dict(os.environ, MEEDOEN_SQLITE_PATH=f"{self.dir}/meedoen.sqlite", LOG_LEVEL="warning", MEEDOEN_2FA="off",
+                   MEEDOEN_DEMO="1")
         env.pop("DATABASE_URL", None)
         binary = ROOT / ".build" / "debug" / "meedoen"
         self.process = subprocess.Popen(

@@ -65,21 +65,21 @@ final class AccessMatrixTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             for _ in 1...3 { try await browser.get("/households/\(fixture.ownHousehold)") }
-            let intact = try await AuditLog.verify(on: app.db)
+            let intact = try await verifyChain(app)
             XCTAssertNil(intact.firstBrokenSeq, "\(backend): \(intact.problem ?? "")")
             XCTAssertGreaterThanOrEqual(intact.entriesChecked, 4)
 
             let sql = app.db as! any SQLDatabase
             let original = try await AuditEventModel.query(on: app.db).filter(\.$seq == 2).first()!.purpose
             try await sql.raw("UPDATE audit_events SET purpose = 'iets anders' WHERE seq = 2").run()
-            let altered = try await AuditLog.verify(on: app.db)
+            let altered = try await verifyChain(app)
             XCTAssertEqual(altered.firstBrokenSeq, 2, "\(backend)")
 
             try await sql.raw("UPDATE audit_events SET purpose = \(bind: original) WHERE seq = 2").run()
-            let value9 = try await AuditLog.verify(on: app.db).firstBrokenSeq
+            let value9 = try await verifyChain(app).firstBrokenSeq
             XCTAssertNil(value9, "\(backend): restored, the chain is whole again")
             try await sql.raw("DELETE FROM audit_events WHERE seq = 3").run()
-            let value2 = try await AuditLog.verify(on: app.db).firstBrokenSeq
+            let value2 = try await verifyChain(app).firstBrokenSeq
             XCTAssertEqual(value2, 4, "\(backend): a removed row breaks the next link")
         }
     }

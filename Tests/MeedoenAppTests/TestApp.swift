@@ -39,6 +39,16 @@ func withEachBackend(_ test: (Application, Fixture, Backend) async throws -> Voi
     }
 }
 
+/// The database file and its write-ahead log.
+func removeSQLite(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+/// Verifies the whole access log as `meedoen audit verify` does.
+func verifyChain(_ app: Application) async throws -> AuditVerification {
+    try await app.meedoen.auditLog.verify(on: app.db, anchors: app.meedoen.auditAnchors)
+}
+
 /// A clock a test can move forward.
 final class MovableClock: @unchecked Sendable {
     private let lock = NSLock()
@@ -51,16 +61,19 @@ final class MovableClock: @unchecked Sendable {
 
 func withApp(
     _ backend: Backend = .sqlite, secondFactor: Bool = false, tls: Bool = false, clock: Clock = .fixed(testNow),
-    _ test: (Application, Fixture) async throws -> Void
+    connectionLimits: Settings.ConnectionLimits = .init(), trustedProxies: [IPRange] = [], auditKey: AuditKey = .random(),
+    anchorPath: String? = nil, sqlitePath fixedPath: String? = nil, _ test: (Application, Fixture) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     app.directory = DirectoryConfiguration(workingDirectory: packageRoot)
-    let settings: Settings
-    let sqlitePath = NSTemporaryDirectory() + "meedoen-test-\(UUID().uuidString).sqlite"
+    let sqlitePath = fixedPath ?? NSTemporaryDirectory() + "meedoen-test-\(UUID().uuidString).sqlite"
+    var settings: Settings
     switch backend {
     case .sqlite: settings = Settings(database: .sqlite(path: sqlitePath), tls: tls, secondFactor: secondFactor)
     case .postgres(let url): settings = Settings(database: .postgres(url: url), tls: tls, secondFactor: secondFactor)
     }
+    (settings.connectionLimits, settings.trustedProxies) = (connectionLimits, trustedProxies)
+    (settings.auditKey, settings.auditAnchorPath) = (.inline(auditKey), anchorPath)
     do {
         try await configure(app, settings: settings, clock: clock, ids: .random)
         if case .postgres = backend {
@@ -75,11 +88,11 @@ func withApp(
         try await test(app, fixture)
     } catch {
         try? await app.asyncShutdown()
-        try? FileManager.default.removeItem(atPath: sqlitePath)
+        if fixedPath == nil { removeSQLite(sqlitePath) }
         throw error
     }
     try await app.asyncShutdown()
-    try? FileManager.default.removeItem(atPath: sqlitePath)
+    if fixedPath == nil { removeSQLite(sqlitePath) }
 }
 
 /// Two organisations with a few users and households, written through the real stores.
@@ -235,4 +248,18 @@ func apiRequest(_ app: Application, _ method: HTTPMethod, _ path: String, token:
             }
         }, afterResponse: { res async throws in captured = res })
     return captured
+}
+
+/// A second instance of the app on the same database and audit key, as a second server
+/// process behind a load balancer (or the same one after a restart) would be.
+func makeSecondApp(like first: Application, clock: Clock = .fixed(testNow)) async throws -> Application {
+    let app = try await Application.make(.testing)
+    app.directory = DirectoryConfiguration(workingDirectory: packageRoot)
+    do {
+        try await configure(app, settings: first.meedoen.settings, clock: clock, ids: .random)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    return app
 }

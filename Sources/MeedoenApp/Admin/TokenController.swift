@@ -13,7 +13,9 @@ enum TokenController {
         var id: String
         var name: String
         var created: String
-        var revoked: String?
+        var expires: String
+        /// Why the key no longer works; nil while it does (then it can be revoked).
+        var status: String?
     }
 
     struct Page: Encodable {
@@ -24,8 +26,18 @@ enum TokenController {
 
     private static func page(_ req: Request, newToken: String? = nil, error: String? = nil) async throws -> Response {
         let user = try req.requireUser()
-        let tokens = try await DirectoryStore(db: req.db).tokens(of: user.id).map {
-            TokenRow(id: $0.id!.uuidString, name: $0.name, created: Dutch.moment($0.createdAt), revoked: $0.revokedAt.map(Dutch.moment))
+        let directory = DirectoryStore(db: req.db)
+        guard let owner = try await directory.user(user.id) else { throw AppError.notSignedIn }
+        let now = req.services.clock.now()
+        let tokens = try await directory.tokens(of: user.id).map { token in
+            let status: String? =
+                if let revoked = token.revokedAt { "ingetrokken \(Dutch.moment(revoked))" }
+                else if (token.expiresAt ?? now) <= now { "verlopen" }
+                else if !token.isUsable(now: now, owner: owner) { "werkt niet meer (inloggegevens gewijzigd)" }
+                else { nil }
+            return TokenRow(
+                id: token.id!.uuidString, name: token.name, created: Dutch.moment(token.createdAt),
+                expires: token.expiresAt.map(Dutch.moment) ?? "–", status: status)
         }
         return try await req.renderPage(
             "tokens", title: "API-sleutels", Page(tokens: tokens, newToken: newToken, error: error),
@@ -40,11 +52,18 @@ enum TokenController {
         guard !name.isEmpty, name.count <= 80 else {
             return try await page(req, error: "Geef de sleutel een naam van 1 tot 80 tekens, bijvoorbeeld de naam van de koppeling.")
         }
+        let daysText = ((try? req.content.get(String.self, at: "days")) ?? "").trimmingCharacters(in: .whitespaces)
+        let days = daysText.isEmpty ? APITokenModel.defaultDays : Int(daysText) ?? 0
+        guard (1...APITokenModel.maximumDays).contains(days) else {
+            return try await page(req, error: "Kies een geldigheid van 1 tot \(APITokenModel.maximumDays) dagen.")
+        }
         let token = APITokens.generate()
         try await APITokenModel(
-            id: req.services.ids.next(), userID: user.id, name: name, tokenHash: APITokens.hash(token), createdAt: req.services.clock.now()
+            id: req.services.ids.next(), userID: user.id, name: name, tokenHash: APITokens.hash(token), createdAt: req.services.clock.now(),
+            days: days
         ).create(on: req.db)
-        try await req.audit(part: "api-sleutels", action: "aanmaken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name]))
+        try await req.audit(
+            part: "api-sleutels", action: "aanmaken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name, "dagen": "\(days)"]))
         return try await page(req, newToken: token)
     }
 

@@ -147,6 +147,10 @@ enum UserAdminController {
             throw AppError.notFound
         }
         try await user.update(on: req.db)
+        if ["deactivate", "reset-password", "reset-2fa"].contains(action) {
+            // API keys end with the credentials or the account they belong to, for good.
+            try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: req.services.clock.now())
+        }
         try await req.audit(
             part: "gebruikers", action: action, purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": user.username]))
         if let newPassword {

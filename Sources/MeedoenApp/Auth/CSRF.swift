@@ -17,6 +17,11 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let changesState = ![.GET, .HEAD, .OPTIONS].contains(request.method)
         if changesState && !request.isAPI {
+            // A body that arrives in more than one read is still streaming here: collect it first,
+            // or a long form (an intake) looks like one without a token and the input is lost.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = try? request.content.get(String.self, at: CSRF.field)
             guard let expected = request.session.data["csrf"], let sent,
                 sent.utf8.count == expected.utf8.count, constantTimeEquals(sent, expected)
@@ -33,3 +38,4 @@ struct CSRFMiddleware: AsyncMiddleware {
         zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
+

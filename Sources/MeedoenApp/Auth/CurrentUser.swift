@@ -74,6 +74,7 @@ struct SessionUserMiddleware: AsyncMiddleware {
     static let absoluteLimit: TimeInterval = 10 * 60 * 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.sessionAvailable = true
         // The API never takes a session cookie: it has no CSRF protection, so a cookie there would
         // let any web page act as the signed-in user.
         if !request.isAPI, let idText = request.session.data["uid"], let id = UUID(uuidString: idText) {
@@ -103,7 +104,8 @@ struct SessionUserMiddleware: AsyncMiddleware {
 struct BearerTokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI, let bearer = request.headers.bearerAuthorization,
-            let (_, user) = try await DirectoryStore(db: request.db).token(hash: APITokens.hash(bearer.token))
+            let (_, user) = try await DirectoryStore(db: request.db).token(
+                hash: APITokens.hash(bearer.token), now: request.services.clock.now())
         {
             request.auth.login(try await CurrentUser.load(user, on: request.db))
         }

@@ -33,10 +33,8 @@ enum LoginController {
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
-        guard await req.services.loginLimiter.allow(req.remoteAddress?.ipAddress ?? "onbekend") else {
-            let page = LoginPage(
-                username: "", error: "Er is vanaf dit adres te vaak geprobeerd in te loggen. Wacht vijf minuten en probeer het dan opnieuw."
-            )
+        guard let attempt = try await req.reserveLoginAttempt() else {
+            let page = LoginPage(username: "", error: tooManyAttempts)
             return try await req.renderPage("login", title: "Inloggen", page, status: .tooManyRequests)
         }
         let credentials = try req.content.decode(Credentials.self)
@@ -46,25 +44,48 @@ enum LoginController {
         let directory = DirectoryStore(db: req.db)
 
         let found = username.count <= 100 ? try await directory.user(username: username) : nil
-        // Always one bcrypt verification, also for an unknown user, so the answer time does not
-        // tell which usernames exist.
-        let matches = try await req.password.async.verify(String(password.prefix(200)), created: found?.passwordHash ?? Self.dummyHash)
-        guard let user = found, user.active, !password.isEmpty, (user.lockedUntil ?? .distantPast) <= now else {
-            return try await refuse(req, username: username, known: found?.active == true ? found : nil)
+        // The account's attempt is claimed before the password is checked, so parallel guesses
+        // cannot all pass the lock; a locked account gets the same answer as a wrong password.
+        var claimed: Int?
+        if let found, found.active, !password.isEmpty {
+            claimed = try await directory.claimAttempt(
+                found.id!, now: now, maxFailures: maxFailures, lockUntil: now.addingTimeInterval(lockDuration))
         }
-        guard matches else { return try await refuse(req, username: username, known: user) }
-        user.failedLogins = 0
-        user.lockedUntil = nil
-        try await user.update(on: req.db)
+        // Always one bcrypt verification, also for an unknown or locked user, so the answer time
+        // does not tell which usernames exist.
+        let matches = try await req.password.async.verify(String(password.prefix(200)), created: found?.passwordHash ?? Self.dummyHash)
+        guard let user = found, claimed != nil, matches else {
+            try await LoginAttemptStore(db: req.db).failed(attempt)
+            if let user = found, let count = claimed, count >= maxFailures { try await locked(req, user) }
+            try await Task.sleep(for: .milliseconds(400))
+            return try await refusalPage(req, username: username)
+        }
+        try await LoginAttemptStore(db: req.db).succeeded(attempt)
 
         try await freshSession(req)
         if req.services.settings.secondFactor && user.role.needsSecondFactor {
-            // The password is right; the session is signed in only after the second factor.
+            // The password is right; the session is signed in only after the second factor, and
+            // only then does the failure count start again.
+            try await directory.releaseAttempt(user.id!)
             req.session.data["pending"] = user.id!.uuidString
             req.session.data["pendingSince"] = String(now.timeIntervalSince1970)
             return req.redirect(to: user.totpSecret == nil ? "/login/enroll" : "/login/second-factor")
         }
         return try await signIn(req, user)
+    }
+
+    static let tooManyAttempts =
+        "Er is vanaf dit adres te vaak zonder succes geprobeerd in te loggen. Wacht vijf minuten en probeer het dan opnieuw."
+
+    /// The account just reached its limit: its API keys end with it.
+    static func locked(_ req: Request, _ user: UserModel) async throws {
+        try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: req.services.clock.now())
+        try await req.services.auditLog.append(
+            AuditRecord(
+                actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
+                part: "sessie", action: "blokkeren", purpose: "\(maxFailures) mislukte pogingen; API-sleutels ingetrokken",
+                remote: req.clientAddress),
+            on: req.db)
     }
 
     /// A fresh session id at log-in, so a session fixed before log-in is worth nothing after it.
@@ -76,6 +97,7 @@ enum LoginController {
 
     static func signIn(_ req: Request, _ user: UserModel) async throws -> Response {
         let now = req.services.clock.now()
+        try await DirectoryStore(db: req.db).clearFailures(user.id!)
         req.session.data["pending"] = nil
         req.session.data["uid"] = user.id!.uuidString
         // A session counts from after the last credential change it knows of (see SessionUserMiddleware).
@@ -85,40 +107,6 @@ enum LoginController {
         req.auth.login(try await CurrentUser.load(user, on: req.db))
         try await req.audit(part: "sessie", action: "inloggen", purpose: "inloggen")
         return req.redirect(to: "/")
-    }
-
-    static func countFailureIfWrongPassword(_ req: Request, _ user: UserModel, wrong: Bool) async throws {
-        if wrong { try await countFailure(req, user) }
-    }
-
-    /// Counts a failed attempt (password or second factor) and locks after too many.
-    static func countFailure(_ req: Request, _ user: UserModel) async throws {
-        let now = req.services.clock.now()
-        if let lockedUntil = user.lockedUntil, lockedUntil <= now { (user.failedLogins, user.lockedUntil) = (0, nil) }
-        user.failedLogins += 1
-        if user.failedLogins >= maxFailures { user.lockedUntil = now.addingTimeInterval(lockDuration) }
-        try await user.update(on: req.db)
-    }
-
-    /// Same message and a delay for every kind of failure.
-    private static func refuse(_ req: Request, username: String, known user: UserModel?) async throws -> Response {
-        if let user {
-            let now = req.services.clock.now()
-            if let lockedUntil = user.lockedUntil, lockedUntil <= now {
-                // A lock that has run out starts a fresh count.
-                (user.failedLogins, user.lockedUntil) = (0, nil)
-            } else if user.lockedUntil != nil {
-                try await Task.sleep(for: .milliseconds(400))
-                return try await refusalPage(req, username: username)
-            }
-            user.failedLogins += 1
-            if user.failedLogins >= maxFailures {
-                user.lockedUntil = req.services.clock.now().addingTimeInterval(lockDuration)
-            }
-            try await user.update(on: req.db)
-        }
-        try await Task.sleep(for: .milliseconds(400))
-        return try await refusalPage(req, username: username)
     }
 
     private static func refusalPage(_ req: Request, username: String) async throws -> Response {
@@ -150,4 +138,11 @@ enum LoginController {
     }
 
     struct HomePage: Encodable { var role: String }
+}
+
+extension Request {
+    /// Claims a log-in attempt for the client's address (20 failures per 5 minutes); nil when used up.
+    func reserveLoginAttempt() async throws -> UUID? {
+        try await LoginAttemptStore(db: db).reserve(address: clientAddress, now: services.clock.now())
+    }
 }

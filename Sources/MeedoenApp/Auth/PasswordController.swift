@@ -34,13 +34,21 @@ enum PasswordController {
         if new != (fields["repeat"] ?? "") { issues.add("repeat", .custom("De twee nieuwe wachtwoorden zijn niet gelijk.")) }
         if new == fields["current"] { issues.add("new", .custom("Kies een ander wachtwoord dan het huidige.")) }
         guard issues.isEmpty else {
-            try await LoginController.countFailureIfWrongPassword(req, user, wrong: issues["current"] != nil)
+            if issues["current"] != nil {
+                let now = req.services.clock.now()
+                let count = try await DirectoryStore(db: req.db).claimAttempt(
+                    user.id!, now: now, maxFailures: LoginController.maxFailures,
+                    lockUntil: now.addingTimeInterval(LoginController.lockDuration))
+                if (count ?? LoginController.maxFailures) >= LoginController.maxFailures { try await LoginController.locked(req, user) }
+            }
             return try await page(req, issues: issues)
         }
         let now = req.services.clock.now()
         user.passwordHash = try await req.password.async.hash(new)
         (user.mustChangePassword, user.credentialsChangedAt) = (false, now)
         try await user.update(on: req.db)
+        // API keys end with the credentials they were made under.
+        try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: now)
         // Other sessions of this user end; this one goes on.
         req.session.data["started"] = String(now.timeIntervalSince1970 + 0.001)
         try await req.audit(part: "gebruikers", action: "wachtwoord", purpose: "eigen wachtwoord gewijzigd")

@@ -38,24 +38,47 @@ enum SecondFactorController {
         guard let user = try await pendingUser(req), let secretText = user.totpSecret, let secret = Base32.decode(secretText) else {
             return req.redirect(to: "/login")
         }
+        guard let attempt = try await req.reserveLoginAttempt() else {
+            return try await req.renderPage(
+                "second-factor", title: "Tweede stap van inloggen", CodePage(error: LoginController.tooManyAttempts),
+                status: .tooManyRequests)
+        }
+        let directory = DirectoryStore(db: req.db)
+        let now = req.services.clock.now()
+        // Claimed before the code is checked: parallel guesses cannot pass the lock.
+        guard
+            let count = try await directory.claimAttempt(
+                user.id!, now: now, maxFailures: LoginController.maxFailures, lockUntil: now.addingTimeInterval(LoginController.lockDuration))
+        else {
+            try await LoginAttemptStore(db: req.db).failed(attempt)
+            return try await refuse(req)
+        }
         let code = ((try? req.content.get(String.self, at: "code")) ?? "").filter { !$0.isWhitespace }
+        // A code counts once, also when sent from several sessions at the same moment.
         if code.count == TOTP.digits, code.allSatisfy(\.isNumber),
-            let step = TOTP.matchingStep(code, secret: secret, at: req.services.clock.now(), after: user.totpLastStep)
+            let step = TOTP.matchingStep(code, secret: secret, at: now, after: user.totpLastStep),
+            try await directory.claimTOTPStep(user.id!, step: step)
         {
-            user.totpLastStep = step
-            try await user.update(on: req.db)
+            try await LoginAttemptStore(db: req.db).succeeded(attempt)
             return try await LoginController.signIn(req, user)
         }
-        if let remaining = RecoveryCodes.use(code, from: user.recoveryCodes) {
-            user.recoveryCodes = remaining
-            try await user.update(on: req.db)
+        if let stored = user.recoveryCodes, let remaining = RecoveryCodes.use(code, from: stored),
+            try await directory.claimRecoveryCode(user.id!, from: stored, to: remaining)
+        {
+            try await LoginAttemptStore(db: req.db).succeeded(attempt)
             try await req.services.auditLog.append(
                 AuditRecord(
                     actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
-                    part: "sessie", action: "herstelcode", purpose: "inloggen met herstelcode"))
+                    part: "sessie", action: "herstelcode", purpose: "inloggen met herstelcode", remote: req.clientAddress),
+                on: req.db)
             return try await LoginController.signIn(req, user)
         }
-        try await LoginController.countFailure(req, user)
+        try await LoginAttemptStore(db: req.db).failed(attempt)
+        if count >= LoginController.maxFailures { try await LoginController.locked(req, user) }
+        return try await refuse(req)
+    }
+
+    private static func refuse(_ req: Request) async throws -> Response {
         try await Task.sleep(for: .milliseconds(400))
         return try await req.renderPage(
             "second-factor", title: "Tweede stap van inloggen",
@@ -94,12 +117,17 @@ enum SecondFactorController {
         guard let user = try await pendingUser(req), user.totpSecret == nil, let secretText = req.session.data["enrollSecret"],
             let secret = Base32.decode(secretText)
         else { return req.redirect(to: "/login") }
+        guard let attempt = try await req.reserveLoginAttempt() else {
+            return try await enrollPage(req, user, error: LoginController.tooManyAttempts, status: .tooManyRequests)
+        }
         let code = ((try? req.content.get(String.self, at: "code")) ?? "").filter { !$0.isWhitespace }
         guard let step = TOTP.matchingStep(code, secret: secret, at: req.services.clock.now(), after: nil) else {
+            try await LoginAttemptStore(db: req.db).failed(attempt)
             return try await enrollPage(
                 req, user, error: "Deze code klopt niet. Controleer of de tijd op uw telefoon juist staat en neem de nieuwste code.",
                 status: .badRequest)
         }
+        try await LoginAttemptStore(db: req.db).succeeded(attempt)
         let codes = RecoveryCodes.generate()
         (user.totpSecret, user.totpLastStep, user.recoveryCodes) = (secretText, step, RecoveryCodes.store(codes))
         try await user.update(on: req.db)

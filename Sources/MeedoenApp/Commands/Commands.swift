@@ -15,11 +15,12 @@ func registerCommands(_ app: Application) {
 /// an empty database and prints where to log in; other commands run as they are.
 public enum Meedoen {
     public static func run(_ app: Application) async throws {
-        let settings = Settings.fromEnvironment(workingDirectory: app.directory.workingDirectory)
-        try await configure(app, settings: settings)
         let command = app.environment.arguments.dropFirst().first
+        let settings = try Settings.fromEnvironment(workingDirectory: app.directory.workingDirectory, command: command)
+        try await configure(app, settings: settings)
         if command == nil || command == "serve" {
             try await prepareForServing(app)
+            app.auditMaintenance?.startSchedule(app)
         }
         try await app.execute()
     }
@@ -27,12 +28,9 @@ public enum Meedoen {
     static func prepareForServing(_ app: Application) async throws {
         try await app.autoMigrate()
         try await syncShippedParameters(app)
-        // Demo accounts share a published password: they are loaded by themselves only into the
-        // embedded SQLite database of a first start, never into PostgreSQL (use `meedoen demo`).
-        let embedded = if case .sqlite = app.meedoen.settings.database { true } else { false }
-        if embedded, ProcessInfo.processInfo.environment["MEEDOEN_DEMO"] != "off",
-            try await OrganisationModel.query(on: app.db).count() == 0
-        {
+        // Demo accounts share a published password: they are loaded only when asked for
+        // (MEEDOEN_DEMO=1), into an empty database.
+        if app.meedoen.settings.demo, try await OrganisationModel.query(on: app.db).count() == 0 {
             let summary = try await DemoCommand.load(app)
             app.logger.notice(
                 "Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
@@ -181,6 +179,7 @@ struct TokenAddCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "username", help: "Gebruiker namens wie de koppeling werkt") var username: String?
         @Option(name: "name", help: "Naam van de sleutel, bv. de koppeling") var name: String?
+        @Option(name: "days", help: "Geldig voor zoveel dagen (standaard 90, hoogstens 365)") var days: Int?
     }
 
     var help: String { "Maakt een API-sleutel en toont die één keer." }
@@ -190,11 +189,17 @@ struct TokenAddCommand: AsyncCommand {
         guard let username = signature.username, let user = try await DirectoryStore(db: app.db).user(username: username) else {
             throw CommandError("Onbekende of ontbrekende --username.")
         }
+        let days = signature.days ?? APITokenModel.defaultDays
+        guard (1...APITokenModel.maximumDays).contains(days) else {
+            throw CommandError("--days moet tussen 1 en \(APITokenModel.maximumDays) liggen.")
+        }
         let token = APITokens.generate()
-        try await APITokenModel(
-            id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token), createdAt: Date()
-        ).create(on: app.db)
+        let model = APITokenModel(
+            id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token),
+            createdAt: app.meedoen.clock.now(), days: days)
+        try await model.create(on: app.db)
         context.console.print(token)
+        context.console.print("Geldig tot \(Dutch.moment(model.expiresAt!)).")
     }
 }
 
@@ -209,15 +214,23 @@ struct AuditVerifyCommand: AsyncCommand {
     var help: String { "Controleert de hashketen van het toegangslog en meldt de eerste gebroken schakel." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let result = try await AuditLog.verify(on: context.application.db)
-        if let seq = result.firstBrokenSeq {
+        let app = context.application
+        let result = try await AuditMaintenance.verifyAndRecord(app)
+        if !result.intact {
+            let at = result.firstBrokenSeq.map { "regel \($0): " } ?? ""
             throw CommandError(
-                "Toegangslog NIET intact: regel \(seq): \(result.problem ?? ""). \(result.entriesChecked) regels daarvoor zijn in orde.")
+                "Toegangslog NIET intact: \(at)\(result.problem ?? ""). \(result.entriesChecked) regels daarvoor zijn in orde.")
         }
         context.console.print("Toegangslog intact: \(result.entriesChecked) regels gecontroleerd.")
-        context.console.print(
-            "Laatste regel \(result.entriesChecked), hash \(result.headHash). Leg deze buiten de database vast; zo is later ook een afgeknipt einde te zien."
-        )
+        if app.meedoen.auditAnchors == nil {
+            context.console.print("Geen ankerbestand ingesteld (MEEDOEN_AUDIT_ANCHOR_FILE): een afgeknipt einde is zo niet te zien.")
+        } else if let anchored = result.anchoredSeq {
+            context.console.print(
+                "Verankerd tot volgnummer \(anchored); \(result.unanchored) regel(s) daarna nog niet verankerd (niet gebroken).")
+        } else {
+            context.console.print("Nog geen anker buiten de database; \(result.unanchored) regel(s) nog niet verankerd.")
+        }
+        context.console.print("Laatste regel \(result.headSeq), hash \(result.headHash).")
     }
 }
 
@@ -272,7 +285,8 @@ struct RetentionRunCommand: AsyncCommand {
             AuditRecord(
                 actorID: nil, actorName: "retentie", actorRole: "systeem", organisationID: nil, part: "bewaartermijn",
                 action: "vernietigen",
-                purpose: "bewaartermijn verstreken: \(summary.households) huishoudens, \(summary.auditPayloads) logwaarden"))
+                purpose: "bewaartermijn verstreken: \(summary.households) huishoudens, \(summary.auditPayloads) logwaarden"),
+            on: app.db)
         return summary
     }
 }

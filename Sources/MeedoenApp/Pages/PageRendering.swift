@@ -32,13 +32,15 @@ extension Request {
         _ template: String, title: String, _ content: Content, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let user = currentUser
-        let flash = session.data["flash"]
-        session.data["flash"] = nil
+        // An error raised before the session middleware ran (a malformed path, a bad range on a
+        // static file) is rendered without a session: touching it there would stop the process.
+        let flash = sessionAvailable ? session.data["flash"] : nil
+        if sessionAvailable { session.data["flash"] = nil }
         let layout = Layout(
             title: title, userName: user?.displayName, roleLabel: user.map { Dutch.role($0.role) },
             organisationName: user?.organisationName ?? "Meedoen", organisationColour: user?.organisationColour ?? "#154273",
             organisationStylesheet: user?.organisationCode.map { "/css/organisation/\($0).css" },
-            nav: navigation(for: user), csrf: CSRF.token(for: self), flash: flash)
+            nav: navigation(for: user), csrf: sessionAvailable ? CSRF.token(for: self) : "", flash: flash)
         let view = try await self.view.render(template, PageContext(layout: layout, page: content))
         let response = try await view.encodeResponse(for: self)
         response.status = status
@@ -73,5 +75,15 @@ extension Request {
         items.append(("/account/password", "Wachtwoord"))
         let path = url.path
         return items.map { Layout.NavItem(href: $0.0, label: $0.1, current: path == $0.0) }
+    }
+}
+
+extension Request {
+    private struct SessionAvailableKey: StorageKey { typealias Value = Bool }
+
+    /// Whether the session middleware has run for this request (set just inside it).
+    var sessionAvailable: Bool {
+        get { storage[SessionAvailableKey.self] ?? false }
+        set { storage[SessionAvailableKey.self] = newValue }
     }
 }

@@ -25,9 +25,13 @@ enum StatedReasonController {
         var household: String
     }
 
-    /// Only a path into Meedoen's own files may follow, so the form is no open redirect.
+    /// Only a path into Meedoen's own files may follow — letters, digits and `/-._` — so the form
+    /// is no open redirect and nothing can be smuggled into the Location header (CR/LF).
     static func safeReturn(_ text: String?, household: UUID) -> String {
-        guard let text, text.hasPrefix("/households/") || text.hasPrefix("/clients/"), !text.contains("//"), text.count < 200 else {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._")
+        guard let text, text.hasPrefix("/households/") || text.hasPrefix("/clients/"), text.count < 200,
+            text.allSatisfy(allowed.contains), !text.contains("//"), !text.contains("..")
+        else {
             return "/households/\(household.uuidString)"
         }
         return text

@@ -30,8 +30,9 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
                 return request.redirect(to: "/login")
             }
             if case AppError.reasonRequired(let household) = error {
-                let back = request.method == .GET ? request.url.path : "/households/\(household.uuidString)"
-                return request.redirect(to: "/households/\(household.uuidString)/access?terug=\(back)")
+                let back = StatedReasonController.safeReturn(request.method == .GET ? request.url.path : nil, household: household)
+                let query = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-._~"))) ?? ""
+                return request.redirect(to: "/households/\(household.uuidString)/access?terug=\(query)")
             }
             return try await request.renderPage(
                 "error", title: status == .notFound ? "Niet gevonden" : "Er ging iets mis",

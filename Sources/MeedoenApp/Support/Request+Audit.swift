@@ -2,17 +2,33 @@ import MeedoenStorage
 import Vapor
 
 extension Request {
-    /// Writes one access-log entry for this request's user. Every read and change of a person's
-    /// file goes through here (R27); the purpose says why.
+    /// Writes one access-log entry for this request's user, in a transaction of its own that
+    /// commits before the response is sent. Every read of a person's file goes through here
+    /// (R27); the purpose says why. A change is logged in its own transaction: `recordChange`.
     func audit(
         householdID: UUID? = nil, residentID: UUID? = nil, part: String, action: String, purpose: String,
         change: ChangeSummary? = nil
     ) async throws {
-        let user = currentUser
         try await services.auditLog.append(
-            AuditRecord(
-                actorID: user?.id, actorName: user?.username ?? "onbekend", actorRole: user?.role.rawValue ?? "",
-                organisationID: user?.organisationID, householdID: householdID, residentID: residentID, part: part,
-                action: action, purpose: purpose, remote: remoteAddress?.ipAddress, payload: change?.json))
+            auditRecord(householdID: householdID, residentID: residentID, part: part, action: action, purpose: purpose, change: change),
+            on: db)
+    }
+
+    /// Stores a change and its log entry in one transaction, which holds the log's lock from its
+    /// first statement: both commit or neither does.
+    func recordChange<T: Sendable>(_ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
+        try await services.auditLog.transaction(on: db, body)
+    }
+
+    /// The entry as this request's user writes it.
+    func auditRecord(
+        householdID: UUID? = nil, residentID: UUID? = nil, part: String, action: String, purpose: String,
+        change: ChangeSummary? = nil
+    ) -> AuditRecord {
+        let user = currentUser
+        return AuditRecord(
+            actorID: user?.id, actorName: user?.username ?? "onbekend", actorRole: user?.role.rawValue ?? "",
+            organisationID: user?.organisationID, householdID: householdID, residentID: residentID, part: part,
+            action: action, purpose: purpose, remote: clientAddress, payload: change?.json)
     }
 }

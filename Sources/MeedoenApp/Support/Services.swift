@@ -9,7 +9,8 @@ public struct MeedoenServices: Sendable {
     public var auditLog: AuditLog
     public var settings: Settings
     var shipped: ShippedData
-    let loginLimiter: LoginRateLimiter
+    /// Where the chain's head is written outside the database; nil when not configured (tests).
+    public var auditAnchors: AuditAnchorFile?
 }
 
 extension Application {

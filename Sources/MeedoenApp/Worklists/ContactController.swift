@@ -39,10 +39,14 @@ enum ContactController {
         }
         // What was said is at the notes level; without that right only date and kind are kept.
         let kept = opened.may(.notes, .write) ? summary : nil
-        try await req.households.addContact(day, kind: kind, summary: kept, to: id, by: req.recorder)
-        try await req.audit(
+        let entry = req.auditRecord(
             householdID: id, part: FilePart.contacts.rawValue, action: "aanmaken", purpose: "contact vastleggen",
             change: ChangeSummary(new: ["datum": day.iso, "soort": kind.rawValue]))
+        let recorder = req.recorder
+        try await req.recordChange { tx in
+            try await HouseholdStore(db: tx.db).addContact(day, kind: kind, summary: kept, to: id, by: recorder)
+            try await tx.append(entry)
+        }
         return req.redirect(to: "/households/\(id.uuidString)", flash: "Het contact van \(Dutch.date(day)) is vastgelegd.")
     }
 }

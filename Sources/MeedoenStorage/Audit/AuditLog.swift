@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import MeedoenCore
+import SQLKit
 
 /// What happened, as the caller knows it; the log adds the sequence number and hashes.
 public struct AuditRecord: Sendable {
@@ -29,62 +30,154 @@ public struct AuditRecord: Sendable {
     }
 }
 
-/// Appends to the hash chain one entry at a time. Within one process the actor serialises
-/// appends; across processes the unique `seq` makes a racing append fail and retry.
-public actor AuditLog {
-    private let database: @Sendable () -> any Database
+/// The append-only, hash-chained access log (R27).
+///
+/// Appends are serialised by a lock on the one-row `audit_head`, taken as the first statement of
+/// the transaction that also holds the change being recorded, so a change and its entry commit
+/// or fail together and two writers — in one process or in several on one PostgreSQL — can
+/// never build on the same head. On SQLite the process also queues its own writers, because an
+/// SQLite connection that waits for the database's write lock blocks a thread.
+public final class AuditLog: Sendable {
+    private let key: AuditKey
     private let clock: Clock
     private let ids: IDGenerator
-    private var head: (seq: Int, hash: String)?
+    private let localWriters = AsyncLock()
 
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    public init(database: @escaping @Sendable () -> any Database, clock: Clock, ids: IDGenerator) {
-        (self.database, self.clock, self.ids) = (database, clock, ids)
+    public init(key: AuditKey, clock: Clock, ids: IDGenerator) {
+        (self.key, self.clock, self.ids) = (key, clock, ids)
     }
 
-    public func append(_ record: AuditRecord) async throws {
-        for attempt in 1...3 {
-            do {
-                try await appendOnce(record)
-                return
-            } catch  where attempt < 3 {
-                head = nil  // another writer moved the head; read it again
+    /// The writer of the transaction this task runs in, so nested calls join it instead of waiting for themselves.
+    @TaskLocal static var current: AuditWriter?
+
+    /// Runs `body` in one transaction that holds the chain's lock from its first statement.
+    public func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws
+        -> T
+    {
+        if let writer = Self.current { return try await body(writer) }
+        let run: @Sendable () async throws -> T = {
+            try await db.transaction { tx in
+                let writer = AuditWriter(db: tx, log: self, head: try await Self.lockHead(on: tx))
+                return try await Self.$current.withValue(writer) { try await body(writer) }
             }
         }
+        return Self.isSQLite(db) ? try await localWriters.withLock(run) : try await run()
     }
 
-    private func appendOnce(_ record: AuditRecord) async throws {
-        let db = database()
-        let current = try await currentHead(on: db)
+    /// One entry in a transaction of its own: for reads, which commit before the response is sent.
+    public func append(_ record: AuditRecord, on db: any Database) async throws {
+        try await transaction(on: db) { try await $0.append(record) }
+    }
+
+    static func isSQLite(_ db: any Database) -> Bool {
+        (db as? any SQLDatabase)?.dialect.name == "sqlite"
+    }
+
+    /// An UPDATE rather than a SELECT: on SQLite it takes the database's write lock at once (a
+    /// read lock upgraded later can deadlock), on PostgreSQL it locks the row like FOR UPDATE.
+    private static func lockHead(on db: any Database) async throws -> AuditHead {
+        let sql = db as! any SQLDatabase
+        guard
+            let row = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash, keyed").first()
+        else { throw AuditProblem.headMissing }
+        return AuditHead(
+            seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self),
+            keyed: try row.decode(column: "keyed", as: Bool.self))
+    }
+
+    fileprivate func entry(for record: AuditRecord, after head: AuditHead) -> AuditEventModel {
         let event = AuditEventModel()
         event.id = ids.next()
-        event.seq = current.seq + 1
+        event.seq = head.seq + 1
         event.at = clock.now()
         (event.actorID, event.actorName, event.actorRole) = (record.actorID, record.actorName, record.actorRole)
         (event.organisationID, event.householdID, event.residentID) = (record.organisationID, record.householdID, record.residentID)
         (event.part, event.action, event.purpose, event.remote) = (record.part, record.action, record.purpose, record.remote)
         event.payloadHash = record.payload.map(Self.sha256)
-        event.prevHash = current.hash
-        event.hash = Self.chainHash(of: event)
-        try await db.transaction { tx in
-            try await event.create(on: tx)
-            if let payload = record.payload {
-                try await AuditPayloadModel(id: event.id!, data: payload).create(on: tx)
-            }
+        event.prevHash = head.hash
+        event.keyed = true
+        event.hash = AuditChain.hash(of: AuditChain.Fields(event), key: key)
+        return event
+    }
+
+    var chainKey: AuditKey { key }
+
+    public static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+public enum AuditProblem: Error {
+    case headMissing
+}
+
+struct AuditHead: Sendable {
+    var seq: Int
+    var hash: String
+    var keyed: Bool
+}
+
+/// The open transaction of one change (or one read) and the chain head it holds locked.
+public final class AuditWriter: @unchecked Sendable {
+    /// The transaction: the change being recorded is written on this.
+    public let db: any Database
+    private let log: AuditLog
+    // Only touched by the task that runs the transaction.
+    private var head: AuditHead
+
+    init(db: any Database, log: AuditLog, head: AuditHead) {
+        (self.db, self.log, self.head) = (db, log, head)
+    }
+
+    public func append(_ record: AuditRecord) async throws {
+        if !head.keyed && head.seq > 0 {
+            // The first keyed entry seals the part written before the key existed and names its head.
+            try await write(
+                AuditRecord(
+                    actorID: nil, actorName: "systeem", actorRole: "systeem", organisationID: nil, part: "toegangslog",
+                    action: "verzegelen",
+                    purpose: "sleutel ingevoerd; ongesleutelde keten tot volgnummer \(head.seq), hash \(head.hash)"))
         }
-        head = (event.seq, event.hash)
+        try await write(record)
     }
 
-    private func currentHead(on db: any Database) async throws -> (seq: Int, hash: String) {
-        if let head { return head }
-        let last = try await AuditEventModel.query(on: db).sort(\.$seq, .descending).first()
-        return last.map { ($0.seq, $0.hash) } ?? (0, Self.genesisHash)
+    private func write(_ record: AuditRecord) async throws {
+        let event = log.entry(for: record, after: head)
+        try await event.create(on: db)
+        if let payload = record.payload {
+            try await AuditPayloadModel(id: event.id!, data: payload).create(on: db)
+        }
+        try await (db as! any SQLDatabase).update("audit_head")
+            .set("seq", to: event.seq).set("hash", to: event.hash).set("keyed", to: true)
+            .where("id", .equal, 1).run()
+        head = AuditHead(seq: event.seq, hash: event.hash, keyed: true)
+    }
+}
+
+/// The hash of one entry over every field that matters.
+public enum AuditChain {
+    public struct Fields {
+        var seq: Int
+        var at: Date
+        var actorID: UUID?, actorName: String, actorRole: String
+        var organisationID: UUID?, householdID: UUID?, residentID: UUID?
+        var part: String, action: String, purpose: String, remote: String?
+        var payloadHash: String?, prevHash: String
+        var keyed: Bool
+
+        public init(_ event: AuditEventModel) {
+            (seq, at, actorID, actorName, actorRole) = (event.seq, event.at, event.actorID, event.actorName, event.actorRole)
+            (organisationID, householdID, residentID) = (event.organisationID, event.householdID, event.residentID)
+            (part, action, purpose, remote) = (event.part, event.action, event.purpose, event.remote)
+            (payloadHash, prevHash, keyed) = (event.payloadHash, event.prevHash, event.keyed)
+        }
     }
 
-    /// Every field that matters is in the hash; the time is in whole milliseconds because both
-    /// backends keep at least that precision.
-    static func chainHash(of event: AuditEventModel) -> String {
+    /// The time in whole milliseconds, because both backends keep at least that precision.
+    /// Unkeyed entries (before the key existed) keep their plain SHA-256.
+    public static func hash(of event: Fields, key: AuditKey) -> String {
         let fields: [String] = [
             String(event.seq), String(Int64((event.at.timeIntervalSince1970 * 1000).rounded())),
             event.actorID?.uuidString ?? "", event.actorName, event.actorRole,
@@ -92,48 +185,7 @@ public actor AuditLog {
             event.residentID?.uuidString ?? "", event.part, event.action, event.purpose, event.remote ?? "",
             event.payloadHash ?? "", event.prevHash,
         ]
-        return sha256(fields.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|"))
-    }
-
-    public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// The outcome of checking the chain: nil when intact, else the first entry that breaks it.
-public struct AuditVerification: Sendable, Equatable {
-    public var entriesChecked: Int
-    public var firstBrokenSeq: Int?
-    public var problem: String?
-    /// The last entry's hash: recorded outside the database (by the archivist, say), it shows later
-    /// whether entries were cut off the end, which no chain can show by itself.
-    public var headHash: String = AuditLog.genesisHash
-}
-
-extension AuditLog {
-    /// Walks the whole chain in order; a changed, removed or inserted entry breaks it.
-    public static func verify(on db: any Database) async throws -> AuditVerification {
-        var previous = genesisHash
-        var expectedSeq = 1
-        var checked = 0
-        let events = try await AuditEventModel.query(on: db).sort(\.$seq).all()
-        let payloads = try await AuditPayloadModel.query(on: db).all()
-        let payloadByID = Dictionary(uniqueKeysWithValues: payloads.map { ($0.id!, $0.data) })
-        for event in events {
-            func broken(_ problem: String) -> AuditVerification {
-                AuditVerification(entriesChecked: checked, firstBrokenSeq: event.seq, problem: problem)
-            }
-            if event.seq != expectedSeq { return broken("volgnummer \(expectedSeq) ontbreekt") }
-            if event.prevHash != previous { return broken("verwijzing naar vorige regel klopt niet") }
-            if chainHash(of: event) != event.hash { return broken("inhoud van de regel is gewijzigd") }
-            // A destroyed payload (retention) is allowed; a changed one is not.
-            if let data = payloadByID[event.id!], sha256(data) != event.payloadHash {
-                return broken("oude/nieuwe waarden zijn gewijzigd")
-            }
-            previous = event.hash
-            expectedSeq += 1
-            checked += 1
-        }
-        return AuditVerification(entriesChecked: checked, firstBrokenSeq: nil, problem: nil, headHash: previous)
+        let text = fields.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
+        return event.keyed ? key.mac(text) : AuditLog.sha256(text)
     }
 }

@@ -20,6 +20,9 @@ public final class AuditEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "payload_hash") public var payloadHash: String?
     @Field(key: "prev_hash") public var prevHash: String
     @Field(key: "hash") public var hash: String
+    /// Chained with the installation's key (HMAC-SHA-256); false only for entries written before
+    /// the key existed, which a keyed seal entry closes off.
+    @Field(key: "keyed") public var keyed: Bool
 
     public init() {}
 }
@@ -30,6 +33,9 @@ public final class AuditPayloadModel: Model, @unchecked Sendable {
     public static let schema = "audit_payloads"
     @ID public var id: UUID?
     @Field(key: "data") public var data: String
+    /// Set when retention destroyed the data (which also leaves a destruction record); a payload
+    /// that is simply missing breaks the verification.
+    @OptionalField(key: "destroyed_at") public var destroyedAt: Date?
 
     public init() {}
 

@@ -53,12 +53,28 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "token_hash") public var tokenHash: String
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// Chosen at creation; nil only while migrating older keys.
+    @OptionalField(key: "expires_at") public var expiresAt: Date?
+
+    /// A key runs 90 days unless chosen otherwise, and never longer than a year.
+    public static let defaultDays = 90
+    public static let maximumDays = 365
 
     public init() {}
 
-    public init(id: UUID, userID: UUID, name: String, tokenHash: String, createdAt: Date) {
+    public init(id: UUID, userID: UUID, name: String, tokenHash: String, createdAt: Date, days: Int = defaultDays) {
         self.id = id
         self.$user.id = userID
         (self.name, self.tokenHash, self.createdAt) = (name, tokenHash, createdAt)
+        self.expiresAt = createdAt.addingTimeInterval(Double(days) * 86_400)
+    }
+
+    /// A key works only while it is not revoked, not expired, and younger than the owner's last
+    /// credential change (a password or second-factor reset ends every key made before it).
+    public func isUsable(now: Date, owner: UserModel) -> Bool {
+        guard revokedAt == nil, let expiresAt, expiresAt > now, owner.active else { return false }
+        if let lockedUntil = owner.lockedUntil, lockedUntil > now { return false }
+        if let changed = owner.credentialsChangedAt, createdAt <= changed { return false }
+        return true
     }
 }

@@ -71,7 +71,17 @@ public struct RetentionStore: Sendable {
         let cutoff = Calendar(identifier: .gregorian).date(byAdding: .year, value: -terms.auditPayloadYears, to: now)!
         let old = try await AuditEventModel.query(on: db).filter(\.$at < cutoff).filter(\.$payloadHash != nil).all().compactMap(\.id)
         guard !old.isEmpty else { return [] }
-        return try await AuditPayloadModel.query(on: db).filter(\.$id ~~ old).all().compactMap(\.id)
+        return try await AuditPayloadModel.query(on: db).filter(\.$id ~~ old).filter(\.$destroyedAt == nil).all().compactMap(\.id)
+    }
+
+    /// The values go; the row stays, marked, so `audit verify` can tell destroyed from missing.
+    static func destroyPayloads(_ ids: [UUID], now: Date, on db: any Database) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        let live = AuditPayloadModel.query(on: db).filter(\.$id ~~ ids).filter(\.$destroyedAt == nil)
+        let count = try await live.count()
+        try await AuditPayloadModel.query(on: db).filter(\.$id ~~ ids).filter(\.$destroyedAt == nil)
+            .set(\.$data, to: "").set(\.$destroyedAt, to: now).update()
+        return count
     }
 
     public func run(files: [Candidate], payloads: [UUID], terms: RetentionTerms, now: Date) async throws -> Summary {
@@ -92,8 +102,7 @@ public struct RetentionStore: Sendable {
                 }
                 // Old and new values in the access log hold personal data of this household too.
                 let events = try await AuditEventModel.query(on: tx).filter(\.$householdID == candidate.household).all().compactMap(\.id)
-                let destroyed = try await AuditPayloadModel.query(on: tx).filter(\.$id ~~ events).count()
-                try await AuditPayloadModel.query(on: tx).filter(\.$id ~~ events).delete()
+                let destroyed = try await Self.destroyPayloads(events, now: now, on: tx)
                 try await record(
                     kind: "cliëntdossier", household: candidate.household, count: members.count + destroyed,
                     rule: "\(terms.clientFileYears) jaar na einde ondersteuning (\(candidate.lastSupportEnd.iso))", now: now, on: tx)
@@ -102,8 +111,7 @@ public struct RetentionStore: Sendable {
                 summary.auditPayloads += destroyed
             }
             if !payloads.isEmpty {
-                let existing = try await AuditPayloadModel.query(on: tx).filter(\.$id ~~ payloads).count()
-                try await AuditPayloadModel.query(on: tx).filter(\.$id ~~ payloads).delete()
+                let existing = try await Self.destroyPayloads(payloads, now: now, on: tx)
                 try await record(
                     kind: "oude/nieuwe waarden toegangslog", household: nil, count: existing, rule: "\(terms.auditPayloadYears) jaar",
                     now: now, on: tx)

@@ -69,11 +69,18 @@ public struct DirectoryStore: Sendable {
 
     // MARK: API tokens
 
-    public func token(hash: String) async throws -> (APITokenModel, UserModel)? {
+    public func token(hash: String, now: Date) async throws -> (APITokenModel, UserModel)? {
         guard let token = try await APITokenModel.query(on: db).filter(\.$tokenHash == hash).filter(\.$revokedAt == nil).first(),
-            let user = try await UserModel.find(token.$user.id, on: db), user.active
+            let user = try await UserModel.find(token.$user.id, on: db), token.isUsable(now: now, owner: user)
         else { return nil }
         return (token, user)
+    }
+
+    /// Ends every key of a user: their credentials were reset, the account was locked or
+    /// deactivated. A key that ended never works again, also not after reactivation.
+    public func revokeTokens(of userID: UUID, at now: Date) async throws {
+        try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now).update()
     }
 
     public func tokens(of userID: UUID) async throws -> [APITokenModel] {
