@@ -14,5 +14,8 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 token=$(.build/debug/meedoen token add --username km1.steenwijkerland --name schemathesis | tail -n 1)
+# Fuzzing with a key that does not work would only exercise the 401 path.
+curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/households?per=1" >/dev/null \
+  || { echo "The API key for the fuzzing does not work." >&2; exit 1; }
 st run "http://127.0.0.1:$port/api/v1/openapi.json" -H "Authorization: Bearer $token" \
   --checks not_a_server_error --max-examples 30 --phases examples,coverage,fuzzing --seed 2026

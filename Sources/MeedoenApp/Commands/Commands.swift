@@ -198,8 +198,8 @@ struct TokenAddCommand: AsyncCommand {
             id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token),
             createdAt: app.meedoen.clock.now(), days: days)
         try await model.create(on: app.db)
+        context.console.print("Geldig tot \(Dutch.moment(model.expiresAt!)). De sleutel (wordt niet opnieuw getoond):")
         context.console.print(token)
-        context.console.print("Geldig tot \(Dutch.moment(model.expiresAt!)).")
     }
 }
 
