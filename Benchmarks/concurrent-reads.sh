@@ -14,6 +14,6 @@ trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$dir"'
 start_server ".build/$config/meedoen" "$port" "$dir" "$database"
 cookie=$(login "$port" km1.steenwijkerland)
 household=$(curl -s -b "$cookie" "http://127.0.0.1:$port/caseload" | grep -o '/households/[0-9A-F-]\{36\}' | head -1)
-echo "backend: ${database:+PostgreSQL}${database:-SQLite}, build: $config, page: $household"
+echo "backend: $([ -n "$database" ] && echo PostgreSQL || echo SQLite), build: $config, page: $household"
 wrk -t2 -c32 -d20s --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$household" | tee "$dir/wrk.txt"
 grep -q "Non-2xx" "$dir/wrk.txt" && echo "NON-2xx ANSWERS (see above)" || echo "0 non-2xx answers"

@@ -33,6 +33,8 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .sy
     app.passwords.use(.bcrypt(cost: 11))
 
     app.sessions.use(.fluent)
+    let fluentSessions = app.sessions.driver
+    app.sessions.use { _ in ChangeAwareSessions(inner: fluentSessions) }
     app.sessions.configuration.cookieName = "meedoen_sessie"
     app.sessions.configuration.cookieFactory = { id in
         HTTPCookies.Value(string: id.string, maxAge: nil, path: "/", isSecure: settings.tls, isHTTPOnly: true, sameSite: .lax)

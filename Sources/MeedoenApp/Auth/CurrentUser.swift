@@ -87,7 +87,8 @@ struct SessionUserMiddleware: AsyncMiddleware {
                 (user.credentialsChangedAt?.timeIntervalSince1970 ?? -1) < started
             {
                 request.auth.login(try await CurrentUser.load(user, on: request.db))
-                request.session.data["seen"] = String(now)
+                // Once a minute is precise enough for a 30-minute idle limit, and spares a session write per request.
+                if now - seen >= 60 { request.session.data["seen"] = String(now) }
                 // A temporary password is changed before anything else.
                 if user.mustChangePassword == true, request.route != nil, !["/account/password", "/logout"].contains(request.url.path) {
                     return request.redirect(to: "/account/password")
