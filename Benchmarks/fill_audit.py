@@ -20,19 +20,22 @@ def main():
     seq, prev = con.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
     start = time.time()
     batch = []
-    at = time.time() - count * 0.01
+    start_ms = int(time.time() * 1000) - count * 10
     for i in range(count):
         seq += 1
-        at += 0.01
+        # Whole milliseconds, as the app writes them.
+        ms = start_ms + i * 10
+        at = ms / 1000
         # One entry in 2,000 concerns the resident the benchmark opens; the rest other files.
         mine = resident and i % 2000 == 0
         res = resident if mine else str(uuid.UUID(int=(i % 50_000) + 1))
         hh = household if mine else str(uuid.UUID(int=(i % 20_000) + 10**9))
-        fields = [str(seq), str(round(at * 1000)), "", "bench", "caseManager", "", hh.upper(), res.upper(),
+        fields = [str(seq), str(ms), "", "bench", "caseManager", "", hh.upper(), res.upper(),
                   "dossier", "inzien", "benchmark", "127.0.0.1", "", prev]
         text = "|".join(f.replace("|", "\\|") for f in fields)
         digest = hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
-        batch.append((uuid.uuid4().bytes, seq, at, "bench", "caseManager", uuid.UUID(hh).bytes, uuid.UUID(res).bytes,
+        # Fluent keeps UUIDs in SQLite as upper-case text.
+        batch.append((str(uuid.uuid4()).upper(), seq, at, "bench", "caseManager", hh.upper(), res.upper(),
                       "dossier", "inzien", "benchmark", "127.0.0.1", prev, digest))
         prev = digest
         if len(batch) == 20_000 or i == count - 1:

@@ -20,6 +20,7 @@ final class AuditChainTests: XCTestCase {
                 try await session.logIn("km")
                 let signedIn = session
                 let household = fixture.ownHousehold
+                let started = ContinuousClock.now
                 let statuses = try await withThrowingTaskGroup(of: [UInt].self) { group in
                     for connection in 0..<32 {
                         group.addTask {
@@ -28,7 +29,9 @@ final class AuditChainTests: XCTestCase {
                                 if (connection + request) % 5 == 0 {
                                     let posted = try await signedIn.post(
                                         "/households/\(household)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "c\(connection)-\(request)"])
-                                    seen.append(posted.status.code)
+                                    // Saved means a 303 back to the household, not to the log-in page.
+                                    let back = posted.headers.first(name: .location) == "/households/\(household)"
+                                    seen.append(posted.status == .seeOther && back ? 200 : posted.status.code)
                                 } else {
                                     seen.append(try await signedIn.get("/households/\(household)").status.code)
                                 }
@@ -39,7 +42,8 @@ final class AuditChainTests: XCTestCase {
                     return try await group.reduce(into: [UInt]()) { $0 += $1 }
                 }
                 XCTAssertEqual(statuses.count, 800, "\(backend)")
-                let failures = statuses.filter { !(200..<400).contains($0) }
+                XCTAssertLessThan(ContinuousClock.now - started, .seconds(60), "\(backend): under a minute")
+                let failures = statuses.filter { $0 != 200 }
                 XCTAssertEqual(failures.count, 0, "\(backend): \(Dictionary(grouping: failures, by: { $0 }).mapValues(\.count))")
                 let contacts = try await ContactModel.query(on: app.db).filter(\.$household.$id == household).count()
                 XCTAssertEqual(contacts, 160, "\(backend): every posted contact once")
@@ -169,7 +173,6 @@ final class AuditChainTests: XCTestCase {
     func testAnAnchorOutsideTheDatabaseCatchesACutTail() async throws {
         let anchorPath = NSTemporaryDirectory() + "meedoen-anchor-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: anchorPath) }
-        try await withEachBackend { _, _, _ in }  // (both backends below)
         for backend in Backend.available {
             try? FileManager.default.removeItem(atPath: anchorPath)
             try await withApp(backend, anchorPath: anchorPath) { app, fixture in
@@ -184,14 +187,6 @@ final class AuditChainTests: XCTestCase {
                 XCTAssertEqual(open.anchoredSeq, anchored, "\(backend)")
                 XCTAssertGreaterThan(open.unanchored, 0, "\(backend): entries after the anchor are only not yet anchored")
 
-                // Cut the tail back to before the anchor and repair the head: the chain alone looks fine.
-                let sql = app.db as! any SQLDatabase
-                try await sql.raw("DELETE FROM audit_payloads WHERE id IN (SELECT id FROM audit_events WHERE seq > \(bind: anchored - 2))").run()
-                try await sql.raw("DELETE FROM audit_events WHERE seq > \(bind: anchored - 2)").run()
-                let cut = try await verifyChain(app)
-                XCTAssertFalse(cut.intact, "\(backend)")
-                XCTAssertEqual(cut.problem?.contains("afgeknipt"), true, "\(backend): \(cut.problem ?? "")")
-
                 // A line added to the anchor file by hand does not carry a valid MAC.
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: anchorPath))
                 try handle.seekToEnd()
@@ -199,7 +194,44 @@ final class AuditChainTests: XCTestCase {
                 try handle.close()
                 let reading = try app.meedoen.auditAnchors!.read()
                 XCTAssertEqual(reading.badLines.count, 1, "\(backend)")
+                let forged = try await verifyChain(app)
+                XCTAssertEqual(forged.problem?.contains("ankerbestand"), true, "\(backend): \(forged.problem ?? "")")
+                let lines = try String(contentsOfFile: anchorPath, encoding: .utf8).split(separator: "\n").dropLast()
+                try (lines.joined(separator: "\n") + "\n").write(toFile: anchorPath, atomically: false, encoding: .utf8)
+
+                // Cut the tail back to before the anchor: the chain alone still looks fine.
+                let sql = app.db as! any SQLDatabase
+                try await sql.raw("DELETE FROM audit_payloads WHERE id IN (SELECT id FROM audit_events WHERE seq > \(bind: anchored - 2))").run()
+                try await sql.raw("DELETE FROM audit_events WHERE seq > \(bind: anchored - 2)").run()
+                let cut = try await verifyChain(app)
+                XCTAssertFalse(cut.intact, "\(backend)")
+                XCTAssertEqual(cut.problem?.contains("afgeknipt"), true, "\(backend): \(cut.problem ?? "")")
+
             }
+        }
+    }
+
+    /// Retention destroys a payload with a record; a payload marked destroyed without one is caught.
+    func testOnlyRetentionMayDestroyOldAndNewValues() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.post(
+                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "z"])
+            let payload = try await AuditPayloadModel.query(on: app.db).first()!
+            let destroyed = try await RetentionStore(db: app.db).run(files: [], payloads: [payload.id!], terms: app.meedoen.shipped.retention, now: testNow)
+            XCTAssertEqual(destroyed.auditPayloads, 1)
+            let lawful = try await verifyChain(app)
+            XCTAssertTrue(lawful.intact, "\(backend): \(lawful.problem ?? "")")
+
+            try await browser.post(
+                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-26", "kind": "phone", "summary": "w"])
+            let other = try await AuditPayloadModel.query(on: app.db).filter(\.$destroyedAt == nil).first()!
+            other.data = ""
+            other.destroyedAt = testNow.addingTimeInterval(3600)
+            try await other.update(on: app.db)
+            let wiped = try await verifyChain(app)
+            XCTAssertEqual(wiped.problem?.contains("zonder vernietigingsregistratie"), true, "\(backend): \(wiped.problem ?? "")")
         }
     }
 
@@ -233,6 +265,25 @@ final class AuditChainTests: XCTestCase {
             try await sql.raw("UPDATE audit_events SET purpose = 'anders' WHERE seq = 2").run()
             let tampered = try await verifyChain(app)
             XCTAssertEqual(tampered.firstBrokenSeq, 2, "\(backend)")
+        }
+    }
+
+    /// A moment just below half a millisecond rounds one way in memory and the other way once
+    /// SQLite has kept it to the microsecond: entries are written in whole milliseconds.
+    func testMomentsNearAHalfMillisecondStillVerify() async throws {
+        let tricky = Date(timeIntervalSince1970: 1_764_750_000.000_499_999_6)
+        for backend in Backend.available {
+            try await withApp(backend, clock: .fixed(tricky)) { app, _ in
+                for index in 0..<3 {
+                    try await app.meedoen.auditLog.append(
+                        AuditRecord(
+                            actorID: nil, actorName: "test", actorRole: "systeem", organisationID: nil, part: "test", action: "schrijven",
+                            purpose: "\(index)"),
+                        on: app.db)
+                }
+                let result = try await verifyChain(app)
+                XCTAssertTrue(result.intact, "\(backend): \(result.problem ?? "")")
+            }
         }
     }
 

@@ -24,7 +24,6 @@ final class LoginHardeningTests: XCTestCase {
 
     func testTwentyFailuresBlockTheAddressAlsoOnAnotherInstanceUntilTheWindowPasses() async throws {
         let clock = MovableClock()
-        try await withEachBackend { _, _, _ in }
         for backend in Backend.available {
             try await withApp(backend, clock: clock.clock) { app, _ in
                 try await Self.fail(20, on: app)
@@ -166,8 +165,12 @@ final class LoginHardeningTests: XCTestCase {
                 }
                 try await group.waitForAll()
             }
-            let user = try await DirectoryStore(db: app.db).user(username: "km")!
-            XCTAssertEqual(user.failedLogins, 5, "\(backend): no more than five codes were checked")
+            var user = try await DirectoryStore(db: app.db).user(username: "km")!
+            XCTAssertLessThanOrEqual(user.failedLogins, 5, "\(backend): no more than five codes were checked")
+            // Whatever the burst left, more guesses end in the lock, never past five.
+            for _ in 0..<6 { _ = try await browsers[0].post("/login/second-factor", ["code": "999999"]) }
+            user = try await DirectoryStore(db: app.db).user(username: "km")!
+            XCTAssertEqual(user.failedLogins, 5, "\(backend)")
             XCTAssertNotNil(user.lockedUntil, "\(backend)")
         }
     }
@@ -225,6 +228,8 @@ final class LoginHardeningTests: XCTestCase {
                 if action == "deactivate" { try await admin.post("/admin/users/\(km)/activate", [:]) }
                 let after = try await apiRequest(app, .GET, path, token: token).status
                 XCTAssertEqual(after, .unauthorized, "\(backend): a key ends with \(action), also after reactivation")
+                let revoked = try await APITokenModel.query(on: app.db).filter(\.$tokenHash == APITokens.hash(token)).first()?.revokedAt
+                XCTAssertNotNil(revoked, "\(backend): \(action) revokes the key for good")
             }
             // A lock (five wrong passwords) ends them too, for good.
             let user = try await DirectoryStore(db: app.db).user(username: "km")!

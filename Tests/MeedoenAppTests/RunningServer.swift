@@ -63,6 +63,13 @@ final class RawConnection {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Whether the server has closed the connection by now, without waiting.
+    func isClosedNow() -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, Int32(MSG_DONTWAIT))
+        return count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+    }
+
     /// Whether the server has closed the connection (a read returns end of file).
     func isClosedByServer() -> Bool {
         var byte: UInt8 = 0
@@ -103,6 +110,8 @@ struct HTTPSession: Sendable {
     init(app: Application, port: Int) {
         (self.app, self.port) = (app, port)
         app.http.client.configuration.redirectConfiguration = .disallow
+        // As many connections as the tests open at once (the client's default is 8 per host).
+        app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
     }
 
     func get(_ path: String, headers extra: [(String, String)] = []) async throws -> ClientResponse {

@@ -40,11 +40,27 @@ final class ServerRobustnessTests: XCTestCase {
                     requests.append("GET /css/meedoen.css HTTP/1.1\r\nHost: x\r\n\(header)\r\nConnection: close\r\n\r\n")
                     requests.append("GET /login HTTP/1.1\r\nHost: x\r\n\(header)\r\nConnection: close\r\n\r\n")
                 }
+                // Generated: random bytes in the path, percent-encoded or raw printable, from a fixed seed.
+                var generator = SeededGenerator(seed: 2026)
+                for _ in 0..<60 {
+                    let length = Int.random(in: 1...40, using: &generator)
+                    let path = (0..<length).map { _ -> String in
+                        let byte = UInt8.random(in: 0...255, using: &generator)
+                        return (33...126).contains(byte) && ![UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "?")].contains(byte)
+                            ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+                    }.joined()
+                    let header = headers[Int.random(in: 0..<headers.count, using: &generator)]
+                    requests.append("GET /\(path) HTTP/1.1\r\nHost: x\r\n\(header)\r\nConnection: close\r\n\r\n")
+                }
                 requests.append("GARBAGE\r\n\r\n")
                 requests.append("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                 let answers = try await offPool { [requests] in try requests.map { try RawConnection.exchange(port: port, $0, timeout: 2) } }
-                for (request, answer) in zip(requests, answers) where answer.httpStatus.map({ $0 >= 500 }) ?? false {
-                    XCTFail("a server error for \(request.prefix(80).debugDescription): \(answer.prefix(200))")
+                for (request, answer) in zip(requests, answers) {
+                    guard let status = answer.httpStatus else {
+                        XCTFail("no answer to \(request.prefix(80).debugDescription)")
+                        continue
+                    }
+                    XCTAssertLessThan(status, 500, "a server error for \(request.prefix(80).debugDescription): \(answer.prefix(200))")
                 }
                 let health = try await offPool {
                     try RawConnection.exchange(port: port, "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -59,22 +75,21 @@ final class ServerRobustnessTests: XCTestCase {
     func testSlowAndSilentConnectionsAreClosed() async throws {
         XCTAssertEqual(Settings.ConnectionLimits().headerDeadline, .seconds(10), "the production deadline")
         XCTAssertEqual(Settings.ConnectionLimits().idleTimeout, .seconds(60), "the production idle limit")
-        try await withApp(connectionLimits: .init(headerDeadline: .seconds(1), idleTimeout: .seconds(2))) { app, _ in
+        // Idle (3 s) longer than the deadline (1 s): a dribbling client resets the idle timer with
+        // every byte, so only the header deadline can close it while it is still sending.
+        try await withApp(connectionLimits: .init(headerDeadline: .seconds(1), idleTimeout: .seconds(3))) { app, _ in
             try await withRunningServer(app) { port in
                 let outcome = try await offPool { () -> (slowClosed: Int, silentClosed: Bool, normal: Int?) in
                     let slow = try (0..<20).map { _ in try RawConnection(port: port, timeout: 4) }
                     for connection in slow { connection.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Langzaam: ") }
                     let started = Date()
-                    // Keep dribbling header bytes for 3 s: each byte resets an idle timer, not the deadline.
-                    while Date().timeIntervalSince(started) < 3 {
+                    while Date().timeIntervalSince(started) < 2.5 {
                         for connection in slow { connection.send("a") }
-                        Thread.sleep(forTimeInterval: 0.3)
+                        Thread.sleep(forTimeInterval: 0.25)
                     }
-                    let slowClosed = slow.filter { connection in
-                        _ = connection.readAll()
-                        return connection.isClosedByServer()
-                    }.count
-                    let silent = try RawConnection(port: port, timeout: 4)
+                    // Still sending, 2.5 s in: closed by the deadline, not by idleness.
+                    let slowClosed = slow.filter { $0.isClosedNow() }.count
+                    let silent = try RawConnection(port: port, timeout: 5)
                     let silentClosed = silent.isClosedByServer()
                     let normal = try RawConnection.exchange(port: port, "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                     return (slowClosed, silentClosed, normal.httpStatus)
@@ -82,6 +97,28 @@ final class ServerRobustnessTests: XCTestCase {
                 XCTAssertEqual(outcome.slowClosed, 20, "every slow-header connection is closed")
                 XCTAssertTrue(outcome.silentClosed, "a silent connection is closed")
                 XCTAssertEqual(outcome.normal, 200)
+            }
+        }
+    }
+
+    /// A body larger than the app takes is refused with 413 before the app sees it.
+    func testAnOversizedBodyIsRefused() async throws {
+        try await withApp { app, _ in
+            try await withRunningServer(app) { port in
+                let answer = try await offPool { () -> String in
+                    let connection = try RawConnection(port: port)
+                    let size = 1_000_000
+                    connection.send(
+                        "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                            + "Content-Length: \(size)\r\n\r\n")
+                    connection.send([UInt8](repeating: UInt8(ascii: "a"), count: size))
+                    return connection.readAll()
+                }
+                XCTAssertEqual(answer.httpStatus, 413, String(answer.prefix(200)))
+                let health = try await offPool {
+                    try RawConnection.exchange(port: port, "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                }
+                XCTAssertEqual(health.httpStatus, 200)
             }
         }
     }
@@ -121,6 +158,9 @@ final class ServerRobustnessTests: XCTestCase {
             try await browser.logIn("km")
             let household = fixture.colleagueHousehold
             try await browser.get("/households/\(household)/access")
+            let kept = try await browser.post(
+                "/households/\(household)/access", ["reason": "vervanging", "explanation": "", "terug": "/clients/\(fixture.ownApplicant)"])
+            XCTAssertEqual(kept.headers.first(name: .location), "/clients/\(fixture.ownApplicant)", "a path of the app is kept")
             for terug in [
                 "/households/\(household)\r\nSet-Cookie: overgenomen=1", "/households/\(household)\nRefresh: 0;url=https://example.org",
                 "/households/../../admin", "//example.org/households/", "/clients/\(UUID())%0d%0aX: y",
@@ -133,5 +173,18 @@ final class ServerRobustnessTests: XCTestCase {
                 XCTAssertFalse(response.headers[.setCookie].contains { $0.contains("overgenomen") })
             }
         }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so generated requests are the same every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -66,7 +66,7 @@ enum LoginController {
         if req.services.settings.secondFactor && user.role.needsSecondFactor {
             // The password is right; the session is signed in only after the second factor, and
             // only then does the failure count start again.
-            try await directory.releaseAttempt(user.id!)
+            try await directory.releaseAttempt(user.id!, maxFailures: maxFailures)
             req.session.data["pending"] = user.id!.uuidString
             req.session.data["pendingSince"] = String(now.timeIntervalSince1970)
             return req.redirect(to: user.totpSecret == nil ? "/login/enroll" : "/login/second-factor")

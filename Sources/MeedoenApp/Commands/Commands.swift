@@ -27,11 +27,13 @@ public enum Meedoen {
 
     static func prepareForServing(_ app: Application) async throws {
         try await app.autoMigrate()
+        try await app.meedoen.auditLog.sealIfNeeded(on: app.db)
         try await syncShippedParameters(app)
         // Demo accounts share a published password: they are loaded only when asked for
         // (MEEDOEN_DEMO=1), into an empty database.
         if app.meedoen.settings.demo, try await OrganisationModel.query(on: app.db).count() == 0 {
             let summary = try await DemoCommand.load(app)
+            try await DemoCommand.anchorFreshStart(app)
             app.logger.notice(
                 "Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
         }
@@ -72,10 +74,19 @@ struct DemoCommand: AsyncCommand {
         try await Meedoen.syncShippedParameters(app)
         let start = ContinuousClock.now
         let summary = try await Self.load(app, seed: signature.seed)
+        try await Self.anchorFreshStart(app)
         context.console.print(
             "Geladen in \(ContinuousClock.now - start): \(summary.organisations) organisaties, \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers."
         )
         context.console.print(Self.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
+    }
+
+    /// The demo database was (re)made on purpose: the anchor file starts over from its head, so
+    /// the old anchors do not read as a cut-off log.
+    static func anchorFreshStart(_ app: Application) async throws {
+        guard let anchors = app.meedoen.auditAnchors else { return }
+        let head = try await AuditLog.head(on: app.db)
+        try anchors.append(seq: head.seq, hash: head.hash, at: app.meedoen.clock.now(), kind: "hersteld")
     }
 
     static func load(_ app: Application, seed: UInt64? = nil) async throws -> DemoSummary {
@@ -215,6 +226,7 @@ struct AuditVerifyCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        try await app.meedoen.auditLog.sealIfNeeded(on: app.db)
         let result = try await AuditMaintenance.verifyAndRecord(app)
         if !result.intact {
             let at = result.firstBrokenSeq.map { "regel \($0): " } ?? ""

@@ -33,6 +33,8 @@ public struct IPRange: Sendable, Equatable {
 
     /// The address's bytes (4 or 16), or nil when it is no address.
     static func bytes(of text: String) -> [UInt8]? {
+        // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d.
+        let text = text.lowercased().hasPrefix("::ffff:") && text.contains(".") ? String(text.dropFirst(7)) : text
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 { return withUnsafeBytes(of: &v4) { Array($0) } }
         var v6 = in6_addr()

@@ -10,7 +10,7 @@ import Vapor
 /// - a client must complete its request headers within `headerDeadline` of sending the first
 ///   byte of the request (a slow-header client is cut off), and
 /// - a connection with no traffic at all for `idleTimeout` is closed.
-/// Bodies are collected up to `maxBodySize` (routes enforce their own smaller limits); TLS is the
+/// Bodies are collected up to the app's default body limit before the app sees them; TLS is the
 /// reverse proxy's work (`MEEDOEN_TLS=1`).
 final class MeedoenServer: Server, @unchecked Sendable {
     // The application keeps its server in its storage; the server does not keep the application.
@@ -60,9 +60,17 @@ final class MeedoenServer: Server, @unchecked Sendable {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(IdleStateHandler(allTimeout: limits.idleTimeout))
                     try sync.addHandler(RequestStartObserver(clock: clock))
-                    try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                    // NIO's server pipeline, laid out by hand so the head is seen as soon as it is
+                    // decoded, not when the pipelining handler lets a queued request through.
+                    try sync.addHandler(HTTPResponseEncoder())
+                    try sync.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
                     try sync.addHandler(RequestHeadObserver(clock: clock))
-                    try sync.addHandler(VaporBridge(application: application, maxBodySize: limits.maxBodySize))
+                    try sync.addHandler(HTTPServerPipelineHandler())
+                    try sync.addHandler(HTTPServerProtocolErrorHandler())
+                    // The largest body any route takes today; routes check their own, smaller limits
+                    // only for bodies they collect themselves, so this is the bound that holds.
+                    let maxBody = application.routes.defaultMaxBodySize.value
+                    try sync.addHandler(VaporBridge(application: application, maxBodySize: maxBody, clock: clock))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
@@ -109,6 +117,8 @@ final class HeaderClock {
     let deadline: TimeAmount
     var timer: Scheduled<Void>?
     var waitingForHead = false
+    /// Requests received and not yet answered.
+    var answering = 0
 
     init(deadline: TimeAmount) { self.deadline = deadline }
 }
@@ -134,7 +144,8 @@ final class RequestStartObserver: ChannelInboundHandler, RemovableChannelHandler
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
-            context.close(mode: .all, promise: nil)
+            // A request the app is still answering is not idle, however long it takes.
+            if clock.answering == 0 { context.close(mode: .all, promise: nil) }
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -176,12 +187,13 @@ final class VaporBridge: ChannelInboundHandler, RemovableChannelHandler {
 
     private let application: Application
     private let maxBodySize: Int
+    private let clock: HeaderClock
     private var head: HTTPRequestHead?
     private var body: ByteBuffer?
     private var tooLarge = false
 
-    init(application: Application, maxBodySize: Int) {
-        (self.application, self.maxBodySize) = (application, maxBodySize)
+    init(application: Application, maxBodySize: Int, clock: HeaderClock) {
+        (self.application, self.maxBodySize, self.clock) = (application, maxBodySize, clock)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -200,6 +212,7 @@ final class VaporBridge: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            clock.answering += 1
             if tooLarge {
                 respond(context, Response(status: .payloadTooLarge), for: head, keepAlive: false)
                 return
@@ -230,10 +243,22 @@ final class VaporBridge: ChannelInboundHandler, RemovableChannelHandler {
     private func respond(_ context: ChannelHandlerContext, _ response: Response, for request: HTTPRequestHead, keepAlive: Bool) {
         let channel = context.channel
         response.body.collect(on: context.eventLoop).whenComplete { collected in
-            let buffer = (try? collected.get()) ?? nil
+            guard case .success(let buffer) = collected else {
+                // A body that could not be produced: say so rather than send an empty page.
+                let head = HTTPResponseHead(
+                    version: request.version, status: .internalServerError, headers: ["content-length": "0", "connection": "close"])
+                context.write(self.wrapOutboundOut(.head(head)), promise: nil)
+                context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+                self.clock.answering -= 1
+                return
+            }
             var headers = response.headers
             headers.remove(name: .transferEncoding)
-            headers.replaceOrAdd(name: .contentLength, value: String(buffer?.readableBytes ?? 0))
+            if response.status == .noContent || response.status == .notModified {
+                headers.remove(name: .contentLength)
+            } else {
+                headers.replaceOrAdd(name: .contentLength, value: String(buffer?.readableBytes ?? 0))
+            }
             headers.replaceOrAdd(name: .date, value: RFC1123.now())
             headers.replaceOrAdd(name: .connection, value: keepAlive ? "keep-alive" : "close")
             let head = HTTPResponseHead(version: request.version, status: response.status, headers: headers)
@@ -242,6 +267,7 @@ final class VaporBridge: ChannelInboundHandler, RemovableChannelHandler {
                 context.write(self.wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             }
             let done = context.writeAndFlush(self.wrapOutboundOut(.end(nil)))
+            self.clock.answering -= 1
             if !keepAlive { done.whenComplete { _ in channel.close(promise: nil) } }
         }
     }

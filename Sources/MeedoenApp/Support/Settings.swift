@@ -41,8 +41,6 @@ public struct Settings: Sendable {
         public var headerDeadline: TimeAmount = .seconds(10)
         /// No traffic at all on a connection.
         public var idleTimeout: TimeAmount = .seconds(60)
-        /// The largest body the server reads; routes enforce their own, smaller limits.
-        public var maxBodySize = 16 * 1024 * 1024
 
         public init(headerDeadline: TimeAmount = .seconds(10), idleTimeout: TimeAmount = .seconds(60)) {
             (self.headerDeadline, self.idleTimeout) = (headerDeadline, idleTimeout)

@@ -23,20 +23,18 @@ public struct AuditAnchorFile: Sendable {
         key.mac("anker|\(at)|\(kind)|\(seq)|\(hash)")
     }
 
-    /// Appends one line and forces it to disk.
+    /// Appends one line with a single write on a file opened for appending only (so a file made
+    /// append-only by the system, `chattr +a`, works, and two instances never overwrite each
+    /// other's lines), then forces it to disk.
     public func append(seq: Int, hash: String, at: Date, kind: String = "anker") throws {
         let moment = ISO8601DateFormatter().string(from: at)
-        let line = "\(moment)\t\(kind)\t\(seq)\t\(hash)\t\(mac(moment, kind, seq, hash))\n"
-        if !FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(line.utf8))
-        try handle.synchronize()
+        let line = Array("\(moment)\t\(kind)\t\(seq)\t\(hash)\t\(mac(moment, kind, seq, hash))\n".utf8)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count, fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     public struct Reading: Sendable {

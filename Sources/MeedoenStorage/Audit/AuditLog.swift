@@ -66,6 +66,12 @@ public final class AuditLog: Sendable {
         return Self.isSQLite(db) ? try await localWriters.withLock(run) : try await run()
     }
 
+    /// Seals a log written before the key existed, at start-up, so a verification right after an
+    /// upgrade does not find an unsealed chain.
+    public func sealIfNeeded(on db: any Database) async throws {
+        try await transaction(on: db) { try await $0.sealIfNeeded() }
+    }
+
     /// One entry in a transaction of its own: for reads, which commit before the response is sent.
     public func append(_ record: AuditRecord, on db: any Database) async throws {
         try await transaction(on: db) { try await $0.append(record) }
@@ -91,7 +97,9 @@ public final class AuditLog: Sendable {
         let event = AuditEventModel()
         event.id = ids.next()
         event.seq = head.seq + 1
-        event.at = clock.now()
+        // Whole milliseconds: the hash covers the time in milliseconds, and a value stored with
+        // sub-millisecond digits could round the other way when read back (SQLite keeps microseconds).
+        event.at = Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         (event.actorID, event.actorName, event.actorRole) = (record.actorID, record.actorName, record.actorRole)
         (event.organisationID, event.householdID, event.residentID) = (record.organisationID, record.householdID, record.residentID)
         (event.part, event.action, event.purpose, event.remote) = (record.part, record.action, record.purpose, record.remote)
@@ -132,6 +140,11 @@ public final class AuditWriter: @unchecked Sendable {
     }
 
     public func append(_ record: AuditRecord) async throws {
+        try await sealIfNeeded()
+        try await write(record)
+    }
+
+    func sealIfNeeded() async throws {
         if !head.keyed && head.seq > 0 {
             // The first keyed entry seals the part written before the key existed and names its head.
             try await write(
@@ -140,7 +153,6 @@ public final class AuditWriter: @unchecked Sendable {
                     action: "verzegelen",
                     purpose: "sleutel ingevoerd; ongesleutelde keten tot volgnummer \(head.seq), hash \(head.hash)"))
         }
-        try await write(record)
     }
 
     private func write(_ record: AuditRecord) async throws {
@@ -185,7 +197,12 @@ public enum AuditChain {
             event.residentID?.uuidString ?? "", event.part, event.action, event.purpose, event.remote ?? "",
             event.payloadHash ?? "", event.prevHash,
         ]
-        let text = fields.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
-        return event.keyed ? key.mac(text) : AuditLog.sha256(text)
+        guard event.keyed else {
+            // The encoding of the entries written before the key existed, kept so they still verify.
+            return AuditLog.sha256(fields.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|"))
+        }
+        // Backslash escaped first, so no two field lists give the same text.
+        let escaped = fields.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
+        return key.mac(escaped.joined(separator: "|"))
     }
 }

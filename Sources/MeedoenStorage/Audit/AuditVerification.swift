@@ -40,6 +40,11 @@ extension AuditLog {
             result.problem = "regel \(bad) van het ankerbestand klopt niet met de sleutel"
         }
 
+        // Retention marks a destroyed payload and writes a destruction record at the same moment;
+        // a payload marked destroyed without such a record was wiped by someone else.
+        let destructions = Set(
+            try await sql.raw("SELECT at FROM destruction_records").all().map { try Self.milliseconds($0.decode(column: "at", as: Date.self)) })
+
         while true {
             let rows = try await sql.raw(
                 """
@@ -64,6 +69,9 @@ extension AuditLog {
                     let hasPayload = try row.decodeNil(column: "payload_id") == false
                     let destroyed = try row.decodeNil(column: "destroyed_at") == false
                     if !hasPayload { return broken(fields.seq, "oude/nieuwe waarden ontbreken (niet door de bewaartermijn vernietigd)") }
+                    if destroyed, !destructions.contains(Self.milliseconds(try row.decode(column: "destroyed_at", as: Date.self))) {
+                        return broken(fields.seq, "oude/nieuwe waarden gewist zonder vernietigingsregistratie")
+                    }
                     if !destroyed, Self.sha256(try row.decode(column: "payload", as: String.self)) != payloadHash {
                         return broken(fields.seq, "oude/nieuwe waarden zijn gewijzigd")
                     }
@@ -95,6 +103,8 @@ extension AuditLog {
         }
         return result
     }
+
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     /// The head as it stands now, for writing an anchor.
     public static func head(on db: any Database) async throws -> (seq: Int, hash: String) {

@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQL
+import Foundation
 import SQLKit
 
 /// The pilot blockers (issue 11): a one-row chain head that serialises appends, keyed entries,
@@ -37,9 +38,29 @@ public struct M011_HardenAuditAndLogin: AsyncMigration {
 
         try await db.schema("api_tokens").field("expires_at", .datetime).update()
         // Keys made before expiry existed run for the default term from their creation.
+        // Keys made before expiry existed get the default term from today, so none stops at the upgrade.
+        let now = Date()
         for token in try await APITokenModel.query(on: db).all() {
-            token.expiresAt = token.createdAt.addingTimeInterval(Double(APITokenModel.defaultDays) * 86_400)
+            token.expiresAt = now.addingTimeInterval(Double(APITokenModel.defaultDays) * 86_400)
             try await token.update(on: db)
+        }
+
+        // Before this migration retention deleted payloads outright; they get the mark and one
+        // destruction record, so the verification tells them from payloads wiped by others.
+        let orphans = try await sql.raw(
+            "SELECT e.id FROM audit_events e LEFT JOIN audit_payloads p ON p.id = e.id WHERE e.payload_hash IS NOT NULL AND p.id IS NULL"
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+        if !orphans.isEmpty {
+            let marked = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+            for id in orphans {
+                let payload = AuditPayloadModel(id: id, data: "")
+                payload.destroyedAt = marked
+                try await payload.create(on: db)
+            }
+            let record = DestructionRecordModel()
+            (record.id, record.at, record.kind, record.householdID) = (UUID(), marked, "oude/nieuwe waarden toegangslog", nil)
+            (record.count, record.rule) = (orphans.count, "eerder vernietigd, gemarkeerd bij de overgang naar een sleutel (M011)")
+            try await record.create(on: db)
         }
 
         try await sql.create(index: "idx_audit_resident").on("audit_events").column("resident_id").run()

@@ -11,18 +11,17 @@ import SQLKit
 /// process died) counts as a failure after a minute.
 public struct LoginAttemptStore: Sendable {
     public let db: any Database
-    /// Failures per address within the window.
+    /// Failures per address within the window; attempts being checked count with them, so a
+    /// burst of parallel guesses gets no more than this either.
     public var limit: Int
     public var window: TimeInterval
-    /// Attempts of one address being checked at the same moment, on top of its failures.
-    public var burst: Int
 
-    public init(db: any Database, limit: Int = 20, window: TimeInterval = 5 * 60, burst: Int = 20) {
-        (self.db, self.limit, self.window, self.burst) = (db, limit, window, burst)
+    public init(db: any Database, limit: Int = 20, window: TimeInterval = 5 * 60) {
+        (self.db, self.limit, self.window) = (db, limit, window)
     }
 
-    /// Claims an attempt for the address; nil when it has used up its failures (or too many of
-    /// its attempts are being checked right now).
+    /// Claims an attempt for the address; nil when its failures and the attempts being checked
+    /// right now reach the limit.
     public func reserve(address: String, now: Date) async throws -> UUID? {
         let sql = db as! any SQLDatabase
         let address = String(address.prefix(64))
@@ -42,7 +41,7 @@ public struct LoginAttemptStore: Sendable {
         else { return id }
         let failures = try row.decode(column: "failures", as: Int.self)
         let claimed = try row.decode(column: "claimed", as: Int.self)
-        if failures >= limit || claimed > limit + burst {
+        if failures >= limit || claimed > limit {
             try await succeeded(id)
             return nil
         }
@@ -81,9 +80,14 @@ extension DirectoryStore {
 
     /// The password was right but the second factor is still to come: the attempt no longer
     /// counts, and nothing else is reset (that waits for the second factor).
-    public func releaseAttempt(_ userID: UUID) async throws {
+    public func releaseAttempt(_ userID: UUID, maxFailures: Int) async throws {
+        // A lock that a parallel wrong code set meanwhile stays.
         try await (db as! any SQLDatabase).raw(
-            "UPDATE users SET failed_logins = failed_logins - 1, locked_until = NULL WHERE id = \(bind: userID) AND failed_logins > 0"
+            """
+            UPDATE users SET failed_logins = failed_logins - 1,
+              locked_until = CASE WHEN failed_logins - 1 >= \(bind: maxFailures) THEN locked_until ELSE NULL END
+            WHERE id = \(bind: userID) AND failed_logins > 0
+            """
         ).run()
     }
 
