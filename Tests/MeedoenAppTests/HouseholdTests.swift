@@ -206,7 +206,7 @@ final class LadderPageTests: XCTestCase {
             let page = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
             XCTAssertTrue(
                 page.contains("Nu op trede 4 – Onbetaald werk; verwachte eindtrede 5 – Betaald werk met ondersteuning"), "\(backend)")
-            XCTAssertTrue(page.contains("2 trede(n) gestegen"))
+            XCTAssertTrue(page.contains("2 treden gestegen"))
             XCTAssertTrue(page.contains("aria-labelledby=\"ladder-titel ladder-uitleg\""))
             // The form's way: the ladder questions, from which the rung follows.
             let asked = try await browser.post(

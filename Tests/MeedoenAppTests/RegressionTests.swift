@@ -120,4 +120,25 @@ final class RegressionTests: XCTestCase {
             XCTAssertNotEqual(doubleSlash.status, .ok)
         }
     }
+
+    /// Issue 12, point 13: a refused page says so; "1 trede", not "1 trede(n)".
+    func testARefusalIsTitledNoAccess() async throws {
+        try await withApp { app, _ in
+            let browser = Browser(app)
+            try await browser.logIn("bm")
+            let page = try await browser.get("/admin/users")
+            XCTAssertEqual(page.status, .forbidden)
+            XCTAssertTrue(page.body.string.contains("<title>Geen toegang"), String(page.body.string.prefix(300)))
+        }
+        XCTAssertEqual(Dutch.count(1, "trede", "treden"), "1 trede")
+        XCTAssertEqual(Dutch.count(3, "maand", "maanden"), "3 maanden")
+    }
+
+    /// Issue 12, point 7: demo accounts only when asked for.
+    func testDemoDataOnlyWhenAskedFor() throws {
+        let plain = try Settings.fromEnvironment(workingDirectory: "/tmp/", command: "serve")
+        XCTAssertEqual(plain.demo, ProcessInfo.processInfo.environment["MEEDOEN_DEMO"] == "1")
+        let demo = try Settings.fromEnvironment(workingDirectory: "/tmp/", command: "demo")
+        XCTAssertTrue(demo.demo)
+    }
 }

@@ -27,7 +27,7 @@ enum ParameterAdminController {
         switch key.unit {
         case .cents: Dutch.money(Money(cents: value))
         case .basisPoints: Dutch.percent(basisPoints: value)
-        case .months: "\(value) maanden"
+        case .months: Dutch.count(value, "maand", "maanden")
         case .years: "\(value) jaar"
         case .hours: "\(value) uur per week"
         case .flag: value == 0 ? "uit" : "aan"

@@ -68,11 +68,8 @@ enum UserAdminController {
         let viewer = try req.requireViewer()
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let username = reader.requiredText("username", max: 60).lowercased()
-        if !username.isEmpty && !username.allSatisfy({ $0.isLetter || $0.isNumber || ".-_".contains($0) }) {
-            reader.fail("username", .custom("Gebruik alleen letters, cijfers, punt, streepje of liggend streepje."))
-        }
-        let name = reader.requiredText("displayName", max: 100)
+        let username = reader.requiredUsername("username")
+        let name = reader.requiredName("displayName")
         let role = reader.requiredOption("role", as: Role.self)
         if role == .applicationAdmin { reader.fail("role", .unknownOption) }
         let team = reader.raw("teamId").flatMap(UUID.init(uuidString:))

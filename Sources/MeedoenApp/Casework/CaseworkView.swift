@@ -94,7 +94,7 @@ struct CaseworkView: Encodable {
             canCheckYouth: false)
         if opened.may(.measures, .read) {
             result.measures = try await store.measures(of: id).map { measure in
-                let duration = measure.months.map { "\($0) maanden" } ?? "tot aan de taaleis is voldaan"
+                let duration = measure.months.map { Dutch.count($0, "maand", "maanden") } ?? "tot aan de taaleis is voldaan"
                 return Cooperation.Item(
                     key: measure.id!.uuidString,
                     text:

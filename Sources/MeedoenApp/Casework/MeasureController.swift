@@ -39,7 +39,7 @@ enum MeasureController {
                 FormSection(
                     legend: "Maatregel",
                     hint:
-                        "Arbeidsverplichtingen: 100% voor 1 tot 3 maanden (art. 18 lid 4). Taaleis: de volgende stap voor deze cliënt is \(step.percentage)%\(step.months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan") (art. 18b). Andere verplichtingen: volgens de maatregelenverordening.",
+                        "Arbeidsverplichtingen: 100% voor 1 tot 3 maanden (art. 18 lid 4). Taaleis: de volgende stap voor deze cliënt is \(step.percentage)%\(step.months.map { " voor " + Dutch.count($0, "maand", "maanden") } ?? " tot aan de taaleis is voldaan") (art. 18b). Andere verplichtingen: volgens de maatregelenverordening.",
                     fields: [
                         FormField("percentage", "Verlaging in procenten", .number),
                         FormField(
@@ -136,7 +136,7 @@ extension Dutch {
         case .taaleisStep(let percentage, let months):
             (
                 "percentage",
-                "Bij de taaleis is de volgende stap \(percentage)%\(months.map { " voor \($0) maanden" } ?? " tot aan de taaleis is voldaan (duur leeg laten)") (art. 18b)."
+                "Bij de taaleis is de volgende stap \(percentage)%\(months.map { " voor " + Dutch.count($0, "maand", "maanden") } ?? " tot aan de taaleis is voldaan (duur leeg laten)") (art. 18b)."
             )
         case .percentageOutOfRange: ("percentage", "Vul een percentage van 1 tot en met 100 in.")
         case .taaleisTooEarly(let day):

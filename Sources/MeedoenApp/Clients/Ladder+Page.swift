@@ -44,7 +44,8 @@ struct LadderView: Encodable {
                 movement == 0
                 ? ". Sinds de eerste meting op dezelfde trede."
                 : movement > 0
-                    ? ". Sinds de eerste meting \(movement) trede(n) gestegen." : ". Sinds de eerste meting \(-movement) trede(n) gedaald."
+                    ? ". Sinds de eerste meting \(Dutch.count(movement, "trede", "treden")) gestegen."
+                    : ". Sinds de eerste meting \(Dutch.count(-movement, "trede", "treden")) gedaald."
         }
         if Ladder.needsMeasurement(measurements, today: today) { text += " De laatste meting is ouder dan een jaar." }
         summary = text

@@ -39,7 +39,8 @@ public enum Meedoen {
         }
         try await installShippedProfiles(app)
         if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
-            print(DemoCommand.loginText(host: app.http.server.configuration.hostname, port: app.http.server.configuration.port))
+            let (host, port) = servingAddress(app)
+            print(DemoCommand.loginText(host: host, port: port))
         }
         print(
             app.meedoen.settings.secondFactor
@@ -49,6 +50,18 @@ public enum Meedoen {
 }
 
 extension Meedoen {
+    /// Where `serve` will listen: its `--hostname`/`-H` and `--port`/`-p` options, read ahead of
+    /// the command so the start banner names the real address.
+    static func servingAddress(_ app: Application) -> (host: String, port: Int) {
+        let arguments = app.environment.arguments
+        func value(_ names: [String]) -> String? {
+            guard let index = arguments.firstIndex(where: names.contains), index + 1 < arguments.count else { return nil }
+            return arguments[index + 1]
+        }
+        let configuration = app.http.server.configuration
+        return (value(["--hostname", "-H"]) ?? configuration.hostname, value(["--port", "-p"]).flatMap(Int.init) ?? configuration.port)
+    }
+
     /// Adds shipped legal parameters the database does not have yet (a new installation, or a
     /// Meedoen version with a newer period); values the applicatiebeheerder set are kept.
     static func syncShippedParameters(_ app: Application) async throws {
@@ -148,6 +161,12 @@ struct UserAddCommand: AsyncCommand {
         guard let username = signature.username, let name = signature.name, let roleText = signature.role else {
             throw CommandError("Geef --username, --name en --role op (zie --help).")
         }
+        var reader = FormReader(["username": username, "name": name], today: app.meedoen.clock.today)
+        let checkedUsername = reader.requiredUsername("username")
+        let checkedName = reader.requiredName("name")
+        if let problem = reader.issues.items.first {
+            throw CommandError("--\(problem.field): \(Dutch.issue(problem.issue))")
+        }
         guard let role = Role(rawValue: roleText) else {
             throw CommandError("Onbekende rol '\(roleText)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -171,7 +190,7 @@ struct UserAddCommand: AsyncCommand {
         let password = ProcessInfo.processInfo.environment["MEEDOEN_PASSWORD"] ?? context.console.ask("Wachtwoord:", isSecure: true)
         if let problem = PasswordPolicy.problem(with: password) { throw CommandError(problem) }
         let user = UserModel(
-            id: UUID(), organisationID: organisationID, username: username, displayName: name, role: role, teamID: teamID,
+            id: UUID(), organisationID: organisationID, username: checkedUsername, displayName: checkedName, role: role, teamID: teamID,
             passwordHash: try app.password.hash(password), createdAt: Date())
         do { try await directory.createUser(user) } catch DirectoryStore.Problem.usernameInUse {
             throw CommandError("De gebruikersnaam '\(username)' bestaat al.")

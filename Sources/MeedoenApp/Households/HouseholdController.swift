@@ -114,11 +114,16 @@ enum HouseholdController {
         let fields = try req.formFields()
         do {
             let new = try HouseholdInput.newHousehold(fields, today: req.today, directorID: viewer.userID)
-            let created = try await req.households.createHousehold(new, organisationID: viewer.organisationID, by: req.recorder)
-            try await req.audit(
-                householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken",
-                purpose: "nieuw huishouden",
-                change: ChangeSummary(new: ["aanvrager": new.applicant.givenName + " " + new.applicant.familyName]))
+            let recorder = req.recorder
+            let created = try await req.recordChange { tx in
+                let created = try await req.households.createHousehold(new, organisationID: viewer.organisationID, by: recorder)
+                try await tx.append(
+                    req.auditRecord(
+                        householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue,
+                        action: "aanmaken", purpose: "nieuw huishouden",
+                        change: ChangeSummary(new: ["aanvrager": new.applicant.givenName + " " + new.applicant.familyName])))
+                return created
+            }
             return req.redirect(
                 to: "/households/\(created.household.uuidString)", flash: "Het huishouden is aangemaakt. U bent de regisseur.")
         } catch let issues as FieldIssues {

@@ -44,9 +44,13 @@ enum HouseholdEditController {
         let file = try await req.openFile(id, edit.part, .write, purpose: edit.heading.lowercased())
         let fields = try req.formFields()
         do {
-            let (change, message) = try await edit.save(req, file, fields)
-            try await req.audit(
-                householdID: id, part: edit.part.rawValue, action: "wijzigen", purpose: edit.heading.lowercased(), change: change)
+            let message = try await req.recordChange { tx in
+                let (change, message) = try await edit.save(req, file, fields)
+                try await tx.append(
+                    req.auditRecord(
+                        householdID: id, part: edit.part.rawValue, action: "wijzigen", purpose: edit.heading.lowercased(), change: change))
+                return message
+            }
             return req.redirect(to: "/households/\(id.uuidString)", flash: message)
         } catch let issues as FieldIssues {
             return try await form(req, edit, values: fields, issues: issues)

@@ -16,8 +16,8 @@ enum HouseholdInput {
 
     static func resident(_ reader: inout FormReader, relation fixed: MemberRelation? = nil) -> ResidentFields? {
         let bsn = reader.bsn("bsn")
-        let given = reader.requiredText("givenName", max: 100)
-        let family = reader.requiredText("familyName", max: 100)
+        let given = reader.requiredName("givenName")
+        let family = reader.requiredName("familyName")
         let born = reader.requiredDay("dateOfBirth", notInFuture: true)
         if let born, born.age(on: reader.today) > 125 { reader.fail("dateOfBirth", .outOfRange) }
         let relation = fixed ?? reader.requiredOption("relation", as: MemberRelation.self)

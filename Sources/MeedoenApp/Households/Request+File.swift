@@ -3,7 +3,8 @@ import MeedoenStorage
 import Vapor
 
 extension Request {
-    var households: HouseholdStore { HouseholdStore(db: db) }
+    /// On the open change transaction when there is one (`recordChange`), else the request's database.
+    var households: HouseholdStore { HouseholdStore(db: AuditLog.currentTransaction ?? db) }
 
     /// Opens one household's file for one part and action, or refuses: another organisation's
     /// household is "not found" (its existence is not revealed), one outside the user's task is

@@ -3,6 +3,11 @@ import MeedoenCore
 
 /// User-facing Dutch text for domain values; the domain itself carries no UI text.
 enum Dutch {
+    /// "1 maand", "3 maanden": the number with the word in the right form.
+    static func count(_ number: Int, _ one: String, _ many: String) -> String {
+        "\(number) \(abs(number) == 1 ? one : many)"
+    }
+
     static let months = [
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
     ]

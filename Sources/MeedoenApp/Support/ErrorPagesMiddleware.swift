@@ -35,7 +35,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
                 return request.redirect(to: "/households/\(household.uuidString)/access?terug=\(query)")
             }
             return try await request.renderPage(
-                "error", title: status == .notFound ? "Niet gevonden" : "Er ging iets mis",
+                "error", title: Self.title(for: status),
                 ErrorPage(status: Int(status.code), message: message), status: status)
         }
     }
@@ -81,6 +81,16 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         return (
             .internalServerError, "internal_error", "Er ging iets mis aan onze kant. Er is niets gewijzigd; probeer het later opnieuw.", nil
         )
+    }
+
+    static func title(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .notFound: "Niet gevonden"
+        case .forbidden: "Geen toegang"
+        case .tooManyRequests: "Te veel verzoeken"
+        case _ where status.code < 500: "Dit kan zo niet"
+        default: "Er ging iets mis"
+        }
     }
 
     private static func explain(_ error: DecodingError) -> String {

@@ -65,7 +65,7 @@ extension Dutch {
     static func contactNorm(_ norm: ContactNorm) -> String {
         switch norm {
         case .perCalendarYear: "minstens één contact per kalenderjaar"
-        case .everyMonths(let months): "minstens eens per \(months) maanden"
+        case .everyMonths(let months): months == 1 ? "minstens eens per maand" : "minstens eens per \(months) maanden"
         }
     }
 

@@ -27,6 +27,44 @@ public struct FormReader {
         return value
     }
 
+    /// A person's name: NFC-normalised, at most 100 characters (Unicode scalars) and 400 UTF-8
+    /// bytes, with no control characters and none of the invisible direction marks that can
+    /// make a name read backwards in a list (U+202E) or hide what it says.
+    public mutating func requiredName(_ name: String) -> String {
+        guard let value = raw(name) else {
+            fail(name, .required)
+            return ""
+        }
+        let normalised = value.precomposedStringWithCanonicalMapping
+        if normalised.unicodeScalars.count > 100 || normalised.utf8.count > 400 {
+            fail(name, .tooLong(max: 100))
+            return ""
+        }
+        if normalised.unicodeScalars.contains(where: Self.isForbiddenInNames) {
+            fail(name, .custom("Gebruik geen onzichtbare tekens of stuurtekens in een naam."))
+            return ""
+        }
+        return normalised
+    }
+
+    static func isForbiddenInNames(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// A username: lower-case ASCII letters, digits, dot, hyphen and underscore only, so no
+    /// look-alike (a full-width "ｋｍ１" beside "km1") can be made.
+    public mutating func requiredUsername(_ name: String) -> String {
+        let value = requiredText(name, max: 60).lowercased()
+        if !value.isEmpty && !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) {
+            fail(name, .custom("Gebruik alleen kleine letters a-z, cijfers, punt, streepje of liggend streepje."))
+            return ""
+        }
+        return value
+    }
+
     public mutating func requiredText(_ name: String, max: Int = 200) -> String {
         guard let value = text(name, max: max) else {
             if raw(name) == nil { fail(name, .required) }

@@ -52,6 +52,10 @@ public final class AuditLog: Sendable {
     /// The writer of the transaction this task runs in, so nested calls join it instead of waiting for themselves.
     @TaskLocal static var current: AuditWriter?
 
+    /// The open change transaction of this task, if any: stores reached from inside
+    /// `transaction` write on it, so the change and its log entry commit together.
+    public static var currentTransaction: (any Database)? { current?.db }
+
     /// Runs `body` in one transaction that holds the chain's lock from its first statement.
     public func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws
         -> T

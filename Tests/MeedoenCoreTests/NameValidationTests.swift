@@ -1,0 +1,51 @@
+import XCTest
+
+@testable import MeedoenCore
+
+/// Names and usernames as the pilot-blocker review asked (issue 12, point 9).
+final class NameValidationTests: XCTestCase {
+    func testNames() {
+        let cases: [(input: String, accepted: String?, why: String)] = [
+            ("Anne", "Anne", "plain"),
+            ("Zoë", "Zoë", "accents"),
+            ("Zoe\u{0308}", "Zoë", "decomposed ë becomes one scalar (NFC)"),
+            ("Ğül-Şahin", "Ğül-Şahin", "Turkish letters"),
+            ("O'Neill", "O'Neill", "apostrophe"),
+            ("van der Berg", "van der Berg", "spaces inside"),
+            ("Anne\u{202E}nhoJ", nil, "right-to-left override reverses a name in lists"),
+            ("An\u{200F}ne", nil, "right-to-left mark"),
+            ("An\u{2066}ne", nil, "isolate"),
+            ("An\u{0000}ne", nil, "NUL"),
+            ("An\tne", nil, "tab"),
+            ("An\u{0085}ne", nil, "C1 control"),
+            ("An\u{7F}ne", nil, "DEL"),
+            (String(repeating: "a", count: 100), String(repeating: "a", count: 100), "100 scalars"),
+            (String(repeating: "a", count: 101), nil, "101 scalars"),
+            (String(repeating: "😀", count: 100), String(repeating: "😀", count: 100), "100 scalars of 4 bytes: exactly 400 bytes"),
+            (String(repeating: "😀", count: 101), nil, "101 scalars, 404 bytes"),
+        ]
+        for item in cases {
+            var reader = FormReader(["name": item.input], today: Day(year: 2026, month: 11, day: 28)!)
+            let value = reader.requiredName("name")
+            if let accepted = item.accepted {
+                XCTAssertTrue(reader.issues.isEmpty, item.why)
+                XCTAssertEqual(value.unicodeScalars.map(\.value), accepted.unicodeScalars.map(\.value), item.why)
+            } else {
+                XCTAssertFalse(reader.issues.isEmpty, item.why)
+            }
+        }
+    }
+
+    func testUsernames() {
+        let cases: [(String, Bool)] = [
+            ("km1.steenwijkerland", true), ("fb_wpda-2", true), ("KM1", true),
+            ("ｋｍ１", false), ("km 1", false), ("kм1", false), ("km1@x", false), ("zoë", false),
+        ]
+        for (input, ok) in cases {
+            var reader = FormReader(["u": input], today: Day(year: 2026, month: 11, day: 28)!)
+            let value = reader.requiredUsername("u")
+            XCTAssertEqual(reader.issues.isEmpty, ok, input)
+            if ok { XCTAssertEqual(value, input.lowercased()) }
+        }
+    }
+}
