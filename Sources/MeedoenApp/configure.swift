@@ -17,7 +17,8 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .sy
     app.meedoen = MeedoenServices(
         clock: clock, ids: ids, auditLog: AuditLog(key: auditKey, clock: clock, ids: ids),
         settings: settings, shipped: try ShippedData.load(from: app.directory.resourcesDirectory),
-        auditAnchors: settings.auditAnchorPath.map { AuditAnchorFile(path: $0, key: auditKey) })
+        auditAnchors: settings.auditAnchorPath.map { AuditAnchorFile(path: $0, key: auditKey) },
+        sessionSealer: TextSealer(deriving: "sessie", from: auditKey))
     app.metrics = AppMetrics()
     if app.meedoen.auditAnchors != nil {
         let maintenance = AuditMaintenance()

@@ -21,8 +21,12 @@ final class APITests: XCTestCase {
             let all = try await apiRequest(app, .GET, "/api/v1/households?per=1", token: token)
             XCTAssertEqual(all.status, .ok, "\(backend)")
             let list = try all.content.decode(ListDTO<HouseholdSummaryDTO>.self)
-            XCTAssertEqual(list.total, 2, "\(backend): two households in Steenwijkerland, Wijchen's not counted")
+            XCTAssertEqual(list.total, 1, "\(backend): a bulk list holds the own caseload only (issue 12)")
             XCTAssertEqual(list.items.count, 1)
+            let searched = try await apiRequest(app, .POST, "/api/v1/households/search", token: token, json: #"{"q":"test"}"#)
+            XCTAssertEqual(
+                try searched.content.decode(ListDTO<HouseholdSummaryDTO>.self).total, 2,
+                "\(backend): a search reaches both households in Steenwijkerland, Wijchen's not")
             let byBSN = try await apiRequest(app, .POST, "/api/v1/households/search", token: token, json: #"{"q":"999990019"}"#)
             XCTAssertEqual(try byBSN.content.decode(ListDTO<HouseholdSummaryDTO>.self).total, 1, "\(backend): search by BSN in the body")
             let inURL = try await apiRequest(app, .GET, "/api/v1/households?q=999990019", token: token)

@@ -28,7 +28,8 @@ final class AuditChainTests: XCTestCase {
                             for request in 0..<25 {
                                 if (connection + request) % 5 == 0 {
                                     let posted = try await signedIn.post(
-                                        "/households/\(household)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "c\(connection)-\(request)"])
+                                        "/households/\(household)/contacts",
+                                        ["contactOn": "2026-11-27", "kind": "phone", "summary": "c\(connection)-\(request)"])
                                     // Saved means a 303 back to the household, not to the log-in page.
                                     let back = posted.headers.first(name: .location) == "/households/\(household)"
                                     seen.append(posted.status == .seeOther && back ? 200 : posted.status.code)
@@ -133,9 +134,13 @@ final class AuditChainTests: XCTestCase {
         for (index, event) in events.enumerated() {
             let copy = AuditEventModel()
             copy.id = event.id
-            (copy.seq, copy.at, copy.actorID, copy.actorName, copy.actorRole) = (index + 1, event.at, event.actorID, event.actorName, event.actorRole)
+            (copy.seq, copy.at, copy.actorID, copy.actorName, copy.actorRole) = (
+                index + 1, event.at, event.actorID, event.actorName, event.actorRole
+            )
             (copy.organisationID, copy.householdID, copy.residentID) = (event.organisationID, event.householdID, event.residentID)
-            (copy.part, copy.action, copy.purpose, copy.remote, copy.payloadHash) = (event.part, event.action, event.purpose, event.remote, event.payloadHash)
+            (copy.part, copy.action, copy.purpose, copy.remote, copy.payloadHash) = (
+                event.part, event.action, event.purpose, event.remote, event.payloadHash
+            )
             (copy.prevHash, copy.keyed) = (previous, false)
             copy.hash = AuditChain.hash(of: AuditChain.Fields(copy), key: .random())
             previous = copy.hash
@@ -201,7 +206,8 @@ final class AuditChainTests: XCTestCase {
 
                 // Cut the tail back to before the anchor: the chain alone still looks fine.
                 let sql = app.db as! any SQLDatabase
-                try await sql.raw("DELETE FROM audit_payloads WHERE id IN (SELECT id FROM audit_events WHERE seq > \(bind: anchored - 2))").run()
+                try await sql.raw("DELETE FROM audit_payloads WHERE id IN (SELECT id FROM audit_events WHERE seq > \(bind: anchored - 2))")
+                    .run()
                 try await sql.raw("DELETE FROM audit_events WHERE seq > \(bind: anchored - 2)").run()
                 let cut = try await verifyChain(app)
                 XCTAssertFalse(cut.intact, "\(backend)")
@@ -219,7 +225,8 @@ final class AuditChainTests: XCTestCase {
             try await browser.post(
                 "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "z"])
             let payload = try await AuditPayloadModel.query(on: app.db).first()!
-            let destroyed = try await RetentionStore(db: app.db).run(files: [], payloads: [payload.id!], terms: app.meedoen.shipped.retention, now: testNow)
+            let destroyed = try await RetentionStore(db: app.db).run(
+                files: [], payloads: [payload.id!], terms: app.meedoen.shipped.retention, now: testNow)
             XCTAssertEqual(destroyed.auditPayloads, 1)
             let lawful = try await verifyChain(app)
             XCTAssertTrue(lawful.intact, "\(backend): \(lawful.problem ?? "")")

@@ -110,7 +110,13 @@ final class CooperationTests: XCTestCase {
             let page = try await browser.get(client).body.string
             XCTAssertTrue(page.contains("geaccepteerd") && page.contains("Geen plek dit kwartaal"), "\(backend)")
 
-            try await HandoverModel.query(on: app.db).set(\.$status, to: .ended).update()
+            // The regisseur ends the colleague's link from the client page (issue 12, point 10).
+            XCTAssertTrue(page.contains("Koppeling beëindigen"), "\(backend)")
+            let notAccepting = try await browser.post(
+                "\(client)/handovers/\(handover.id!.uuidString)/decision", ["status": "declined", "note": "x"])
+            XCTAssertEqual(notAccepting.status, .forbidden, "\(backend): the regisseur does not answer for the colleague")
+            let ended = try await browser.post("\(client)/handovers/\(handover.id!.uuidString)/decision", ["status": "ended"])
+            XCTAssertEqual(ended.status, .seeOther, "\(backend)")
             let after = try await coach.get(client).status
             XCTAssertEqual(after, .forbidden, "\(backend): the link ends with the hand-over")
         }

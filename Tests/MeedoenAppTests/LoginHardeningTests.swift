@@ -185,7 +185,8 @@ final class LoginHardeningTests: XCTestCase {
                     for browser in browsers { group.addTask { try await browser.post("/login/second-factor", ["code": code]).status } }
                     return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
                 }
-                XCTAssertEqual(statuses.filter { $0 == .seeOther }.count, 1, "\(backend): \(code.count == 6 ? "TOTP" : "recovery") code used once")
+                XCTAssertEqual(
+                    statuses.filter { $0 == .seeOther }.count, 1, "\(backend): \(code.count == 6 ? "TOTP" : "recovery") code used once")
                 try await DirectoryStore(db: app.db).clearFailures(DirectoryStore(db: app.db).user(username: "km")!.id!)
             }
         }

@@ -87,7 +87,8 @@ final class InzageTests: XCTestCase {
             XCTAssertFalse(location.contains("999993653"), "no BSN in the URL")
             let log = try await officer.get(location).body.string
             XCTAssertTrue(log.contains("dossier bekijken"), "\(backend): the case manager's read is listed")
-            XCTAssertTrue(log.contains("nog niet volledig gecontroleerd"), "the page reports the last full verification, never walks the log")
+            XCTAssertTrue(
+                log.contains("nog niet volledig gecontroleerd"), "the page reports the last full verification, never walks the log")
 
             let export = try await officer.get(location + "/inzage.json")
             XCTAssertEqual(export.status, .ok)

@@ -54,7 +54,8 @@ final class ServerRobustnessTests: XCTestCase {
                 }
                 requests.append("GARBAGE\r\n\r\n")
                 requests.append("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
-                let answers = try await offPool { [requests] in try requests.map { try RawConnection.exchange(port: port, $0, timeout: 2) } }
+                let answers = try await offPool { [requests] in try requests.map { try RawConnection.exchange(port: port, $0, timeout: 2) }
+                }
                 for (request, answer) in zip(requests, answers) {
                     guard let status = answer.httpStatus else {
                         XCTFail("no answer to \(request.prefix(80).debugDescription)")
@@ -131,13 +132,15 @@ final class ServerRobustnessTests: XCTestCase {
                 try await session.logIn("km")
                 let (cookie, csrf) = (session.cookie, session.csrf)
                 let summary = String(repeating: "Gesprek over werk en scholing. ", count: 60)  // ~1,800 bytes
-                let body = "_csrf=\(csrf)&contactOn=2026-11-27&kind=conversation&summary="
+                let body =
+                    "_csrf=\(csrf)&contactOn=2026-11-27&kind=conversation&summary="
                     + (summary.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 let answer = try await offPool { () -> String in
                     let connection = try RawConnection(port: port)
                     connection.send(
                         "POST /households/\(fixture.ownHousehold)/contacts HTTP/1.1\r\nHost: x\r\nCookie: \(cookie)\r\n"
-                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n")
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+                    )
                     let bytes = Array(body.utf8)
                     connection.send(Array(bytes[..<(bytes.count / 3)]))
                     Thread.sleep(forTimeInterval: 0.3)

@@ -12,7 +12,8 @@ enum APIController {
 
     static let operations: [APIOperation] = [
         APIOperation(
-            method: .GET, path: "households", operationID: "listHouseholds", summary: "Huishoudens zoeken en bladeren",
+            method: .GET, path: "households", operationID: "listHouseholds",
+            summary: "Huishoudens in de eigen caseload bladeren (anderen: zoeken)",
             rule: .file(.identity, .read),
             query: paging + [
                 .init(name: "municipality", type: "string", format: "uuid", description: "Alleen deze gemeente"),
@@ -43,7 +44,7 @@ enum APIController {
             rule: .file(.household, .write), requestSchema: "NewMember", responseSchema: "Client", successStatus: 201, handler: addMember),
         APIOperation(
             method: .GET, path: "clients", operationID: "listClients",
-            summary: "Cliënten: alle leden van de huishoudens in de eigen caseload",
+            summary: "Cliënten: alle leden van de huishoudens in de eigen caseload (anderen: zoeken)",
             rule: .file(.identity, .read), query: paging, responseSchema: "ClientList", handler: listClients),
         APIOperation(
             method: .POST, path: "clients/search", operationID: "searchClients",
@@ -116,8 +117,9 @@ enum APIController {
         let viewer = try req.requireViewer()
         var search = search
         search.directorID = (try? req.query.get(String.self, at: "director")).flatMap(UUID.init(uuidString:))
+        search.restrictBulkToCaseload(of: viewer)
         let result = try await req.households.search(search, for: viewer, on: req.today)
-        try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api huishoudens")
+        try await req.auditList(purpose: "api huishoudens", searchText: search.text, shown: result.rows.map(\.applicantId))
         return try .json(ListDTO(items: result.rows.map(HouseholdSummaryDTO.init), page: result.page, per: result.per, total: result.total))
     }
 
@@ -203,12 +205,12 @@ enum APIController {
 
     static func clients(_ req: Request, _ search: HouseholdSearch) async throws -> Response {
         let viewer = try req.requireViewer()
-        // Full client records (BSN, contact details) in bulk only for one's own caseload; other
-        // files are opened one at a time, with a stated reason.
+        // Full client records (BSN, contact details) only from one's own caseload, also when
+        // searching; other files are opened one at a time, with a stated reason.
         var search = search
-        if Access.scope(viewer.role, .identity, .read) == .organisation { search.directorID = viewer.userID }
+        search.directorID = viewer.userID
         let result = try await req.households.searchResidents(search, for: viewer, on: req.today)
-        try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: "api cliënten")
+        try await req.auditList(purpose: "api cliënten", searchText: search.text, shown: result.rows.compactMap(\.id))
         return try .json(ListDTO(items: result.rows.map { ClientDTO($0) }, page: result.page, per: result.per, total: result.total))
     }
 
@@ -239,5 +241,14 @@ enum APIController {
             purpose: "api correctie persoonsgegevens", change: change)
         let saved = try await req.households.resident(resident.id!, organisationID: file.household.$organisation.id)!
         return try .json(ClientDTO(saved))
+    }
+}
+
+extension HouseholdSearch {
+    /// Records (BSN, contact details) in bulk only for one's own caseload, whatever the role's
+    /// reach: a teamleider or colleague finds other files by searching for a name or BSN, one
+    /// search at a time, each logged (issue 12, point 2).
+    mutating func restrictBulkToCaseload(of viewer: Viewer) {
+        if (text ?? "").trimmingCharacters(in: .whitespaces).isEmpty { directorID = viewer.userID }
     }
 }

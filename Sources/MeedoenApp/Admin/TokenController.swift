@@ -31,10 +31,9 @@ enum TokenController {
         let now = req.services.clock.now()
         let tokens = try await directory.tokens(of: user.id).map { token in
             let status: String? =
-                if let revoked = token.revokedAt { "ingetrokken \(Dutch.moment(revoked))" }
-                else if (token.expiresAt ?? now) <= now { "verlopen" }
-                else if !token.isUsable(now: now, owner: owner) { "werkt niet meer (inloggegevens gewijzigd)" }
-                else { nil }
+                if let revoked = token.revokedAt { "ingetrokken \(Dutch.moment(revoked))" } else if (token.expiresAt ?? now) <= now {
+                    "verlopen"
+                } else if !token.isUsable(now: now, owner: owner) { "werkt niet meer (inloggegevens gewijzigd)" } else { nil }
             return TokenRow(
                 id: token.id!.uuidString, name: token.name, created: Dutch.moment(token.createdAt),
                 expires: token.expiresAt.map(Dutch.moment) ?? "–", status: status)

@@ -9,6 +9,10 @@ enum CSRF {
         if let token = request.session.data["csrf"] { return token }
         let token = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
         request.session.data["csrf"] = token
+        // When the session began, so an abandoned one (a log-in page never used) is cleaned up.
+        if request.session.data["created"] == nil {
+            request.session.data["created"] = String(request.services.clock.now().timeIntervalSince1970)
+        }
         return token
     }
 }
@@ -38,4 +42,3 @@ struct CSRFMiddleware: AsyncMiddleware {
         zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
-

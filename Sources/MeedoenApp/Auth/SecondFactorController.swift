@@ -48,7 +48,8 @@ enum SecondFactorController {
         // Claimed before the code is checked: parallel guesses cannot pass the lock.
         guard
             let count = try await directory.claimAttempt(
-                user.id!, now: now, maxFailures: LoginController.maxFailures, lockUntil: now.addingTimeInterval(LoginController.lockDuration))
+                user.id!, now: now, maxFailures: LoginController.maxFailures,
+                lockUntil: now.addingTimeInterval(LoginController.lockDuration))
         else {
             try await LoginAttemptStore(db: req.db).failed(attempt)
             return try await refuse(req)

@@ -26,6 +26,8 @@ struct CaseworkView: Encodable {
             var detail: String?
             /// Where an answer or outcome is posted, when this viewer may give it here.
             var action: String?
+            /// Where the regisseur ends a colleague's link to this client.
+            var endAction: String? = nil
         }
 
         var measures: [Item]?
@@ -110,13 +112,17 @@ struct CaseworkView: Encodable {
             let external = opened.may(.handovers, .write)
             result.handovers = try await store.handovers(of: id).map { handover in
                 let to = handover.toUserID.flatMap { names[$0] } ?? handover.toOrganisation ?? "onbekend"
-                let answerable = handover.toUserID == nil && external && [.proposed, .accepted].contains(handover.status)
+                let open = external && [.proposed, .accepted].contains(handover.status)
+                let answerable = handover.toUserID == nil && open
+                // The regisseur can end a colleague's or partner's link (issue 12, point 10).
+                let endable = handover.toUserID != nil && open
                 return Cooperation.Item(
                     key: handover.id!.uuidString,
                     text:
                         "\(Dutch.date(handover.handedOverOn)) naar \(to): \(handover.goal) — \(Dutch.handoverStatus(handover.status).lowercased())",
                     detail: "Reden: \(handover.reason)" + (handover.decisionNote.map { ". Antwoord: \($0)" } ?? ""),
-                    action: answerable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil)
+                    action: answerable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil,
+                    endAction: endable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil)
             }
         }
         if opened.may(.signals, .read) {

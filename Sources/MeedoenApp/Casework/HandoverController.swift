@@ -141,9 +141,14 @@ enum HandoverController {
         guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
             let handover = try await HandoverModel.find(id, on: req.db), handover.$resident.id == resident.id
         else { throw AppError.notFound }
-        guard handover.toUserID == nil else { throw AppError.forbidden }  // a colleague answers for themselves
         let (status, note) = try decision(req)
-        try check(handover, status)
+        if handover.toUserID != nil {
+            // A colleague or partner answers for themselves; the regisseur can only end the link,
+            // also a proposal not yet answered (issue 12, point 10).
+            guard status == .ended, [.proposed, .accepted].contains(handover.status) else { throw AppError.forbidden }
+        } else {
+            try check(handover, status)
+        }
         try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note)
         try await req.audit(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "wijzigen",

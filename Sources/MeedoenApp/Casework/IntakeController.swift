@@ -32,6 +32,12 @@ enum IntakeController {
 
     @Sendable static func form(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .write, purpose: "intake houden")
+        if opened.may(.sensitive, .read) {
+            // The form is filled from the previous intake, extra level included: that is a read of it.
+            try await req.audit(
+                householdID: opened.file.id, residentID: resident.id, part: FilePart.sensitive.rawValue, action: "inzien",
+                purpose: "intake houden")
+        }
         let store = CaseworkStore(db: req.db)
         let latest = try await store.intakes(of: resident.id!).first
         let intake = try latest.map { try store.intake($0, withSensitive: opened.may(.sensitive, .read)) }

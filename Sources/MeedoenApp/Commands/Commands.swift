@@ -21,6 +21,8 @@ public enum Meedoen {
         if command == nil || command == "serve" {
             try await prepareForServing(app)
             app.auditMaintenance?.startSchedule(app)
+            let cleanup = SessionCleanup.schedule(app)
+            app.lifecycle.use(TaskCanceller(task: cleanup))
         }
         try await app.execute()
     }
@@ -320,4 +322,10 @@ struct RetentionRunCommand: AsyncCommand {
             on: app.db)
         return summary
     }
+}
+
+/// Cancels a background task when the app shuts down.
+struct TaskCanceller: LifecycleHandler {
+    let task: Task<Void, Never>
+    func shutdownAsync(_ app: Application) async { task.cancel() }
 }

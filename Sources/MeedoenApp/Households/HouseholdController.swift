@@ -27,12 +27,17 @@ enum HouseholdController {
     private static func list(_ req: Request, heading: String, path: String, directorID: UUID?) async throws -> Response {
         let viewer = try req.requireViewer()
         var search = HouseholdSearch(query: req.query, directorID: directorID)
-        search.text = req.session.data[searchKey(path)]
-        let result = try await req.households.search(search, for: viewer, on: req.today)
+        search.text = req.session.data[searchKey(path)].flatMap(req.services.sessionSealer.open)
+        var result = try await req.households.search(search, for: viewer, on: req.today)
+        // A page past the end (the list shrank since the link was made) shows the last page instead.
+        if result.pageCount > 0 && result.page > result.pageCount {
+            search.page = result.pageCount
+            result = try await req.households.search(search, for: viewer, on: req.today)
+        }
         var municipalities = try await DirectoryStore(db: req.db).municipalities(of: viewer.organisationID)
         if !viewer.municipalityScope.isEmpty { municipalities = municipalities.filter { viewer.municipalityScope.contains($0.id!) } }
-        // A list shows names of many people at once: log the search itself, not each row.
-        try await req.audit(part: FilePart.identity.rawValue, action: "lijst", purpose: heading.lowercased())
+        // One entry for the list, with the search text and every resident shown.
+        try await req.auditList(purpose: heading.lowercased(), searchText: search.text, shown: result.rows.map(\.applicantId))
         let page = HouseholdListPage(
             heading: heading, path: path, search: search, result: result, municipalities: municipalities, today: req.today,
             canCreate: Capability.createHousehold.isGranted(to: viewer.role))
@@ -40,7 +45,7 @@ enum HouseholdController {
     }
 
     /// Search text is personal data (a name, a BSN), so it travels in a POST and stays in the
-    /// session, never in a URL, the browser history or a proxy log.
+    /// session, sealed, never in a URL, the browser history or a proxy log.
     static func searchKey(_ path: String) -> String { "zoek:" + path }
 
     struct SearchForm: Content {
@@ -53,7 +58,7 @@ enum HouseholdController {
         let form = try req.content.decode(SearchForm.self)
         let path = req.url.path.hasPrefix("/caseload") ? "/caseload" : "/households"
         let text = (form.q ?? "").trimmingCharacters(in: .whitespaces)
-        req.session.data[searchKey(path)] = text.isEmpty ? nil : String(text.prefix(100))
+        req.session.data[searchKey(path)] = text.isEmpty ? nil : req.services.sessionSealer.seal(String(text.prefix(100)))
         var filters: [String] = []
         if let municipality = form.municipality.flatMap(UUID.init(uuidString:)) {
             filters.append("municipality=\(municipality.uuidString)")
@@ -78,6 +83,10 @@ enum HouseholdController {
                 names: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.displayName) }), showSummaries: opened.may(.notes, .read),
                 today: req.today)
             page.canAddContact = opened.may(.contacts, .write)
+            // The page shows the contacts, and what was said when the viewer may read notes: both logged.
+            let parts = [FilePart.contacts] + (opened.may(.notes, .read) ? [.notes] : [])
+            try await req.audit(
+                householdID: id, part: parts.map(\.rawValue).joined(separator: ","), action: "inzien", purpose: "dossier bekijken")
         }
         return try await req.renderPage("household", title: page.title, page)
     }
@@ -99,8 +108,11 @@ enum HouseholdController {
                         value: $0.id!.uuidString, label: $0.name,
                         selected: $0.id!.uuidString == values["municipalityId"] || municipalities.count == 1)
                 },
-                "normCategory": [Choice(value: "", label: "Geen (geen bijstand)", selected: values["normCategory"] == nil)]
-                    + Choice.list(NormCategory.self, selected: values["normCategory"], label: Dutch.norm),
+                // No default that contradicts the ticked "Ontvangt bijstand": the case manager chooses.
+                "normCategory": [
+                    Choice(value: "", label: "— kies —", selected: (values["normCategory"] ?? "").isEmpty),
+                    Choice(value: "geen", label: "Geen (geen bijstand)", selected: values["normCategory"] == "geen"),
+                ] + Choice.list(NormCategory.self, selected: values["normCategory"], label: Dutch.norm),
             ])
         return try await req.renderForm("household-new", form)
     }

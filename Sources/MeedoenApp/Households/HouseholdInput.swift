@@ -32,7 +32,8 @@ enum HouseholdInput {
 
     static func benefit(_ reader: inout FormReader) -> BenefitFacts? {
         let receives = reader.flag("receivesBijstand")
-        let category = reader.option("normCategory", as: NormCategory.self)
+        // "geen" is the explicit choice for a household without bijstand.
+        let category = reader.raw("normCategory") == "geen" ? nil : reader.option("normCategory", as: NormCategory.self)
         let facts = BenefitFacts(receivesBijstand: receives, normCategory: category, partialBenefit: reader.flag("partialBenefit"))
         do { try facts.validate() } catch {
             switch error {

@@ -45,7 +45,8 @@ extension Request {
             let reason = headers.first(name: "X-Meedoen-Reden")?.trimmingCharacters(in: .whitespaces) ?? ""
             return (3...200).contains(reason.count) ? reason : nil
         }
-        guard let grant = session.data[Self.reasonKey(householdID)], let separator = grant.firstIndex(of: "|"),
+        guard let grant = session.data[Self.reasonKey(householdID)].flatMap(services.sessionSealer.open),
+            let separator = grant.firstIndex(of: "|"),
             let since = Double(grant[..<separator]), services.clock.now().timeIntervalSince1970 - since < 8 * 3600
         else { return nil }
         return String(grant[grant.index(after: separator)...])

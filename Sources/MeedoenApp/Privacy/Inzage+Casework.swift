@@ -56,6 +56,7 @@ extension Inzage {
                     text: [
                         "klaar voor werk: \(work.readyForWork ? "ja" : "nee")", "postcodegebied \(work.postcodeArea ?? "–")",
                         "rijbewijs: \(work.drivingLicence ? "ja" : "nee")", work.hoursPerWeek.map { "\($0) uur per week" },
+                        work.availableFrom.map { "beschikbaar vanaf \(Dutch.date(Day($0)))" },
                         work.qualifications, work.competences,
                     ].compactMap { $0 }.joined(separator: "; ")))
         }
@@ -73,9 +74,15 @@ extension Inzage {
             let text =
                 goals + [plan.agreements.map { "afspraken: \($0)" }, plan.obligations.map { "verplichtingen: \($0)" }].compactMap { $0 }
             records.append(Record(what: "Plan van aanpak", on: Day(plan.startedOn), text: text.joined(separator: "; ")))
+            let goalNames = Dictionary(uniqueKeysWithValues: plan.goals.map { ($0.id!, $0.description) })
             for review in plan.reviews {
+                let progress = review.progress.map {
+                    "\(goalNames[$0.$goal.id] ?? "doel"): \(Dutch.goalStatus($0.status).lowercased())" + ($0.note.map { " — \($0)" } ?? "")
+                }
                 records.append(
-                    Record(what: "Evaluatie van het plan", on: Day(review.reviewedOn), text: review.summary ?? "zonder samenvatting"))
+                    Record(
+                        what: "Evaluatie van het plan", on: Day(review.reviewedOn),
+                        text: ([review.summary ?? "zonder samenvatting"] + progress).joined(separator: "; ")))
             }
         }
         for review in try await store.caseReviews(of: id) {
@@ -88,6 +95,13 @@ extension Inzage {
                     text:
                         "\(Dutch.measureGround(measure.ground)): \(measure.percentage)%; \(measure.breach); afweging: \(measure.proportionalityCheck)"
                 ))
+        }
+        // Contacts are kept with the household; each concerns this resident's file too.
+        for contact in try await HouseholdStore(db: db).contacts(of: resident.$household.id) {
+            records.append(
+                Record(
+                    what: "Contact (\(Dutch.contactKind(contact.kind).lowercased()))", on: Day(contact.contactOn),
+                    text: contact.summary ?? "zonder verslag"))
         }
         for handover in try await store.handovers(of: id) {
             records.append(

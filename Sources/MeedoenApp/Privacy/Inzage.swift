@@ -74,7 +74,7 @@ struct Inzage: Content {
         accessLog = events.filter { $0.residentID == nil || $0.residentID == resident.id }.map {
             Access(
                 at: $0.at, by: $0.actorName, role: Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole, action: $0.action,
-                part: $0.part, purpose: $0.purpose)
+                part: Dutch.part($0.part), purpose: $0.purpose)
         }
     }
 }

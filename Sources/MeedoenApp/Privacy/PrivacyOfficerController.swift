@@ -70,8 +70,10 @@ enum PrivacyOfficerController {
         if let last = try await AuditVerificationModel.latest(on: req.db) {
             let when = Dutch.moment(last.finishedAt)
             verified =
-                last.problem.map { "Let op: bij de laatste volledige controle (\(when)) was het toegangslog niet intact"
-                    + (last.firstBrokenSeq.map { " vanaf regel \($0)" } ?? "") + ": \($0)." }
+                last.problem.map {
+                    "Let op: bij de laatste volledige controle (\(when)) was het toegangslog niet intact"
+                        + (last.firstBrokenSeq.map { " vanaf regel \($0)" } ?? "") + ": \($0)."
+                }
                 ?? "Laatste volledige controle: \(when) — intact, \(last.entriesChecked) regels"
                 + (last.unanchored > 0 ? ", waarvan \(last.unanchored) nog niet buiten de database verankerd." : ".")
         } else {
@@ -80,7 +82,7 @@ enum PrivacyOfficerController {
         let rows = events.filter { $0.residentID == nil || $0.residentID == resident.id }.map {
             LogPage.Row(
                 when: Dutch.moment($0.at), who: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))",
-                action: $0.action, part: $0.part, purpose: $0.purpose)
+                action: $0.action, part: Dutch.part($0.part), purpose: $0.purpose)
         }
         return try await req.renderPage(
             "privacy-log", title: "Toegangslog",

@@ -75,7 +75,8 @@ enum StatedReasonController {
             reader.fail("reason", .custom("Kies waarom u dit dossier opent."))
         }
         guard reader.issues.isEmpty, let reason else { return try await page(req, id, values: fields, issues: reader.issues) }
-        req.session.data[Request.reasonKey(id)] = "\(req.services.clock.now().timeIntervalSince1970)|\(reason)"
+        req.session.data[Request.reasonKey(id)] = req.services.sessionSealer.seal(
+            "\(req.services.clock.now().timeIntervalSince1970)|\(reason)")
         try await req.audit(householdID: id, part: "dossier", action: "doorbreken", purpose: reason)
         return req.redirect(to: safeReturn(fields["terug"], household: id))
     }

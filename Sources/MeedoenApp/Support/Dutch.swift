@@ -3,6 +3,31 @@ import MeedoenCore
 
 /// User-facing Dutch text for domain values; the domain itself carries no UI text.
 enum Dutch {
+    /// The name of a part of the file as the access log shows it; parts logged under a Dutch
+    /// name already ("sessie", "toegangslog") stay as they are.
+    static func part(_ raw: String) -> String {
+        if raw.contains(",") { return raw.split(separator: ",").map { part(String($0)) }.joined(separator: ", ") }
+        guard let part = FilePart(rawValue: raw) else { return raw }
+        return switch part {
+        case .identity: "persoonsgegevens"
+        case .household: "huishouden"
+        case .benefit: "uitkeringsgegevens"
+        case .specialGroups: "bijzondere groepen"
+        case .supportPeriods: "ondersteuningsperiodes"
+        case .director: "regisseur"
+        case .ladder: "participatieladder"
+        case .contacts: "contacten"
+        case .intake: "intake"
+        case .plan: "plan van aanpak"
+        case .workProfile: "werkprofiel"
+        case .measures: "maatregelen"
+        case .handovers: "warme overdrachten"
+        case .signals: "signalen"
+        case .sensitive: "gezondheid, verslaving en justitie (extra beveiligd)"
+        case .notes: "gespreksverslagen (extra beveiligd)"
+        }
+    }
+
     /// "1 maand", "3 maanden": the number with the word in the right form.
     static func count(_ number: Int, _ one: String, _ many: String) -> String {
         "\(number) \(abs(number) == 1 ? one : many)"

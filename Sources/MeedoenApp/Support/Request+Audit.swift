@@ -1,3 +1,5 @@
+import Foundation
+import MeedoenCore
 import MeedoenStorage
 import Vapor
 
@@ -18,6 +20,17 @@ extension Request {
     /// first statement: both commit or neither does.
     func recordChange<T: Sendable>(_ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
         try await services.auditLog.transaction(on: db, body)
+    }
+
+    /// One entry for a list or search page: the search text and the residents shown go into the
+    /// payload, and the residents into `audit_subjects`.
+    func auditList(part: FilePart = .identity, purpose: String, searchText: String?, shown residents: [UUID]) async throws {
+        var record = auditRecord(part: part.rawValue, action: "lijst", purpose: purpose)
+        let payload: [String: Any] = ["zoektekst": searchText ?? "", "getoond": residents.map(\.uuidString)]
+        let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
+        record.payload = String(decoding: data, as: UTF8.self)
+        record.subjects = residents
+        try await services.auditLog.append(record, on: db)
     }
 
     /// The entry as this request's user writes it.

@@ -11,6 +11,8 @@ public struct MeedoenServices: Sendable {
     var shipped: ShippedData
     /// Where the chain's head is written outside the database; nil when not configured (tests).
     public var auditAnchors: AuditAnchorFile?
+    /// Seals search texts and stated reasons before they go into the session.
+    var sessionSealer: TextSealer
 }
 
 extension Application {

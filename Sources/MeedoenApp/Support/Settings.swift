@@ -112,7 +112,9 @@ public struct Settings: Sendable {
         case .file(let path, let create):
             let (key, created) = try AuditKey.load(path: path, createIfMissing: create)
             if created {
-                logger.warning("Demo: nieuwe sleutel voor het toegangslog gemaakt in \(path). Alleen voor de demo; een installatie zet MEEDOEN_AUDIT_KEY_FILE.")
+                logger.warning(
+                    "Demo: nieuwe sleutel voor het toegangslog gemaakt in \(path). Alleen voor de demo; een installatie zet MEEDOEN_AUDIT_KEY_FILE."
+                )
             }
             return key
         }

@@ -56,6 +56,8 @@ enum WorklistController {
 
     struct ListPage: Encodable {
         struct Row: Encodable {
+            /// Logged as shown, not displayed.
+            var residentID: UUID
             var href: String
             var name: String
             var director: String
@@ -89,6 +91,7 @@ enum WorklistController {
         let rows = try await entries(req, profile: profile).flatMap { entry in
             entry.reasons.filter { $0.list == list }.map { reason in
                 ListPage.Row(
+                    residentID: entry.row.residentId,
                     href: list == .contacts || list == .noDirector
                         ? "/households/\(entry.row.householdId.uuidString)" : "/clients/\(entry.row.residentId.uuidString)",
                     name: "\(entry.row.familyName), \(entry.row.givenName)",
@@ -111,8 +114,9 @@ enum WorklistController {
             },
             range: rows.isEmpty ? "" : "\((number - 1) * perPage + 1)–\((number - 1) * perPage + shown.count) van \(rows.count)",
             previous: number > 1 ? base + String(number - 1) : nil, next: number < pageCount ? base + String(number + 1) : nil)
-        try await req.audit(
-            part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())")
+        try await req.auditList(
+            part: .contacts, purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())", searchText: nil, shown: shown.map(\.residentID)
+        )
         return try await req.renderPage("worklist", title: page.heading, page)
     }
 }

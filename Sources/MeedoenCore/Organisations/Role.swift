@@ -12,9 +12,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case applicationAdmin  // applicatiebeheerder of the installation
 
     /// Roles that reach personal data and so log in with a second factor (BIO).
-    public var needsSecondFactor: Bool {
-        Access.mayEver(self, .identity, .read) || Capability.viewAccessLog.isGranted(to: self) || self == .functionalAdmin
-    }
+    /// Every role: the applicatiebeheerder changes national amounts, the beleidsmedewerker sees
+    /// counts of small groups, the werkgeversdienstverlener will see candidates (issue 12, point 8).
+    public var needsSecondFactor: Bool { true }
 
     /// Roles that can be the one fixed contact (regisseur) of a household.
     public var canBeDirector: Bool { self == .caseManager || self == .teamLeader }

@@ -58,7 +58,11 @@ public struct FormReader {
     /// look-alike (a full-width "ｋｍ１" beside "km1") can be made.
     public mutating func requiredUsername(_ name: String) -> String {
         let value = requiredText(name, max: 60).lowercased()
-        if !value.isEmpty && !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) {
+        if !value.isEmpty
+            && !value.unicodeScalars.allSatisfy({
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+            })
+        {
             fail(name, .custom("Gebruik alleen kleine letters a-z, cijfers, punt, streepje of liggend streepje."))
             return ""
         }

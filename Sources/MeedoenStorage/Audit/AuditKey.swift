@@ -20,7 +20,8 @@ public struct AuditKey: Sendable {
             switch self {
             case .missing(let path):
                 "De sleutel van het toegangslog ontbreekt (\(path)). Maak er een met 'openssl rand -hex 32 > \(path)' en bewaar hem buiten de database en haar back-ups."
-            case .tooShort(let path): "De sleutel van het toegangslog in \(path) is te kort: minstens 32 tekens (bijvoorbeeld 64 hexadecimale)."
+            case .tooShort(let path):
+                "De sleutel van het toegangslog in \(path) is te kort: minstens 32 tekens (bijvoorbeeld 64 hexadecimale)."
             case .unreadable(let path): "De sleutel van het toegangslog in \(path) is niet te lezen."
             }
         }

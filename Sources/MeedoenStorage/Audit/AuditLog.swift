@@ -16,8 +16,12 @@ public struct AuditRecord: Sendable {
     public var action: String
     public var purpose: String
     public var remote: String?
-    /// Old and new values of a change as JSON; nil for a read.
+    /// Old and new values of a change as JSON; for a list or search, the search text and the
+    /// residents shown. nil for a plain read.
     public var payload: String?
+    /// The residents a list or search showed, indexed in `audit_subjects` so "who looked at me"
+    /// finds every time a person was shown or found (their ids are in the payload too, under the chain).
+    public var subjects: [UUID] = []
 
     public init(
         actorID: UUID?, actorName: String, actorRole: String, organisationID: UUID?, householdID: UUID? = nil,
@@ -165,7 +169,15 @@ public final class AuditWriter: @unchecked Sendable {
         if let payload = record.payload {
             try await AuditPayloadModel(id: event.id!, data: payload).create(on: db)
         }
-        try await (db as! any SQLDatabase).update("audit_head")
+        let sql = db as! any SQLDatabase
+        for chunk in stride(from: 0, to: record.subjects.count, by: 200) {
+            var insert = sql.insert(into: "audit_subjects").columns("seq", "resident_id")
+            for resident in record.subjects[chunk..<min(chunk + 200, record.subjects.count)] {
+                insert = insert.values(SQLBind(event.seq), SQLBind(resident))
+            }
+            try await insert.run()
+        }
+        try await sql.update("audit_head")
             .set("seq", to: event.seq).set("hash", to: event.hash).set("keyed", to: true)
             .where("id", .equal, 1).run()
         head = AuditHead(seq: event.seq, hash: event.hash, keyed: true)

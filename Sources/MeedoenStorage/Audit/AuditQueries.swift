@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// Reading the access log: for a teamleider's review and for a person's own inzage.
@@ -15,10 +16,18 @@ public struct AuditQueries: Sendable {
     }
 
     /// Everything logged about a household and, within it, one resident, newest first.
+    /// …including every list and search that showed the resident.
     public func events(household: UUID, resident: UUID?) async throws -> [AuditEventModel] {
-        try await AuditEventModel.query(on: db).group(.or) { group in
+        var shownIn: [Int] = []
+        if let resident, let sql = db as? any SQLDatabase {
+            shownIn = try await sql.raw(
+                "SELECT seq FROM audit_subjects WHERE resident_id = \(bind: resident) ORDER BY seq DESC LIMIT 1000"
+            ).all().map { try $0.decode(column: "seq", as: Int.self) }
+        }
+        return try await AuditEventModel.query(on: db).group(.or) { group in
             group.filter(\.$householdID == household)
             if let resident { group.filter(\.$residentID == resident) }
+            if !shownIn.isEmpty { group.filter(\.$seq ~~ shownIn) }
         }.sort(\.$seq, .descending).limit(1000).all()
     }
 

@@ -43,7 +43,9 @@ extension AuditLog {
         // Retention marks a destroyed payload and writes a destruction record at the same moment;
         // a payload marked destroyed without such a record was wiped by someone else.
         let destructions = Set(
-            try await sql.raw("SELECT at FROM destruction_records").all().map { try Self.milliseconds($0.decode(column: "at", as: Date.self)) })
+            try await sql.raw("SELECT at FROM destruction_records").all().map {
+                try Self.milliseconds($0.decode(column: "at", as: Date.self))
+            })
 
         while true {
             let rows = try await sql.raw(

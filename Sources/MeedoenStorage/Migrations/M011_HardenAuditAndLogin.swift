@@ -64,10 +64,14 @@ public struct M011_HardenAuditAndLogin: AsyncMigration {
         }
 
         try await sql.create(index: "idx_audit_resident").on("audit_events").column("resident_id").run()
+        // Every resident a list or search showed, by entry (issue 12): "who looked at me".
+        try await db.schema("audit_subjects").field("seq", .int, .required).field("resident_id", .uuid, .required).create()
+        try await sql.create(index: "idx_audit_subjects_resident").on("audit_subjects").column("resident_id").run()
         try await sql.create(index: "idx_login_attempts").on("login_attempts").column("address").column("at").run()
     }
 
     public func revert(on db: any Database) async throws {
+        try await db.schema("audit_subjects").delete()
         try await db.schema("login_attempts").delete()
         try await db.schema("audit_verifications").delete()
         try await db.schema("audit_head").delete()
