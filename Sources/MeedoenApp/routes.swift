@@ -4,6 +4,7 @@ import Vapor
 func routes(_ app: Application) throws {
     LoginController.register(app)
     SecondFactorController.register(app)
+    ActivationController.register(app)
     PasswordController.register(app)
     HouseholdController.register(app)
     ClientController.register(app)

@@ -88,7 +88,14 @@ final class SecondFactorTests: XCTestCase {
 }
 
 final class PasswordResetTests: XCTestCase {
-    func testAResetEndsSessionsAndForcesANewPassword() async throws {
+    /// The activation code shown to the beheerder, read from the users page.
+    static func activationCode(in page: String, for username: String) throws -> String {
+        try XCTUnwrap(page.range(of: "Activeringscode voor \(username): ").map { String(page[$0.upperBound...].prefix(23)) })
+    }
+
+    /// Issue 12, point 3: a reset gives an activation code, never a password; the colleague
+    /// chooses their own password with it, once.
+    func testAResetEndsSessionsAndTheColleagueChoosesTheNewPassword() async throws {
         try await withApp { app, fixture in
             let caseManager = Browser(app)
             try await caseManager.logIn("km")
@@ -96,28 +103,89 @@ final class PasswordResetTests: XCTestCase {
             try await admin.logIn("fb")
             try await admin.get("/admin/users")
             let reset = try await admin.post("/admin/users/\(fixture.caseManager)/reset-password", [:])
-            let page = reset.body.string
-            let temporary = try XCTUnwrap(
-                page.range(of: "Tijdelijk wachtwoord voor km: ").map { String(page[$0.upperBound...].prefix(16)) })
+            let code = try Self.activationCode(in: reset.body.string, for: "km")
+            XCTAssertFalse(reset.body.string.contains("wachtwoord voor km:"), "no password is shown")
 
             let ended = try await caseManager.get("/caseload")
             XCTAssertEqual(ended.headers.first(name: .location), "/login", "the old session ends at a reset")
+            let old = Browser(app)
+            try await old.get("/login")
+            let oldPassword = try await old.post("/login", ["username": "km", "password": Fixture.password])
+            XCTAssertEqual(oldPassword.status, .unauthorized, "the old password stops working")
+
+            let colleague = Browser(app)
+            try await colleague.get("/activate")
+            let wrong = try await colleague.post("/activate", ["username": "km", "code": "aaaaa-bbbbb-ccccc-ddddd"])
+            XCTAssertEqual(wrong.status, .unauthorized)
+            let right = try await colleague.post("/activate", ["username": "km", "code": code.uppercased()])
+            XCTAssertEqual(right.headers.first(name: .location), "/activate/password")
+            try await colleague.get("/activate/password")
+            let short = try await colleague.post("/activate/password", ["new": "kort", "repeat": "kort"])
+            XCTAssertEqual(short.status, .badRequest)
+            let chosen = try await colleague.post(
+                "/activate/password", ["new": "Een-nieuw-lang-wachtwoord", "repeat": "Een-nieuw-lang-wachtwoord"])
+            XCTAssertEqual(chosen.status, .seeOther)
+            let value1 = try await colleague.get("/caseload").status
+            XCTAssertEqual(value1, .ok, "signed in with the chosen password (second factor off in this test)")
 
             let again = Browser(app)
-            try await again.get("/login")
-            try await again.post("/login", ["username": "km", "password": temporary])
-            let forced = try await again.get("/caseload")
-            XCTAssertEqual(forced.headers.first(name: .location), "/account/password", "a temporary password is changed first")
-            try await again.get("/account/password")
-            let wrong = try await again.post(
-                "/account/password",
-                ["current": "niet-goed-wachtwoord", "new": "Een-nieuw-lang-wachtwoord", "repeat": "Een-nieuw-lang-wachtwoord"])
-            XCTAssertEqual(wrong.status, .badRequest)
-            let changed = try await again.post(
-                "/account/password", ["current": temporary, "new": "Een-nieuw-lang-wachtwoord", "repeat": "Een-nieuw-lang-wachtwoord"])
-            XCTAssertEqual(changed.status, .seeOther)
-            let value1 = try await again.get("/caseload").status
-            XCTAssertEqual(value1, .ok, "this session goes on after the change")
+            try await again.get("/activate")
+            let reused = try await again.post("/activate", ["username": "km", "code": code])
+            XCTAssertEqual(reused.status, .unauthorized, "the code works once")
+            let withNew = Browser(app)
+            try await withNew.logIn("km", password: "Een-nieuw-lang-wachtwoord")
+        }
+    }
+
+    /// The beheerder creates an account without a password; the privacy officer sees it, and
+    /// one beheerder cannot reset both the password and the second factor of the same account.
+    func testTheBeheerderCannotMakeOrTakeOverAnAccountThatReachesFiles() async throws {
+        try await withApp(secondFactor: true) { app, fixture in
+            let user = try await DirectoryStore(db: app.db).user(username: "fb")!
+            user.totpSecret = Base32.encode(TOTP.newSecret())
+            try await user.update(on: app.db)
+            app.meedoen.settings.secondFactor = false  // the beheerder's own log-in is not what is tested
+            let admin = Browser(app)
+            try await admin.logIn("fb")
+            app.meedoen.settings.secondFactor = true
+            try await admin.get("/admin/users/new")
+            let created = try await admin.post(
+                "/admin/users",
+                [
+                    "username": "pf2", "displayName": "Nieuwe Privacyfunctionaris", "role": "privacyOfficer",
+                    "password": "Mijn-eigen-keuze-1",
+                ])
+            XCTAssertEqual(created.status, .ok)
+            let code = try Self.activationCode(in: created.body.string, for: "pf2")
+            let chosenByAdmin = Browser(app)
+            try await chosenByAdmin.get("/login")
+            let tried = try await chosenByAdmin.post("/login", ["username": "pf2", "password": "Mijn-eigen-keuze-1"])
+            XCTAssertEqual(tried.status, .unauthorized, "a password sent with the form is ignored")
+
+            // The new account activates: own password, then its own second factor.
+            let colleague = Browser(app)
+            try await colleague.get("/activate")
+            try await colleague.post("/activate", ["username": "pf2", "code": code])
+            try await colleague.get("/activate/password")
+            let chosen = try await colleague.post(
+                "/activate/password", ["new": "Haar-eigen-wachtwoord-9", "repeat": "Haar-eigen-wachtwoord-9"])
+            XCTAssertEqual(chosen.headers.first(name: .location), "/login/enroll", "then the second factor")
+
+            // Four eyes: the same beheerder cannot also reset the other credential within a week.
+            try await admin.get("/admin/users")
+            let first = try await admin.post("/admin/users/\(fixture.caseManager)/reset-2fa", [:])
+            XCTAssertEqual(first.status, .seeOther)
+            try await admin.get("/admin/users")
+            let second = try await admin.post("/admin/users/\(fixture.caseManager)/reset-password", [:])
+            XCTAssertEqual(second.status, .conflict, "a second beheerder does the other half")
+
+            let officer = Browser(app)
+            app.meedoen.settings.secondFactor = false
+            try await officer.logIn("pf")
+            let page = try await officer.get("/privacy/accounts").body.string
+            XCTAssertTrue(page.contains("gebruiker pf2 aangemaakt, rol privacyfunctionaris"), page)
+            XCTAssertTrue(page.contains("account geactiveerd"))
+            XCTAssertTrue(page.contains("tweede factor gewist"))
         }
     }
 }

@@ -120,7 +120,10 @@ enum APIController {
         search.restrictBulkToCaseload(of: viewer)
         let result = try await req.households.search(search, for: viewer, on: req.today)
         try await req.auditList(purpose: "api huishoudens", searchText: search.text, shown: result.rows.map(\.applicantId))
-        return try .json(ListDTO(items: result.rows.map(HouseholdSummaryDTO.init), page: result.page, per: result.per, total: result.total))
+        return try .json(
+            ListDTO(
+                items: result.rows.map { HouseholdSummaryDTO($0, role: viewer.role) }, page: result.page, per: result.per,
+                total: result.total))
     }
 
     @Sendable static func getHousehold(req: Request) async throws -> Response {

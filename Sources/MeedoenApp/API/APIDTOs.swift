@@ -15,18 +15,23 @@ struct HouseholdSummaryDTO: Content {
     var id: UUID
     var applicantId: UUID
     var applicantName: String
-    var address: AddressDTO
+    /// null for a role that may not read the household's address (a jobcoach).
+    var address: AddressDTO?
     var municipality: String?
     var directorId: UUID?
     var directorName: String?
-    var receivesBijstand: Bool
+    /// null for a role that may not read benefit facts.
+    var receivesBijstand: Bool?
     var members: Int
 
-    init(_ row: HouseholdRow) {
+    init(_ row: HouseholdRow, role: Role) {
         (id, applicantId, applicantName) = (row.householdId, row.applicantId, "\(row.givenName) \(row.familyName)")
-        address = AddressDTO(street: row.street, houseNumber: row.houseNumber, postcode: row.postcode, city: row.city)
+        address =
+            Access.mayEver(role, .household, .read)
+            ? AddressDTO(street: row.street, houseNumber: row.houseNumber, postcode: row.postcode, city: row.city) : nil
         (municipality, directorId, directorName) = (row.municipality, row.directorId, row.directorName)
-        (receivesBijstand, members) = (row.receivesBijstand ?? false, row.members)
+        receivesBijstand = Access.mayEver(role, .benefit, .read) ? row.receivesBijstand ?? false : nil
+        members = row.members
     }
 }
 

@@ -118,10 +118,10 @@ enum OpenAPIDocument {
         benefit["validTo"] = ["type": "string", "format": "date", "nullable": true]
         let named = object(["id": uuid, "name": string])
         let summary = object([
-            "id": uuid, "applicantId": uuid, "applicantName": string, "address": ref("Address"),
+            "id": uuid, "applicantId": uuid, "applicantName": string, "address": ["nullable": true, "allOf": [ref("Address")]],
             "municipality": ["type": "string", "nullable": true],
             "directorId": ["type": "string", "format": "uuid", "nullable": true], "directorName": ["type": "string", "nullable": true],
-            "receivesBijstand": ["type": "boolean"], "members": ["type": "integer"],
+            "receivesBijstand": ["type": "boolean", "nullable": true], "members": ["type": "integer"],
         ])
         func list(_ item: JSONValue) -> JSONValue {
             object([

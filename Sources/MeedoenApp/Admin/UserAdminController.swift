@@ -73,29 +73,45 @@ enum UserAdminController {
         let role = reader.requiredOption("role", as: Role.self)
         if role == .applicationAdmin { reader.fail("role", .unknownOption) }
         let team = reader.raw("teamId").flatMap(UUID.init(uuidString:))
-        let password = fields["password"] ?? ""
-        if let problem = PasswordPolicy.problem(with: password) { reader.fail("password", .custom(problem)) }
         guard reader.issues.isEmpty, let role else {
-            return try await form(req, values: fields.filter { $0.key != "password" }, issues: reader.issues)
+            return try await form(req, values: fields, issues: reader.issues)
         }
         let user = UserModel(
             id: req.services.ids.next(), organisationID: viewer.organisationID, username: username, displayName: name, role: role,
-            teamID: team, passwordHash: try await req.password.async.hash(password), createdAt: req.services.clock.now())
+            teamID: team, passwordHash: "", createdAt: req.services.clock.now())
+        // No password of the beheerder's choosing: the new colleague chooses one with this code.
+        let code = try await Activation.issue(for: user, on: req)
         do {
             try await DirectoryStore(db: req.db).createUser(user)
         } catch DirectoryStore.Problem.usernameInUse {
             var issues = FieldIssues()
             issues.add("username", .custom("Deze gebruikersnaam is al in gebruik."))
-            return try await form(req, values: fields.filter { $0.key != "password" }, issues: issues)
+            return try await form(req, values: fields, issues: issues)
         } catch DirectoryStore.Problem.unknownTeam {
             var issues = FieldIssues()
             issues.add("teamId", .unknownOption)
-            return try await form(req, values: fields.filter { $0.key != "password" }, issues: issues)
+            return try await form(req, values: fields, issues: issues)
         }
         try await req.audit(
-            part: "gebruikers", action: "aanmaken", purpose: "gebruikersbeheer",
+            part: "gebruikers", action: "aanmaken", purpose: "gebruiker \(username) aangemaakt, rol \(Dutch.role(role).lowercased())",
             change: ChangeSummary(new: ["gebruiker": username, "rol": role.rawValue]))
-        return req.redirect(to: "/admin/users", flash: "Gebruiker \(username) is aangemaakt.")
+        req.session.data["flash"] = "Gebruiker \(username) is aangemaakt."
+        return try await listPage(req, newPassword: Self.codeNotice(username, code))
+    }
+
+    static func codeNotice(_ username: String, _ code: String) -> String {
+        "Activeringscode voor \(username): \(code) — geef die persoonlijk door. Daarmee kiest \(username) op /activate zelf een wachtwoord; de code werkt één keer en zeven dagen en wordt niet opnieuw getoond."
+    }
+
+    /// One beheerder resets the password or the second factor of an account, not both within
+    /// a week: with both, they could sign in as that colleague. A second beheerder does the other.
+    static func fourEyes(_ user: UserModel, _ action: String, by admin: UUID, now: Date) throws {
+        guard let by = user.lastResetBy, by == admin, let kind = user.lastResetKind, kind != action,
+            let at = user.lastResetAt, now.timeIntervalSince(at) < 7 * 24 * 3600
+        else { return }
+        throw AppError.conflict(
+            "U heeft deze week al \(kind == "reset-2fa" ? "de tweede factor" : "het wachtwoord") van \(user.username) opnieuw ingesteld. Het andere laat u door een tweede functioneel beheerder doen (vier ogen); er is niets gewijzigd."
+        )
     }
 
     /// The small actions on one user, each a button on the list.
@@ -118,15 +134,12 @@ enum UserAdminController {
             (user.failedLogins, user.lockedUntil) = (0, nil)
             message = "\(user.username) is vrijgegeven."
         case "reset-password":
-            let password = PasswordPolicy.temporaryPassword()
-            user.passwordHash = try await req.password.async.hash(password)
-            (user.failedLogins, user.lockedUntil) = (0, nil)
-            // A temporary password the beheerder has seen: changed at the next log-in, and sessions end.
-            (user.mustChangePassword, user.credentialsChangedAt) = (true, req.services.clock.now())
-            newPassword =
-                "Tijdelijk wachtwoord voor \(user.username): \(password) — geef dit persoonlijk door; het wordt niet opnieuw getoond."
-            message = "Het wachtwoord van \(user.username) is opnieuw ingesteld."
+            try fourEyes(user, action, by: viewer.userID, now: req.services.clock.now())
+            // The old password stops working and sessions end; the colleague chooses a new one.
+            newPassword = Self.codeNotice(user.username, try await Activation.issue(for: user, on: req))
+            message = "Het wachtwoord van \(user.username) werkt niet meer."
         case "reset-2fa":
+            try fourEyes(user, action, by: viewer.userID, now: req.services.clock.now())
             (user.totpSecret, user.totpLastStep, user.recoveryCodes) = (nil, nil, nil)
             user.credentialsChangedAt = req.services.clock.now()
             message = "De tweede factor van \(user.username) is gewist; bij de volgende keer inloggen stelt hij of zij een nieuwe in."
@@ -148,8 +161,13 @@ enum UserAdminController {
             // API keys end with the credentials or the account they belong to, for good.
             try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: req.services.clock.now())
         }
+        if ["reset-password", "reset-2fa"].contains(action) {
+            (user.lastResetBy, user.lastResetKind, user.lastResetAt) = (viewer.userID, action, req.services.clock.now())
+            try await user.update(on: req.db)
+        }
         try await req.audit(
-            part: "gebruikers", action: action, purpose: "gebruikersbeheer", change: ChangeSummary(new: ["gebruiker": user.username]))
+            part: "gebruikers", action: action, purpose: "gebruiker \(user.username), rol \(Dutch.role(user.role).lowercased())",
+            change: ChangeSummary(new: ["gebruiker": user.username]))
         if let newPassword {
             req.session.data["flash"] = message
             return try await listPage(req, newPassword: newPassword)
@@ -167,10 +185,5 @@ enum PasswordPolicy {
         if password.count > 200 { return "Kies een wachtwoord van hoogstens 200 tekens." }
         if Set(password).count < 5 { return "Dit wachtwoord is te eenvoudig; gebruik meer verschillende tekens." }
         return nil
-    }
-
-    static func temporaryPassword() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        return String((0..<16).map { _ in alphabet.randomElement()! })
     }
 }

@@ -156,7 +156,7 @@ struct UserAddCommand: AsyncCommand {
         @Option(name: "team", help: "Naam van het team (optioneel)") var team: String?
     }
 
-    var help: String { "Maakt een gebruiker aan. Het wachtwoord komt uit MEEDOEN_PASSWORD of wordt gevraagd." }
+    var help: String { "Maakt een gebruiker aan en toont een activeringscode; de gebruiker kiest zelf een wachtwoord." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -189,15 +189,25 @@ struct UserAddCommand: AsyncCommand {
             }
             teamID = team.id
         }
-        let password = ProcessInfo.processInfo.environment["MEEDOEN_PASSWORD"] ?? context.console.ask("Wachtwoord:", isSecure: true)
-        if let problem = PasswordPolicy.problem(with: password) { throw CommandError(problem) }
+        // No password is set here either: the colleague chooses one with the activation code.
+        let code = Activation.newCode()
+        let now = app.meedoen.clock.now()
         let user = UserModel(
             id: UUID(), organisationID: organisationID, username: checkedUsername, displayName: checkedName, role: role, teamID: teamID,
-            passwordHash: try app.password.hash(password), createdAt: Date())
+            passwordHash: try app.password.hash([UInt8].random(count: 32).map { String(format: "%02x", $0) }.joined()), createdAt: now)
+        (user.activationHash, user.activationExpiresAt) = (AuditLog.sha256(code), now.addingTimeInterval(Activation.validity))
         do { try await directory.createUser(user) } catch DirectoryStore.Problem.usernameInUse {
             throw CommandError("De gebruikersnaam '\(username)' bestaat al.")
         }
-        context.console.print("Gebruiker \(username) (\(role.rawValue)) is aangemaakt.")
+        try await app.meedoen.auditLog.append(
+            AuditRecord(
+                actorID: nil, actorName: "beheer (opdrachtregel)", actorRole: "systeem", organisationID: organisationID, part: "gebruikers",
+                action: "aanmaken", purpose: "gebruiker \(checkedUsername) aangemaakt, rol \(Dutch.role(role).lowercased())"),
+            on: app.db)
+        context.console.print("Gebruiker \(checkedUsername) (\(role.rawValue)) is aangemaakt.")
+        context.console.print(
+            "Activeringscode (één keer, zeven dagen; geef hem persoonlijk door, de gebruiker kiest op /activate een wachtwoord):")
+        context.console.print(code)
     }
 }
 

@@ -40,7 +40,7 @@ enum HouseholdController {
         try await req.auditList(purpose: heading.lowercased(), searchText: search.text, shown: result.rows.map(\.applicantId))
         let page = HouseholdListPage(
             heading: heading, path: path, search: search, result: result, municipalities: municipalities, today: req.today,
-            canCreate: Capability.createHousehold.isGranted(to: viewer.role))
+            canCreate: Capability.createHousehold.isGranted(to: viewer.role), role: viewer.role)
         return try await req.renderPage("households", title: heading, page)
     }
 

@@ -29,7 +29,15 @@ extension Request {
             guard let reason = statedReason(for: householdID) else { throw AppError.reasonRequired(householdID) }
             purpose += "; reden: " + reason
         }
-        guard let file = try await households.file(householdID, organisationID: viewer.organisationID) else { throw AppError.notFound }
+        guard var file = try await households.file(householdID, organisationID: viewer.organisationID) else { throw AppError.notFound }
+        if Access.scope(viewer.role, .identity, .read) == .linked {
+            // A link gives the linked resident only, not the rest of the household (issue 12, point 1):
+            // the page, the API and everything built on the opened file see those members alone.
+            let linked = try await households.linkedMembers(of: viewer.userID, in: householdID)
+            file.members = file.members.filter { linked.contains($0.id!) }
+            file.specialGroups = file.specialGroups.filter { linked.contains($0.$resident.id) }
+            file.supportPeriods = file.supportPeriods.filter { linked.contains($0.$resident.id) }
+        }
         // A page that shows the file is a read, also when it is an edit form; the change itself
         // is logged by the handler that saves it.
         if method == .GET || method == .HEAD {

@@ -46,7 +46,7 @@ struct HouseholdListPage: Encodable {
 
     init(
         heading: String, path: String, search: HouseholdSearch, result: ResultPage<HouseholdRow>, municipalities: [MunicipalityModel],
-        today: Day, canCreate: Bool
+        today: Day, canCreate: Bool, role: Role
     ) {
         (self.heading, self.path, self.canCreate) = (heading, path, canCreate)
         searchAction = path == "/caseload" ? "/caseload" : "/households/search"
@@ -60,9 +60,10 @@ struct HouseholdListPage: Encodable {
             Row(
                 href: "/households/\(row.householdId.uuidString)", name: "\(row.familyName), \(row.givenName)",
                 bsn: (try? BSN(row.bsn).masked) ?? "", age: Day(row.dateOfBirth).age(on: today),
-                address: "\(row.street) \(row.houseNumber), \(row.city)", municipality: row.municipality ?? "–",
-                director: row.directorName ?? "geen regisseur",
-                bijstand: row.receivesBijstand == true ? "ja" : "nee", members: row.members)
+                // A column the role may not read shows a dash, not the value (a jobcoach: no address, no benefit).
+                address: Access.mayEver(role, .household, .read) ? "\(row.street) \(row.houseNumber), \(row.city)" : "–",
+                municipality: row.municipality ?? "–", director: row.directorName ?? "geen regisseur",
+                bijstand: Access.mayEver(role, .benefit, .read) ? (row.receivesBijstand == true ? "ja" : "nee") : "–", members: row.members)
         }
         total = result.total
         let first = result.total == 0 ? 0 : (result.page - 1) * result.per + 1

@@ -8,6 +8,7 @@ enum PrivacyOfficerController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("privacy", use: searchForm).require(.capability(.viewAccessLog))
         routes.post("privacy", use: search).require(.capability(.viewAccessLog))
+        routes.get("privacy", "accounts", use: accounts).require(.capability(.viewAccessLog))
         routes.get("privacy", "residents", ":id", use: log).require(.capability(.viewAccessLog))
         routes.get("privacy", "residents", ":id", "inzage", use: inzage).require(.capability(.viewAccessLog))
         routes.get("privacy", "residents", ":id", "inzage.json", use: inzageJSON).require(.capability(.viewAccessLog))
@@ -45,6 +46,35 @@ enum PrivacyOfficerController {
         let events = try await AuditQueries(db: req.db).events(household: file.id, resident: resident.id)
         try await req.audit(householdID: file.id, residentID: resident.id, part: "toegangslog", action: "inzien", purpose: purpose)
         return (resident, file, events)
+    }
+
+    struct AccountsPage: Encodable {
+        struct Row: Encodable {
+            var when: String
+            var by: String
+            var what: String
+            var account: String
+        }
+
+        var rows: [Row]
+    }
+
+    /// Every account created, activated or whose credentials were reset, with who did it: the
+    /// beheerder sees no file, and this is where an account made to reach files would show.
+    @Sendable static func accounts(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let events = try await AuditQueries(db: req.db).accountEvents(of: viewer.organisationID)
+        let what = [
+            "aanmaken": "account aangemaakt", "reset-password": "wachtwoord opnieuw (activeringscode)", "reset-2fa": "tweede factor gewist",
+            "activeren": "account geactiveerd, eigen wachtwoord gekozen",
+        ]
+        let rows = events.map {
+            AccountsPage.Row(
+                when: Dutch.moment($0.at), by: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))",
+                what: what[$0.action] ?? $0.action, account: $0.purpose)
+        }
+        try await req.audit(part: "gebruikers", action: "inzien", purpose: "aangemaakte en herstelde accounts bekijken")
+        return try await req.renderPage("privacy-accounts", title: "Accounts en inloggegevens", AccountsPage(rows: rows))
     }
 
     struct LogPage: Encodable {

@@ -31,6 +31,12 @@ public struct AuditQueries: Sendable {
         }.sort(\.$seq, .descending).limit(1000).all()
     }
 
+    /// Accounts created, activated or reset in an organisation, newest first.
+    public func accountEvents(of organisation: UUID) async throws -> [AuditEventModel] {
+        try await AuditEventModel.query(on: db).filter(\.$organisationID == organisation).filter(\.$part == "gebruikers")
+            .filter(\.$action ~~ ["aanmaken", "reset-password", "reset-2fa", "activeren"]).sort(\.$seq, .descending).limit(500).all()
+    }
+
     public func users(inTeams teams: [UUID]) async throws -> [UserModel] {
         guard !teams.isEmpty else { return [] }
         return try await UserModel.query(on: db).filter(\.$team.$id ~~ teams).all()

@@ -26,6 +26,13 @@ public final class UserModel: Model, @unchecked Sendable {
     /// Sessions started before this moment end (password or second factor reset).
     @OptionalField(key: "credentials_changed_at") public var credentialsChangedAt: Date?
     @OptionalField(key: "must_change_password") public var mustChangePassword: Bool?
+    /// SHA-256 of a one-time activation code: the account then chooses its own password.
+    @OptionalField(key: "activation_hash") public var activationHash: String?
+    @OptionalField(key: "activation_expires_at") public var activationExpiresAt: Date?
+    /// The last credential reset: by whom, which kind ("reset-password", "reset-2fa"), when.
+    @OptionalField(key: "last_reset_by") public var lastResetBy: UUID?
+    @OptionalField(key: "last_reset_kind") public var lastResetKind: String?
+    @OptionalField(key: "last_reset_at") public var lastResetAt: Date?
 
     public init() {}
 

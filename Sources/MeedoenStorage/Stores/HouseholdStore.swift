@@ -92,6 +92,15 @@ public struct HouseholdStore: Sendable {
             directorInLedTeam: directorInLedTeam, isLinked: linked, hasNoDirector: director == nil)
     }
 
+    /// The members of a household a professional is linked to by a hand-over that links.
+    public func linkedMembers(of userID: UUID, in householdID: UUID) async throws -> Set<UUID> {
+        let members = try await ResidentModel.query(on: db).filter(\.$household.$id == householdID).all().compactMap(\.id)
+        guard !members.isEmpty else { return [] }
+        return Set(
+            try await HandoverModel.query(on: db).filter(\.$resident.$id ~~ members).filter(\.$toUserID == userID)
+                .filter(\.$status ~~ HandoverStatus.linking).all().map(\.$resident.id))
+    }
+
     private func current<R: DatedRecord>(_ query: QueryBuilder<R>, on day: Day) async throws -> R? {
         try await query.all().first { $0.holds(on: day) }
     }
