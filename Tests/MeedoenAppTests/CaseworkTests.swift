@@ -94,7 +94,8 @@ final class CaseworkTests: XCTestCase {
         let form = try await browser.get("\(client)/intake/new")
         XCTAssertEqual(form.status, .ok, label)
         var fields: [String: String] = [
-            "heldOn": "2026-11-20", "language": "meetsRequirement", "education": "startkwalificatie", "zrm_finances": "3",
+            "heldOn": "2026-11-20", "contactKind": "conversation", "language": "meetsRequirement", "education": "startkwalificatie",
+            "zrm_finances": "3",
             "zrm_housing": "4", "zrm_mentalHealth": "4", "obstacle_debt": "Aanmelden bij schuldhulpverlening",
             "wp_readyForWork": "no", "wp_postcodeArea": "1234", "wishes": "Werken in de zorg",
         ]
@@ -118,7 +119,8 @@ final class CaseworkTests: XCTestCase {
         let plan = try await browser.post(
             "\(client)/plans",
             [
-                "startedOn": "2026-11-20", "nextReviewOn": "2027-02-20", "goal1_description": "Werkervaringsplek in de zorg",
+                "startedOn": "2026-11-20", "contactKind": "conversation", "nextReviewOn": "2027-02-20",
+                "goal1_description": "Werkervaringsplek in de zorg",
                 "goal1_target": "2027-05-01",
             ])
         XCTAssertEqual(plan.status, .seeOther, "\(label): \(plan.body.string.prefix(500))")
@@ -128,9 +130,12 @@ final class CaseworkTests: XCTestCase {
         let workProfile = try await WorkProfileModel.query(on: app.db).filter(\.$resident.$id == resident.id!).first()
         XCTAssertEqual(workProfile?.postcodeArea, "1234", label)
 
+        // The intake and the plan were conversations: each recorded one contact, linked to it (issue 12).
+        let contacts = try await ContactModel.query(on: app.db).filter(\.$household.$id == resident.$household.id).all()
+        XCTAssertEqual(Set(contacts.compactMap(\.sourceKind)), ["intake", "plan"], label)
+        XCTAssertEqual(contacts.count, 2, label)
         let now = try await browser.get("/worklists/contacts").body.string
-        XCTAssertTrue(
-            now.contains("Inwoner\(number), Nieuw") && now.contains("Dit jaar nog doen"), "\(label): due this year, not yet overdue")
+        XCTAssertFalse(now.contains("Inwoner\(number), Nieuw"), "\(label): right after the intake the client is in view")
     }
 
     private func unusedBSN(_ db: any Database) async throws -> String {
@@ -198,7 +203,8 @@ final class WorklistCountTests: XCTestCase {
             let plan = try await browser.post(
                 "\(client)/plans",
                 [
-                    "startedOn": "2026-10-01", "nextReviewOn": "2026-11-27", "goal1_description": "Sollicitatietraining",
+                    "startedOn": "2026-10-01", "contactKind": "conversation", "nextReviewOn": "2026-11-27",
+                    "goal1_description": "Sollicitatietraining",
                     "goal1_target": "2027-01-01",
                 ])
             XCTAssertEqual(plan.status, .seeOther, "\(backend)")
@@ -215,7 +221,8 @@ final class WorklistCountTests: XCTestCase {
 
             try await browser.get("\(client)/reviews/new")
             let held = try await browser.post(
-                "\(client)/reviews", ["kind": "lawfulness", "heldOn": "2026-11-20", "outcome": "Geen wijzigingen"])
+                "\(client)/reviews",
+                ["kind": "lawfulness", "heldOn": "2026-11-20", "contactKind": "conversation", "outcome": "Geen wijzigingen"])
             XCTAssertEqual(held.status, .seeOther, "\(backend)")
             // A young client who started this year: due for contact (not yet overdue) and without a plan.
             try await browser.get("/households/new")

@@ -253,7 +253,8 @@ final class CaseworkPrivacyTests: XCTestCase {
             let saved = try await browser.post(
                 "\(client)/intake",
                 [
-                    "heldOn": "2026-11-20", "language": "belowRequirement", "education": "foreignNotRecognised", "zrm_finances": "4",
+                    "heldOn": "2026-11-20", "contactKind": "conversation", "language": "belowRequirement",
+                    "education": "foreignNotRecognised", "zrm_finances": "4",
                     "zrm_mentalHealth": "2", "healthLimitations": "Rugklachten, kan niet tillen", "fact_workCapacity": "limited",
                     "fact_distanceToWork": "sixTo24Months", "fact_broadParticipation": "yes", "fact_wswOrBeschutIndication": "no",
                     "fact_employmentContract": "no", "wp_readyForWork": "no",
@@ -308,7 +309,8 @@ final class StatusHolderIntakeTests: XCTestCase {
             let saved = try await browser.post(
                 "\(client)/intake",
                 [
-                    "heldOn": "2026-11-20", "language": "belowRequirement", "education": "foreignNotRecognised", "fact_workCapacity": "yes",
+                    "heldOn": "2026-11-20", "contactKind": "conversation", "language": "belowRequirement",
+                    "education": "foreignNotRecognised", "fact_workCapacity": "yes",
                     "fact_distanceToWork": "sixTo24Months", "fact_broadParticipation": "yes", "fact_wswOrBeschutIndication": "no",
                     "fact_employmentContract": "no", "wp_readyForWork": "no", "int_route": "b1", "int_planOn": "2025-07-01",
                     "int_alongside": "Taalmaatje en vrijwilligerswerk bij de voedselbank",

@@ -20,6 +20,14 @@ final class DemoDataTests: XCTestCase {
             print("Demo load: \(summary.households) households, \(summary.residents) residents in \(ContinuousClock.now - start)")
             XCTAssertEqual(summary.organisations, 4)
             XCTAssertGreaterThan(summary.households, 4000)
+            // Every intake, plan and review was a conversation: each has exactly one contact (issue 12).
+            let intakes = try await IntakeModel.query(on: app.db).count()
+            let linked = try await ContactModel.query(on: app.db).filter(\.$sourceKind == "intake").count()
+            XCTAssertEqual(linked, intakes)
+            XCTAssertGreaterThan(intakes, 1000)
+            try await M013_LinkConversationsToContacts.linkMissing(on: app.db)
+            let again = try await ContactModel.query(on: app.db).filter(\.$sourceKind == "intake").count()
+            XCTAssertEqual(again, intakes, "linking twice adds nothing")
 
             let steenwijkerland = try await DirectoryStore(db: app.db).organisation(code: "steenwijkerland")!
             let inBenefitUnits = try await ResidentModel.query(on: app.db).filter(\.$organisation.$id == steenwijkerland.id!)

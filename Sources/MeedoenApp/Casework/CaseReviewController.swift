@@ -24,6 +24,7 @@ enum CaseReviewController {
                             "kind", "Soort", .select,
                             options: Choice.list(ScheduledReview.Kind.self, selected: nil, label: Dutch.reviewKind)),
                         FormField("heldOn", "Datum", .date),
+                        Conversation.formField,
                         FormField("outcome", "Uitkomst", .textarea, hint: "Bijvoorbeeld: geen wijzigingen; of welke afspraak volgt."),
                     ])
             ], values: values, issues: issues)
@@ -32,7 +33,8 @@ enum CaseReviewController {
 
     @Sendable static func form(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.plan, .write, purpose: "onderzoek vastleggen")
-        return try await page(req, resident, values: ["heldOn": req.today.iso, "kind": req.query[String.self, at: "kind"] ?? ""])
+        return try await page(
+            req, resident, values: Conversation.defaults(["heldOn": req.today.iso, "kind": req.query[String.self, at: "kind"] ?? ""]))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -42,12 +44,18 @@ enum CaseReviewController {
         let kind = reader.requiredOption("kind", as: ScheduledReview.Kind.self)
         let day = reader.requiredDay("heldOn", notInFuture: true)
         let outcome = reader.requiredText("outcome", max: 4000)
-        guard reader.issues.isEmpty, let kind, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
-        try await CaseworkStore(db: req.db).addCaseReview(kind, heldOn: day, outcome: outcome, for: resident.id!, by: req.recorder)
-        try await req.audit(
+        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
+        guard reader.issues.isEmpty, let kind, let day, let conversation else {
+            return try await page(req, resident, values: fields, issues: reader.issues)
+        }
+        let entry = req.auditRecord(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
             purpose: "onderzoek vastleggen",
-            change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso]))
+            change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso, "gesprek": conversation.rawValue]))
+        let (residentID, recorder) = (resident.id!, req.recorder)
+        _ = try await req.recordConversation(conversation, on: day, household: opened.file.id, source: "caseReview", entry: entry) { db in
+            try await CaseworkStore(db: db).addCaseReview(kind, heldOn: day, outcome: outcome, for: residentID, by: recorder)
+        }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
     }

@@ -42,8 +42,10 @@ enum IntakeController {
         let latest = try await store.intakes(of: resident.id!).first
         let intake = try latest.map { try store.intake($0, withSensitive: opened.may(.sensitive, .read)) }
         let work = try await store.workProfile(of: resident.id!)?.profile
-        return try await page(
-            req, resident, opened, values: IntakeForm.values(intake, work, today: req.today, postcode: opened.file.household.postcode))
+        // A conversation by default: the previous intake's kind of conversation says nothing about this one.
+        var values = IntakeForm.values(intake, work, today: req.today, postcode: opened.file.household.postcode)
+        values[Conversation.field] = ContactKind.conversation.rawValue
+        return try await page(req, resident, opened, values: values)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -58,12 +60,21 @@ enum IntakeController {
         case .failure(let issues):
             return try await page(req, resident, opened, values: fields, issues: issues)
         case .success(let (intake, work)):
-            try await CaseworkStore(db: req.db).addIntake(intake, workProfile: work, for: resident.id!, by: req.recorder)
-            try await req.audit(
+            var reader = FormReader(fields, today: req.today)
+            guard let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self) else {
+                return try await page(req, resident, opened, values: fields, issues: reader.issues)
+            }
+            let entry = req.auditRecord(
                 householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken",
                 purpose: "intake houden",
                 change: ChangeSummary(
-                    new: ["datum": intake.heldOn.iso] + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
+                    new: ["datum": intake.heldOn.iso, "gesprek": conversation.rawValue]
+                        + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
+            let (residentID, recorder) = (resident.id!, req.recorder)
+            _ = try await req.recordConversation(conversation, on: intake.heldOn, household: opened.file.id, source: "intake", entry: entry)
+            {
+                db in try await CaseworkStore(db: db).addIntake(intake, workProfile: work, for: residentID, by: recorder)
+            }
             return req.redirect(
                 to: "/clients/\(resident.id!.uuidString)/group",
                 flash:

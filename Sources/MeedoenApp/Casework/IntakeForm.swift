@@ -17,7 +17,8 @@ enum IntakeForm {
             + ZRMScore.allCases.map { Choice(value: String($0.rawValue), label: $0.dutchName, selected: false) }
         let domains = ZRMDomain.allCases.filter { withSensitive || !$0.isSensitive }
         return [
-            FormSection(legend: "Intakegesprek", hint: nil, fields: [FormField("heldOn", "Datum van de intake", .date)]),
+            FormSection(
+                legend: "Intakegesprek", hint: nil, fields: [FormField("heldOn", "Datum van de intake", .date), Conversation.formField]),
             FormSection(
                 legend: "Zelfredzaamheid (ZRM)",
                 hint:

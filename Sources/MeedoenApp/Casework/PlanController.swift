@@ -39,6 +39,7 @@ enum PlanController {
                     legend: "Plan", hint: nil,
                     fields: [
                         FormField("startedOn", "Startdatum", .date),
+                        Conversation.formField,
                         FormField(
                             "nextReviewOn", "Eerste evaluatie", .date,
                             hint: "Volgt het dienstverleningspakket van de klantgroep waar dat een termijn noemt."),
@@ -60,7 +61,7 @@ enum PlanController {
         {
             values["nextReviewOn"] = req.today.adding(months: months).iso
         }
-        return try await page(req, resident, values: values)
+        return try await page(req, resident, values: Conversation.defaults(values))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -84,16 +85,23 @@ enum PlanController {
         }
         let agreements = reader.text("agreements", max: 4000)
         let obligations = reader.text("obligations", max: 4000)
-        guard reader.issues.isEmpty, let start, let next else {
+        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
+        guard reader.issues.isEmpty, let start, let next, let conversation else {
             return try await page(req, resident, values: fields, issues: reader.issues)
         }
-        let id = try await CaseworkStore(db: req.db).addPlan(
-            .init(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals), for: resident.id!,
-            by: req.recorder)
-        try await req.audit(
+        let entry = req.auditRecord(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
             purpose: "plan van aanpak opstellen",
-            change: ChangeSummary(new: ["start": start.iso, "evaluatie": next.iso, "doelen": String(goals.count)]))
+            change: ChangeSummary(new: [
+                "start": start.iso, "evaluatie": next.iso, "doelen": String(goals.count), "gesprek": conversation.rawValue,
+            ]))
+        let (residentID, recorder, plan) = (
+            resident.id!, req.recorder,
+            CaseworkStore.NewPlan(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals)
+        )
+        let id = try await req.recordConversation(conversation, on: start, household: opened.file.id, source: "plan", entry: entry) { db in
+            try await CaseworkStore(db: db).addPlan(plan, for: residentID, by: recorder)
+        }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)/plans/\(id.uuidString)",
             flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
@@ -193,6 +201,7 @@ enum PlanController {
                     legend: "Evaluatie", hint: nil,
                     fields: [
                         FormField("reviewedOn", "Datum van de evaluatie", .date),
+                        Conversation.formField,
                         FormField("summary", "Samenvatting", .textarea, optional: true),
                         FormField(
                             "nextReviewOn", "Volgende evaluatie", .date, hint: "Leeg alleen als het plan wordt afgesloten.", optional: true),
@@ -214,7 +223,7 @@ enum PlanController {
         let (resident, _) = try await req.openClient(.plan, .write, purpose: "plan evalueren")
         let plan = try await openPlan(req, resident)
         guard plan.closedOn == nil else { throw AppError.conflict("Dit plan is afgesloten; stel een nieuw plan op.") }
-        return try await reviewPage(req, resident, plan, values: ["reviewedOn": req.today.iso])
+        return try await reviewPage(req, resident, plan, values: Conversation.defaults(["reviewedOn": req.today.iso]))
     }
 
     @Sendable static func review(req: Request) async throws -> Response {
@@ -241,15 +250,20 @@ enum PlanController {
             if let status { progress[goal.id!] = (status, reader.text("note_\(goal.id!.uuidString)", max: 2000)) }
         }
         let summary = reader.text("summary", max: 4000)
-        guard reader.issues.isEmpty, let day else {
+        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
+        guard reader.issues.isEmpty, let day, let conversation else {
             return try await reviewPage(req, resident, plan, values: fields, issues: reader.issues)
         }
-        try await CaseworkStore(db: req.db).addReview(
-            .init(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), to: plan, by: req.recorder)
-        try await req.audit(
+        let entry = req.auditRecord(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen",
             purpose: "plan evalueren",
-            change: ChangeSummary(new: ["evaluatie": day.iso, "volgende": next?.iso ?? "afgesloten"]))
+            change: ChangeSummary(new: ["evaluatie": day.iso, "volgende": next?.iso ?? "afgesloten", "gesprek": conversation.rawValue]))
+        let (review, recorder) = (
+            CaseworkStore.Review(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), req.recorder
+        )
+        _ = try await req.recordConversation(conversation, on: day, household: opened.file.id, source: "planReview", entry: entry) { db in
+            try await CaseworkStore(db: db).addReview(review, to: plan, by: recorder)
+        }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)",
             flash: next == nil

@@ -120,6 +120,8 @@ struct DemoCommand: AsyncCommand {
         }
         var casework = DemoCasework(seed: seed, recordedAt: app.meedoen.clock.now())
         _ = try await casework.load(on: app.db, profiles: profiles)
+        // Each demo intake, plan and review was a conversation: it is a contact too.
+        try await M013_LinkConversationsToContacts.linkMissing(on: app.db)
         return summary
     }
 

@@ -107,8 +107,9 @@ public struct CaseworkStore: Sendable {
         try await CaseReviewModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).all()
     }
 
+    @discardableResult
     public func addCaseReview(_ kind: ScheduledReview.Kind, heldOn: Day, outcome: String, for residentID: UUID, by recorder: Recorder)
-        async throws
+        async throws -> UUID
     {
         let model = CaseReviewModel()
         model.id = recorder.ids.next()
@@ -116,5 +117,6 @@ public struct CaseworkStore: Sendable {
         (model.kind, model.heldOn, model.outcome) = (kind, heldOn.date, outcome)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
+        return model.id!
     }
 }

@@ -70,7 +70,8 @@ extension CaseworkStore {
     }
 
     /// Records a review: progress per goal, the goals' new standing, and the next review date.
-    public func addReview(_ review: Review, to plan: PlanModel, by recorder: Recorder) async throws {
+    @discardableResult
+    public func addReview(_ review: Review, to plan: PlanModel, by recorder: Recorder) async throws -> UUID {
         try await db.transaction { db in
             let model = PlanReviewModel()
             let reviewID = recorder.ids.next()
@@ -96,6 +97,7 @@ extension CaseworkStore {
                 plan.closedOn = review.reviewedOn.date
             }
             try await plan.update(on: db)
+            return reviewID
         }
     }
 }

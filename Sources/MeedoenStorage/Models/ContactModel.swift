@@ -13,8 +13,19 @@ public final class ContactModel: Model, @unchecked Sendable {
     @OptionalField(key: "summary") public var summary: String?
     @OptionalField(key: "recorded_by") public var recordedBy: UUID?
     @Field(key: "recorded_at") public var recordedAt: Date
+    /// The conversation this contact is: an intake, plan, plan review or lawfulness review.
+    @OptionalField(key: "source_kind") public var sourceKind: String?
+    @OptionalField(key: "source_id") public var sourceID: UUID?
 
     public init() {}
+}
+
+/// What a contact was part of, when it was recorded with an intake, a plan or a review.
+public struct ContactSource: Sendable {
+    public var kind: String
+    public var id: UUID
+
+    public init(_ kind: String, _ id: UUID) { (self.kind, self.id) = (kind, id) }
 }
 
 public struct M007_CreateContacts: AsyncMigration {
@@ -40,9 +51,12 @@ extension HouseholdStore {
         ).all()
     }
 
-    public func addContact(_ day: Day, kind: ContactKind, summary: String?, to householdID: UUID, by recorder: Recorder) async throws {
+    public func addContact(
+        _ day: Day, kind: ContactKind, summary: String?, to householdID: UUID, source: ContactSource? = nil, by recorder: Recorder
+    ) async throws {
         let model = ContactModel()
         model.id = recorder.ids.next()
+        (model.sourceKind, model.sourceID) = (source?.kind, source?.id)
         model.$household.id = householdID
         (model.contactOn, model.kind, model.summary) = (day.date, kind, summary)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
