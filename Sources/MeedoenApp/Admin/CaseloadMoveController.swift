@@ -1,67 +1,258 @@
+import Fluent
 import MeedoenCore
 import MeedoenStorage
 import Vapor
 
-/// Moving a whole caseload to another regisseur, e.g. when a case manager leaves.
+/// Moving households from one regisseur to another, e.g. when a case manager leaves (issue 12):
+/// choose the current regisseur, select households, preview the counts per case manager, confirm;
+/// for 30 days a move can be undone — exactly those households, skipping any whose regisseur
+/// changed since. The target is never preset and never the source.
 enum CaseloadMoveController {
+    static let undoDays = 30
+    /// The one choice offered to a role that may not see the households' names.
+    static let allHouseholds = "alle"
+
     static func register(_ routes: any RoutesBuilder) {
         routes.get("admin", "caseload-move", use: form).require(.capability(.moveCaseload))
+        routes.post("admin", "caseload-move", "preview", use: preview).require(.capability(.moveCaseload))
         routes.post("admin", "caseload-move", use: move).require(.capability(.moveCaseload))
+        routes.post("admin", "caseload-move", ":id", "undo", use: undo).require(.capability(.moveCaseload))
     }
 
-    private static func page(_ req: Request, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
-        let viewer = try req.requireViewer()
-        let users = try await DirectoryStore(db: req.db).users(of: viewer.organisationID).filter {
+    struct Page: Encodable {
+        struct Household: Encodable {
+            var id: String
+            var name: String
+            var address: String
+            var checked: Bool
+        }
+
+        struct Count: Encodable {
+            var name: String
+            var before: Int
+            var after: Int
+        }
+
+        struct Move: Encodable {
+            var id: String
+            var text: String
+            var undoable: Bool
+            var undone: String?
+        }
+
+        var form: FormPage
+        var from: String?
+        var households: [Household]
+        /// Set on the preview: the counts per case manager before and after.
+        var counts: [Count]?
+        var moves: [Move]
+    }
+
+    /// The regisseurs this user may move caseloads between: the teams they lead, or the organisation.
+    private static func directors(_ req: Request, _ viewer: Viewer) async throws -> [UserModel] {
+        try await DirectoryStore(db: req.db).users(of: viewer.organisationID).filter {
             $0.role.canBeDirector && (viewer.role != .teamLeader || $0.$team.id.map(viewer.ledTeamIDs.contains) == true)
         }
+    }
+
+    private static func page(
+        _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), counts: [Page.Count]? = nil,
+        checked: Set<UUID> = []
+    ) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let users = try await directors(req, viewer)
         var values = values
         if values["validFrom"] == nil { values["validFrom"] = req.today.iso }
+        let from = values["fromId"].flatMap(UUID.init(uuidString:)).flatMap { id in users.first { $0.id == id } }
         func choice(_ user: UserModel) -> Choice {
             Choice(
                 value: user.id!.uuidString, label: "\(user.displayName) (\(user.username))\(user.active ? "" : " – uitgeschakeld")",
                 selected: false)
         }
+        let placeholder = Choice(value: "", label: "— kies —", selected: false)
         let form = FormPage(
-            heading: "Caseload overdragen", action: "/admin/caseload-move", cancel: "/", values: values, issues: issues,
-            choices: ["fromId": users.map(choice), "toId": users.filter(\.active).map(choice)])
-        return try await req.renderForm("caseload-move", form)
+            heading: "Caseload overdragen", action: counts == nil ? "/admin/caseload-move/preview" : "/admin/caseload-move", cancel: "/",
+            values: values, issues: issues,
+            choices: [
+                "fromId": [placeholder] + users.map(choice),
+                "toId": [placeholder] + users.filter { $0.active && $0.id != from?.id }.map(choice),
+            ])
+        var households: [Page.Household] = []
+        if let from, Access.mayEver(viewer.role, .identity, .read) {
+            households = try await caseload(req, viewer, of: from.id!).map {
+                Page.Household(
+                    id: $0.householdId.uuidString, name: "\($0.familyName), \($0.givenName)",
+                    address: "\($0.street) \($0.houseNumber), \($0.city)", checked: checked.contains($0.householdId))
+            }
+        } else if let from {
+            // A role that opens no file (the functioneel beheerder) moves a caseload whole, by count, never by name.
+            let count = try await req.households.caseload(of: from.id!, on: req.today).count
+            households = [
+                Page.Household(
+                    id: allHouseholds, name: "Alle \(Dutch.count(count, "huishouden", "huishoudens"))",
+                    address: "namen ziet u niet: uw rol opent geen dossiers", checked: checked.isEmpty == false)
+            ]
+        }
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
+        let since = req.services.clock.now().addingTimeInterval(-Double(undoDays) * 86_400)
+        let moves = try await CaseloadMoveModel.query(on: req.db).filter(\.$organisationID == viewer.organisationID)
+            .filter(\.$movedAt >= since).sort(\.$movedAt, .descending).limit(20).all()
+            .filter { names[$0.fromDirector] != nil || viewer.role != .teamLeader }
+            .map { describe($0, names) }
+        let content = Page(
+            form: form, from: from.map { "\($0.displayName) (\($0.username))" }, households: households, counts: counts, moves: moves)
+        return try await req.renderPage(
+            "caseload-move", title: form.heading, content, status: issues.isEmpty ? .ok : .badRequest)
     }
 
-    @Sendable static func form(req: Request) async throws -> Response { try await page(req) }
+    private static func describe(_ move: CaseloadMoveModel, _ names: [UUID: String]) -> Page.Move {
+        let count = Dutch.count(move.householdIDs.count, "huishouden", "huishoudens")
+        let who = "van \(names[move.fromDirector] ?? "?") naar \(names[move.toDirector] ?? "?")"
+        let skipped = move.undoSkipped.map { $0.split(separator: ",").count } ?? 0
+        let undone = move.undoneAt.map { at -> String in
+            "teruggedraaid \(Dutch.moment(at))" + (skipped > 0 ? "; \(skipped) overgeslagen (regisseur intussen gewijzigd)" : "")
+        }
+        return Page.Move(
+            id: move.id!.uuidString, text: "\(Dutch.moment(move.movedAt)): \(count) \(who), vanaf \(Dutch.date(Day(move.validFrom)))",
+            undoable: move.undoneAt == nil, undone: undone)
+    }
 
-    @Sendable static func move(req: Request) async throws -> Response {
+    /// The households a regisseur directs today, as rows with names, within the viewer's reach.
+    private static func caseload(_ req: Request, _ viewer: Viewer, of director: UUID) async throws -> [HouseholdRow] {
+        var rows: [HouseholdRow] = []
+        var search = HouseholdSearch(directorID: director, per: 200)
+        while true {
+            let result = try await req.households.search(search, for: viewer, on: req.today)
+            rows += result.rows
+            if result.page >= result.pageCount { break }
+            search.page += 1
+        }
+        return rows
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        try await page(req, values: ["fromId": (try? req.query.get(String.self, at: "fromId")) ?? ""])
+    }
+
+    /// What the form asks, checked; nil with the issues when something is wrong.
+    private static func read(_ req: Request) async throws -> (from: UUID, to: UUID, day: Day, chosen: [UUID]) {
         let viewer = try req.requireViewer()
-        let fields = try req.formFields()
+        let form = try req.content.decode(Form.self)
+        let fields = form.fields
         var reader = FormReader(fields, today: req.today)
         let from = HouseholdInput.uuid(&reader, "fromId")
         let to = HouseholdInput.uuid(&reader, "toId")
         let day = HouseholdInput.validFrom(&reader)
         if let from, from == to { reader.fail("toId", .custom("Kies een andere regisseur dan de huidige.")) }
+        let allowed = Set(try await directors(req, viewer).compactMap(\.id))
         for (field, id) in [("fromId", from), ("toId", to)] {
-            guard let id else { continue }
-            let user = try await UserModel.find(id, on: req.db)
-            if user?.$organisation.id != viewer.organisationID {
-                reader.fail(field, .unknownOption)
-            } else if viewer.role == .teamLeader, !(user?.$team.id.map(viewer.ledTeamIDs.contains) ?? false) {
-                // A teamleider moves caseloads within the teams they lead, not the whole organisation.
-                reader.fail(field, .custom("Deze medewerker zit niet in een team dat u leidt."))
-            }
+            guard let id, !allowed.contains(id) else { continue }
+            reader.fail(
+                field,
+                viewer.role == .teamLeader ? .custom("Deze medewerker zit niet in een team dat u leidt.") : .unknownOption)
         }
-        guard reader.issues.isEmpty, let from, let to, let day else { return try await page(req, values: fields, issues: reader.issues) }
-        let moved: [UUID]
+        let chosen = form.household ?? []
+        var ids = chosen.compactMap(UUID.init(uuidString:))
+        if chosen.contains(allHouseholds), let from { ids = try await req.households.caseload(of: from, on: req.today) }
+        if ids.isEmpty && reader.issues.isEmpty { reader.fail("household", .custom("Kies minstens één huishouden.")) }
+        guard reader.issues.isEmpty, let from, let to, let day else {
+            throw Refused(response: try await page(req, values: fields, issues: reader.issues, checked: Set(ids)))
+        }
+        return (from, to, day, ids)
+    }
+
+    /// The form's fields; the households come as a list (`household[]`).
+    struct Form: Content {
+        var fromId: String?
+        var toId: String?
+        var validFrom: String?
+        var household: [String]?
+
+        var fields: [String: String] {
+            ["fromId": fromId, "toId": toId, "validFrom": validFrom].compactMapValues { $0 }
+        }
+    }
+
+    /// The form again with its errors, in place of the step that was asked for.
+    struct Refused: Error { var response: Response }
+
+    @Sendable static func preview(req: Request) async throws -> Response {
         do {
-            moved = try await req.households.moveCaseload(
-                from: from, to: to, from: day, organisationID: viewer.organisationID, by: req.recorder)
+            let (from, to, _, chosen) = try await read(req)
+            let viewer = try req.requireViewer()
+            let held = Set(try await req.households.caseload(of: from, on: req.today))
+            let moving = chosen.filter(held.contains).count
+            let names = Dictionary(uniqueKeysWithValues: try await directors(req, viewer).map { ($0.id!, $0.displayName) })
+            let toHeld = try await req.households.caseload(of: to, on: req.today).count
+            let counts = [
+                Page.Count(name: names[from] ?? "?", before: held.count, after: held.count - moving),
+                Page.Count(name: names[to] ?? "?", before: toHeld, after: toHeld + moving),
+            ]
+            return try await page(req, values: try req.content.decode(Form.self).fields, counts: counts, checked: Set(chosen))
+        } catch let refused as Refused {
+            return refused.response
+        }
+    }
+
+    @Sendable static func move(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        do {
+            let (from, to, day, chosen) = try await read(req)
+            let recorder = req.recorder
+            let move = try await req.recordChange { tx in
+                let move = try await HouseholdStore(db: tx.db).moveCaseload(
+                    chosen, from: from, to: to, from: day, organisationID: viewer.organisationID, by: recorder)
+                for household in move.householdIDs {
+                    try await tx.append(
+                        req.auditRecord(
+                            householdID: household, part: FilePart.director.rawValue, action: "wijzigen", purpose: "caseload overdragen",
+                            change: ChangeSummary(old: ["regisseur": from.uuidString], new: ["regisseur": to.uuidString, "vanaf": day.iso]))
+                    )
+                }
+                return move
+            }
+            return req.redirect(
+                to: "/admin/caseload-move",
+                flash:
+                    "\(Dutch.count(move.householdIDs.count, "huishouden is", "huishoudens zijn")) overgedragen vanaf \(Dutch.date(day)). Terugdraaien kan hieronder, \(undoDays) dagen lang."
+            )
+        } catch let refused as Refused {
+            return refused.response
         } catch HouseholdStore.Problem.unknownDirector {
             var issues = FieldIssues()
             issues.add("toId", .custom("Deze medewerker kan geen regisseur zijn (uitgeschakeld of een andere rol)."))
-            return try await page(req, values: fields, issues: issues)
+            return try await page(req, values: try req.content.decode(Form.self).fields, issues: issues)
         }
-        for household in moved {
-            try await req.audit(
-                householdID: household, part: FilePart.director.rawValue, action: "wijzigen", purpose: "caseload overdragen",
-                change: ChangeSummary(old: ["regisseur": from.uuidString], new: ["regisseur": to.uuidString, "vanaf": day.iso]))
+    }
+
+    @Sendable static func undo(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        guard let move = try await CaseloadMoveModel.find(try req.idParameter(), on: req.db), move.organisationID == viewer.organisationID
+        else { throw AppError.notFound }
+        let allowed = Set(try await directors(req, viewer).compactMap(\.id))
+        guard allowed.contains(move.fromDirector), allowed.contains(move.toDirector) else { throw AppError.forbidden }
+        guard move.undoneAt == nil else { throw AppError.conflict("Deze overdracht is al teruggedraaid; er is niets gewijzigd.") }
+        guard req.services.clock.now().timeIntervalSince(move.movedAt) <= Double(undoDays) * 86_400 else {
+            throw AppError.conflict("Een overdracht terugdraaien kan tot \(undoDays) dagen erna; wijs de regisseurs nu per huishouden toe.")
         }
-        return req.redirect(to: "/admin/caseload-move", flash: "\(moved.count) huishoudens zijn overgedragen vanaf \(Dutch.date(day)).")
+        let (recorder, today) = (req.recorder, req.today)
+        let (back, skipped) = try await req.recordChange { tx in
+            let outcome = try await HouseholdStore(db: tx.db).undo(move, today: today, by: recorder)
+            for household in outcome.back {
+                try await tx.append(
+                    req.auditRecord(
+                        householdID: household, part: FilePart.director.rawValue, action: "wijzigen",
+                        purpose: "caseload-overdracht terugdraaien",
+                        change: ChangeSummary(
+                            old: ["regisseur": move.toDirector.uuidString], new: ["regisseur": move.fromDirector.uuidString])))
+            }
+            return outcome
+        }
+        let message =
+            "\(Dutch.count(back.count, "huishouden is", "huishoudens zijn")) teruggezet."
+            + (skipped.isEmpty
+                ? ""
+                : " \(Dutch.count(skipped.count, "huishouden is", "huishoudens zijn")) overgeslagen: daar is de regisseur intussen gewijzigd.")
+        return req.redirect(to: "/admin/caseload-move", flash: message)
     }
 }

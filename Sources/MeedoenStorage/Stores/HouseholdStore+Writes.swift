@@ -211,20 +211,60 @@ extension HouseholdStore {
     }
 
     /// Moves every household directed by `fromDirector` to `toDirector` from `day` (a case manager leaves).
-    public func moveCaseload(from fromDirector: UUID, to toDirector: UUID, from day: Day, organisationID: UUID, by recorder: Recorder)
-        async throws -> [UUID]
-    {
-        try await requireDirector(toDirector, organisationID: organisationID)
-        let held = try await HouseholdDirectorModel.query(on: db).filter(\.$directorID == fromDirector)
+    /// The households a regisseur directs on a day (the candidates for a transfer).
+    public func caseload(of director: UUID, on day: Day) async throws -> [UUID] {
+        let held = try await HouseholdDirectorModel.query(on: db).filter(\.$directorID == director)
             .filter(\.$supersededAt == nil).all().filter { $0.period.validTo.map { $0 >= day } ?? true }
-        let households = Array(Set(held.map { $0.$household.id }))
+        return Array(Set(held.map { $0.$household.id }))
+    }
+
+    /// Moves the chosen households of one regisseur to another from a day, and keeps the move so
+    /// it can be undone. Households not (or no longer) directed by `fromDirector` are left alone.
+    public func moveCaseload(
+        _ chosen: [UUID], from fromDirector: UUID, to toDirector: UUID, from day: Day, organisationID: UUID, by recorder: Recorder
+    ) async throws -> CaseloadMoveModel {
+        try await requireDirector(toDirector, organisationID: organisationID)
+        let held = Set(try await caseload(of: fromDirector, on: day))
+        let households = chosen.filter(held.contains)
+        let move = CaseloadMoveModel()
+        move.id = recorder.ids.next()
+        (move.organisationID, move.fromDirector, move.toDirector, move.validFrom) = (organisationID, fromDirector, toDirector, day.date)
+        (move.households, move.movedBy) = (households.map(\.uuidString).joined(separator: ","), recorder.userID)
         try await db.transaction { tx in
             for householdID in households {
                 try await HouseholdStore(db: tx).setDirector(
                     householdID, to: toDirector, from: day, organisationID: organisationID, by: recorder)
             }
+            // After the rows it wrote: a row recorded later than this is someone else's change.
+            move.movedAt = recorder.clock.now()
+            try await move.create(on: tx)
         }
-        return households
+        return move
+    }
+
+    /// Moves back exactly the households of a transfer whose regisseur is still the one it set;
+    /// returns those moved back and those skipped because their regisseur changed since.
+    public func undo(_ move: CaseloadMoveModel, today: Day, by recorder: Recorder) async throws -> (back: [UUID], skipped: [UUID]) {
+        try await db.transaction { tx in
+            var back: [UUID] = []
+            var skipped: [UUID] = []
+            let store = HouseholdStore(db: tx)
+            for householdID in move.householdIDs {
+                let current = try await HouseholdDirectorModel.query(on: tx).filter(\.$household.$id == householdID)
+                    .filter(\.$supersededAt == nil).all().first { $0.holds(on: today) }
+                guard current?.directorID == move.toDirector, current.map({ $0.recordedAt <= move.movedAt }) ?? false else {
+                    skipped.append(householdID)
+                    continue
+                }
+                try await store.setDirector(
+                    householdID, to: move.fromDirector, from: Day(move.validFrom), organisationID: move.organisationID, by: recorder)
+                back.append(householdID)
+            }
+            (move.undoneAt, move.undoneBy) = (recorder.clock.now(), recorder.userID)
+            move.undoSkipped = skipped.map(\.uuidString).joined(separator: ",")
+            try await move.update(on: tx)
+            return (back, skipped)
+        }
     }
 
     // MARK: Helpers
