@@ -52,6 +52,14 @@ final class PerMemberAccessTests: XCTestCase {
                 XCTAssertTrue(page.body.string.contains("Kees"), "\(backend) \(partnerRole): the linked child")
                 XCTAssertFalse(page.body.string.contains("Yvonne"), "\(backend) \(partnerRole): not the parent")
                 XCTAssertFalse(page.body.string.contains("999993653"), "\(backend) \(partnerRole): nor her BSN")
+                // In lists and searches the partner finds the linked resident, not the household's applicant.
+                try await browser.get("/households")
+                try await browser.post("/households/search", ["q": "Test"])
+                let listed = try await browser.get("/households").body.string
+                XCTAssertTrue(listed.contains("Test, Kees") && !listed.contains("Yvonne"), "\(backend) \(partnerRole)")
+                try await browser.post("/households/search", ["q": "999993653"])
+                let byParent = try await browser.get("/households").body.string
+                XCTAssertTrue(byParent.contains("0–0 van 0"), "\(backend) \(partnerRole): the parent's BSN finds nothing")
                 let parentPage = try await browser.get("/clients/\(fixture.ownApplicant)").status
                 XCTAssertEqual(parentPage, .forbidden, "\(backend) \(partnerRole)")
 

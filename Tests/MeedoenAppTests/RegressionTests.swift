@@ -141,4 +141,42 @@ final class RegressionTests: XCTestCase {
         let demo = try Settings.fromEnvironment(workingDirectory: "/tmp/", command: "demo")
         XCTAssertTrue(demo.demo)
     }
+
+    /// Issue 12, point 13: a new household's norm category is chosen, not defaulted to "Geen"
+    /// while "Ontvangt bijstand" is ticked; a page past the end shows the last page; the start
+    /// banner names the port asked for.
+    func testSmallBlockersOfTheWorkingDay() async throws {
+        try await withApp { app, fixture in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let form = try await browser.get("/households/new").body.string
+            let norm =
+                form.components(separatedBy: "id=\"normCategory\"").dropFirst().first?.components(separatedBy: "</select>").first ?? ""
+            XCTAssertTrue(norm.contains("<option value=\"\" selected>— kies —</option>"), norm)
+            let base: [String: String] = [
+                "bsn": "999998146", "givenName": "Nieuw", "familyName": "Huishouden", "dateOfBirth": "1990-01-01", "street": "Markt",
+                "houseNumber": "1", "postcode": "8331 AB", "city": "Steenwijk", "municipalityId": fixture.municipality.uuidString,
+                "supportStart": "2026-11-01", "receivesBijstand": "ja",
+            ]
+            let unchosen = try await browser.post("/households", base.merging(["normCategory": ""]) { $1 })
+            XCTAssertEqual(unchosen.status, .badRequest)
+            XCTAssertTrue(unchosen.body.string.contains("Kies de normcategorie"))
+            let chosen = try await browser.post("/households", base.merging(["normCategory": "single"]) { $1 })
+            XCTAssertEqual(chosen.status, .seeOther, "saved at the first try with a chosen category")
+            var without = base
+            without["receivesBijstand"] = nil
+            (without["bsn"], without["normCategory"]) = ("999998158", "geen")
+            let none = try await browser.post("/households", without)
+            XCTAssertEqual(none.status, .seeOther, "'geen' for a household without bijstand")
+
+            let far = try await browser.get("/households?page=40").body.string
+            XCTAssertTrue(far.contains("1–4 van 4 huishoudens"), "the last page, not '976–4 van 4'")
+        }
+        let app = try await Application.make(
+            Environment(name: "testing", arguments: ["meedoen", "serve", "--hostname", "0.0.0.0", "--port", "9123"]))
+        let (host, port) = Meedoen.servingAddress(app)
+        try await app.asyncShutdown()
+        XCTAssertEqual(host, "0.0.0.0")
+        XCTAssertEqual(port, 9123, "the banner names the port asked for")
+    }
 }

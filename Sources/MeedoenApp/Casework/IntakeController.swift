@@ -36,7 +36,7 @@ enum IntakeController {
             // The form is filled from the previous intake, extra level included: that is a read of it.
             try await req.audit(
                 householdID: opened.file.id, residentID: resident.id, part: FilePart.sensitive.rawValue, action: "inzien",
-                purpose: "intake houden")
+                purpose: opened.purpose)
         }
         let store = CaseworkStore(db: req.db)
         let latest = try await store.intakes(of: resident.id!).first

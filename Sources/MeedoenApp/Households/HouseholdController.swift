@@ -86,7 +86,7 @@ enum HouseholdController {
             // The page shows the contacts, and what was said when the viewer may read notes: both logged.
             let parts = [FilePart.contacts] + (opened.may(.notes, .read) ? [.notes] : [])
             try await req.audit(
-                householdID: id, part: parts.map(\.rawValue).joined(separator: ","), action: "inzien", purpose: "dossier bekijken")
+                householdID: id, part: parts.map(\.rawValue).joined(separator: ","), action: "inzien", purpose: opened.purpose)
         }
         return try await req.renderPage("household", title: page.title, page)
     }

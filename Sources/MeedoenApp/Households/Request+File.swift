@@ -43,7 +43,7 @@ extension Request {
         if method == .GET || method == .HEAD {
             try await audit(householdID: householdID, part: part.rawValue, action: "inzien", purpose: purpose)
         }
-        return OpenedFile(file: file, role: viewer.role, relationship: relationship)
+        return OpenedFile(file: file, role: viewer.role, relationship: relationship, purpose: purpose)
     }
 
     /// The reason stated for opening this household outside one's caseload: in the session for the
@@ -92,6 +92,8 @@ struct OpenedFile {
     var file: HouseholdFile
     var role: Role
     var relationship: Relationship
+    /// Why it was opened, with the stated reason outside the caseload: every further read logs it too.
+    var purpose: String
 
     func may(_ part: FilePart, _ action: AccessAction) -> Bool {
         Access.allows(role, part, action, given: relationship)

@@ -60,7 +60,15 @@ extension HouseholdStore {
         func currentJoin(_ table: String, _ alias: String) -> SQLQueryString {
             "LEFT JOIN \(ident: table) \(ident: alias) ON \(ident: alias).household_id = h.id AND \(ident: alias).superseded_at IS NULL AND \(ident: alias).valid_from <= \(bind: today) AND (\(ident: alias).valid_to IS NULL OR \(ident: alias).valid_to >= \(bind: today)) "
         }
-        var from: SQLQueryString = "FROM households h JOIN residents r ON r.household_id = h.id AND r.relation = 'applicant' "
+        // A partner reaches linked residents, not households: their rows are those residents (the
+        // applicant's name, BSN or age would tell about someone they are not linked to), and a
+        // search matches those residents only (issue 12, point 1).
+        let linkedOnly = Access.scope(viewer.role, .identity, .read) == .linked
+        var from: SQLQueryString =
+            linkedOnly
+            ? "FROM households h JOIN residents r ON r.household_id = h.id AND r.id IN (SELECT ho.resident_id FROM handovers ho WHERE ho.to_user_id = \(bind: viewer.userID) AND ho.status = 'accepted') "
+            : "FROM households h JOIN residents r ON r.household_id = h.id AND r.relation = 'applicant' "
+        let searched: SQLQueryString = linkedOnly ? "s.id = r.id" : "s.household_id = h.id"
         from += currentJoin("household_municipalities", "hm")
         from += "LEFT JOIN municipalities m ON m.id = hm.municipality_id "
         from += currentJoin("household_directors", "hd")
@@ -77,10 +85,7 @@ extension HouseholdStore {
             from +=
                 "AND (u.team_id IN (\(binds: viewer.ledTeamIDs.isEmpty ? [UUID()] : viewer.ledTeamIDs)) OR hd.director_id = \(bind: viewer.userID) OR hd.director_id IS NULL) "
         case .caseload: from += "AND hd.director_id = \(bind: viewer.userID) "
-        case .linked:
-            // Linked through an accepted hand-over (HandoverStatus.linking).
-            from +=
-                "AND (hd.director_id = \(bind: viewer.userID) OR EXISTS (SELECT 1 FROM handovers ho JOIN residents hr ON hr.id = ho.resident_id WHERE hr.household_id = h.id AND ho.to_user_id = \(bind: viewer.userID) AND ho.status = 'accepted')) "
+        case .linked: break  // the join above keeps the linked residents only (HandoverStatus.linking)
         case .none: from += "AND 1 = 0 "
         }
         if let municipalityID = search.municipalityID { from += "AND hm.municipality_id = \(bind: municipalityID) " }
@@ -89,11 +94,11 @@ extension HouseholdStore {
         if let text = search.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let digits = text.filter(\.isNumber)
             if digits.count == 9, (try? BSN(text)) != nil {
-                from += "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND s.bsn = \(bind: digits)) "
+                from += "AND EXISTS (SELECT 1 FROM residents s WHERE \(searched) AND s.bsn = \(bind: digits)) "
             } else {
                 let pattern = "%" + text.lowercased().replacingOccurrences(of: "%", with: "") + "%"
                 from +=
-                    "AND EXISTS (SELECT 1 FROM residents s WHERE s.household_id = h.id AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
+                    "AND EXISTS (SELECT 1 FROM residents s WHERE \(searched) AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
             }
         }
         return from
