@@ -99,4 +99,24 @@ final class CaseloadMoveTests: XCTestCase {
             }
         }
     }
+
+    /// A move that starts next month is undone on its own first day, not skipped as "changed".
+    func testAFutureMoveIsUndoneWhole() async throws {
+        try await withApp { app, fixture in
+            let recorder = Recorder(userID: nil, clock: .fixed(testNow), ids: .random)
+            let store = HouseholdStore(db: app.db)
+            let move = try await store.moveCaseload(
+                [fixture.ownHousehold], from: fixture.caseManager, to: fixture.otherCaseManager, from: Day(year: 2027, month: 1, day: 1)!,
+                organisationID: fixture.steenwijkerland, by: recorder)
+            let outcome = try await store.undo(move, today: Day(testNow), by: recorder)
+            XCTAssertEqual(outcome.back, [fixture.ownHousehold])
+            XCTAssertEqual(outcome.skipped, [])
+            let january = try await store.caseload(of: fixture.caseManager, on: Day(year: 2027, month: 1, day: 2)!)
+            XCTAssertTrue(january.contains(fixture.ownHousehold), "the transfer does not happen later after all")
+            do {
+                _ = try await store.undo(move, today: Day(testNow), by: recorder)
+                XCTFail("an undo runs once")
+            } catch HouseholdStore.Problem.alreadyUndone {}
+        }
+    }
 }

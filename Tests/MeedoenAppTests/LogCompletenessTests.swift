@@ -33,6 +33,48 @@ final class LogCompletenessTests: XCTestCase {
         }
     }
 
+    /// A search by a member's BSN logs that member as found, not only the applicant on the row;
+    /// a one-letter or wildcard search is no way around the bulk rule.
+    func testASearchLogsWhoItFoundAndIsNoBulkExport() async throws {
+        try await withApp { app, fixture in
+            let recorder = Recorder(userID: fixture.caseManager, clock: .fixed(testNow), ids: .random)
+            let child = try await HouseholdStore(db: app.db).addMember(
+                ResidentFields(
+                    bsn: try BSN("999998286"), givenName: "Kees", familyName: "Test", dateOfBirth: Day(year: 2007, month: 3, day: 1)!,
+                    relation: .child),
+                to: fixture.ownHousehold, organisationID: fixture.steenwijkerland, by: recorder)
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            try await browser.get("/households")
+            try await browser.post("/households/search", ["q": "999998286"])
+            try await browser.get("/households")
+            let found = try await AuditQueries(db: app.db).events(household: UUID(), resident: child)
+            XCTAssertTrue(found.contains { $0.action == "lijst" }, "the child found by BSN is in the child's own log")
+
+            let leader = try await APITests.token(for: "tl", app: app)
+            for wildcard in [#"{"q":"_"}"#, #"{"q":"e"}"#, #"{"q":"%%"}"#] {
+                let response = try await apiRequest(app, .POST, "/api/v1/households/search", token: leader, json: wildcard)
+                XCTAssertEqual(response.status, .badRequest, wildcard)
+            }
+            let name = try await apiRequest(app, .POST, "/api/v1/households/search", token: leader, json: #"{"q":"t_st"}"#)
+            XCTAssertEqual(try name.content.decode(ListDTO<HouseholdSummaryDTO>.self).total, 0, "_ is matched literally")
+        }
+    }
+
+    /// A functioneel beheerder cannot make another beheerder (their own second pair of eyes).
+    func testABeheerderCannotCreateABeheerder() async throws {
+        try await withApp { app, _ in
+            let admin = Browser(app)
+            try await admin.logIn("fb")
+            try await admin.get("/admin/users/new")
+            let refused = try await admin.post(
+                "/admin/users", ["username": "fb2", "displayName": "Tweede Beheerder", "role": "functionalAdmin"])
+            XCTAssertEqual(refused.status, .badRequest)
+            let none = try await DirectoryStore(db: app.db).user(username: "fb2")
+            XCTAssertNil(none)
+        }
+    }
+
     /// Bulk lists in the API only for one's own caseload; a teamleider searches.
     func testBulkListsOnlyForTheOwnCaseload() async throws {
         try await withApp { app, _ in

@@ -40,8 +40,11 @@ final class PerMemberAccessTests: XCTestCase {
                     let found = try await apiRequest(app, .POST, "/api/v1/households/search", token: token, json: #"{"q":"Test"}"#)
                     let list = try found.content.decode(ListDTO<HouseholdSummaryDTO>.self)
                     XCTAssertTrue(
-                        list.items.allSatisfy { $0.address == nil && $0.receivesBijstand == nil },
-                        "\(backend): a jobcoach reads no address or benefit")
+                        list.items.allSatisfy {
+                            $0.address == nil && $0.receivesBijstand == nil && $0.municipality == nil && $0.members == nil
+                        },
+                        "\(backend): a jobcoach reads no address, benefit, municipality or household size")
+                    XCTAssertFalse(list.items.isEmpty, "\(backend): the linked child is found")
                     try await browser.post("/households/search", ["q": "Test"])
                     let listed = try await browser.get("/households").body.string
                     XCTAssertFalse(listed.contains("Kerkstraat"), "\(backend): nor in the web list")

@@ -134,12 +134,27 @@ final class RegressionTests: XCTestCase {
         XCTAssertEqual(Dutch.count(3, "maand", "maanden"), "3 maanden")
     }
 
-    /// Issue 12, point 7: demo accounts only when asked for.
-    func testDemoDataOnlyWhenAskedFor() throws {
-        let plain = try Settings.fromEnvironment(workingDirectory: "/tmp/", command: "serve")
-        XCTAssertEqual(plain.demo, ProcessInfo.processInfo.environment["MEEDOEN_DEMO"] == "1")
+    /// Issue 12, point 7: demo accounts only when asked for — a first start on an empty embedded
+    /// database loads nothing.
+    func testDemoDataOnlyWhenAskedFor() async throws {
         let demo = try Settings.fromEnvironment(workingDirectory: "/tmp/", command: "demo")
         XCTAssertTrue(demo.demo)
+        let path = NSTemporaryDirectory() + "meedoen-nodemo-\(UUID().uuidString).sqlite"
+        let app = try await Application.make(.testing)
+        app.directory = DirectoryConfiguration(workingDirectory: packageRoot)
+        do {
+            try await configure(app, settings: Settings(database: .sqlite(path: path), demo: false), clock: .fixed(testNow))
+            try await Meedoen.prepareForServing(app)
+            let organisations = try await OrganisationModel.query(on: app.db).count()
+            let users = try await UserModel.query(on: app.db).count()
+            XCTAssertEqual(organisations + users, 0, "no demo organisations or accounts")
+        } catch {
+            try? await app.asyncShutdown()
+            removeSQLite(path)
+            throw error
+        }
+        try await app.asyncShutdown()
+        removeSQLite(path)
     }
 
     /// Issue 12, point 13: a new household's norm category is chosen, not defaulted to "Geen"

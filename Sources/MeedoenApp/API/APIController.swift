@@ -91,6 +91,13 @@ enum APIController {
             issues.add("q", .tooLong(max: 100))
             throw AppError.invalid(issues)
         }
+        // A search finds a person, it does not page through everyone: a full BSN, or at least
+        // three letters of a name (issue 12: no bulk export through a one-letter search).
+        if let q = body.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty, (try? BSN(q)) == nil, q.filter(\.isLetter).count < 3 {
+            var issues = FieldIssues()
+            issues.add("q", .custom("Zoek op een volledig BSN of op minstens drie letters van een naam."))
+            throw AppError.invalid(issues)
+        }
         var search = HouseholdSearch(query: req.query, directorID: nil, text: body.q)
         if let page = body.page { search.page = min(max(1, page), 100_000) }
         if let per = body.per { search.per = min(max(1, per), 200) }
@@ -119,7 +126,7 @@ enum APIController {
         search.directorID = (try? req.query.get(String.self, at: "director")).flatMap(UUID.init(uuidString:))
         search.restrictBulkToCaseload(of: viewer)
         let result = try await req.households.search(search, for: viewer, on: req.today)
-        try await req.auditList(purpose: "api huishoudens", searchText: search.text, shown: result.rows.map(\.applicantId))
+        try await req.auditList(purpose: "api huishoudens", searchText: search.text, shown: try await req.shown(result.rows, by: search))
         return try .json(
             ListDTO(
                 items: result.rows.map { HouseholdSummaryDTO($0, role: viewer.role) }, page: result.page, per: result.per,

@@ -22,16 +22,18 @@ struct HouseholdSummaryDTO: Content {
     var directorName: String?
     /// null for a role that may not read benefit facts.
     var receivesBijstand: Bool?
-    var members: Int
+    /// null for a role that may not read the household (address, municipality, composition).
+    var members: Int?
 
     init(_ row: HouseholdRow, role: Role) {
         (id, applicantId, applicantName) = (row.householdId, row.applicantId, "\(row.givenName) \(row.familyName)")
         address =
             Access.mayEver(role, .household, .read)
             ? AddressDTO(street: row.street, houseNumber: row.houseNumber, postcode: row.postcode, city: row.city) : nil
-        (municipality, directorId, directorName) = (row.municipality, row.directorId, row.directorName)
+        let household = Access.mayEver(role, .household, .read)
+        (municipality, directorId, directorName) = (household ? row.municipality : nil, row.directorId, row.directorName)
         receivesBijstand = Access.mayEver(role, .benefit, .read) ? row.receivesBijstand ?? false : nil
-        members = row.members
+        members = household ? row.members : nil
     }
 }
 

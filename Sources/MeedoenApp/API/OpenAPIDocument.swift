@@ -121,7 +121,7 @@ enum OpenAPIDocument {
             "id": uuid, "applicantId": uuid, "applicantName": string, "address": ["nullable": true, "allOf": [ref("Address")]],
             "municipality": ["type": "string", "nullable": true],
             "directorId": ["type": "string", "format": "uuid", "nullable": true], "directorName": ["type": "string", "nullable": true],
-            "receivesBijstand": ["type": "boolean", "nullable": true], "members": ["type": "integer"],
+            "receivesBijstand": ["type": "boolean", "nullable": true], "members": ["type": "integer", "nullable": true],
         ])
         func list(_ item: JSONValue) -> JSONValue {
             object([

@@ -79,7 +79,9 @@ enum CaseloadMoveController {
             ])
         var households: [Page.Household] = []
         if let from, Access.mayEver(viewer.role, .identity, .read) {
-            households = try await caseload(req, viewer, of: from.id!).map {
+            let rows = try await caseload(req, viewer, of: from.id!)
+            try await req.auditList(purpose: "caseload overdragen: huishoudens kiezen", searchText: nil, shown: rows.map(\.applicantId))
+            households = rows.map {
                 Page.Household(
                     id: $0.householdId.uuidString, name: "\($0.familyName), \($0.givenName)",
                     address: "\($0.street) \($0.houseNumber), \($0.city)", checked: checked.contains($0.householdId))
@@ -236,23 +238,36 @@ enum CaseloadMoveController {
             throw AppError.conflict("Een overdracht terugdraaien kan tot \(undoDays) dagen erna; wijs de regisseurs nu per huishouden toe.")
         }
         let (recorder, today) = (req.recorder, req.today)
-        let (back, skipped) = try await req.recordChange { tx in
-            let outcome = try await HouseholdStore(db: tx.db).undo(move, today: today, by: recorder)
-            for household in outcome.back {
-                try await tx.append(
-                    req.auditRecord(
-                        householdID: household, part: FilePart.director.rawValue, action: "wijzigen",
-                        purpose: "caseload-overdracht terugdraaien",
-                        change: ChangeSummary(
-                            old: ["regisseur": move.toDirector.uuidString], new: ["regisseur": move.fromDirector.uuidString])))
+        let outcome: (back: [UUID], skipped: [UUID])
+        do {
+            outcome = try await req.recordChange { tx in
+                let outcome = try await HouseholdStore(db: tx.db).undo(move, today: today, by: recorder)
+                for household in outcome.back {
+                    try await tx.append(
+                        req.auditRecord(
+                            householdID: household, part: FilePart.director.rawValue, action: "wijzigen",
+                            purpose: "caseload-overdracht terugdraaien",
+                            change: ChangeSummary(
+                                old: ["regisseur": move.toDirector.uuidString], new: ["regisseur": move.fromDirector.uuidString])))
+                }
+                return outcome
             }
-            return outcome
+        } catch HouseholdStore.Problem.alreadyUndone {
+            throw AppError.conflict("Deze overdracht is al teruggedraaid; er is niets gewijzigd.")
+        }
+        var named = ""
+        if !outcome.skipped.isEmpty, Access.mayEver(viewer.role, .identity, .read) {
+            // The teamleider sees which ones, to assign them by hand; the beheerder, who opens no file, sees how many.
+            let applicants = try await req.households.applicants(of: outcome.skipped)
+            named = ": " + applicants.map(\.fullName).sorted().joined(separator: ", ")
+            try await req.auditList(
+                purpose: "overgeslagen bij terugdraaien van een caseload-overdracht", searchText: nil, shown: applicants.compactMap(\.id))
         }
         let message =
-            "\(Dutch.count(back.count, "huishouden is", "huishoudens zijn")) teruggezet."
-            + (skipped.isEmpty
+            "\(Dutch.count(outcome.back.count, "huishouden is", "huishoudens zijn")) teruggezet."
+            + (outcome.skipped.isEmpty
                 ? ""
-                : " \(Dutch.count(skipped.count, "huishouden is", "huishoudens zijn")) overgeslagen: daar is de regisseur intussen gewijzigd.")
+                : " \(Dutch.count(outcome.skipped.count, "huishouden is", "huishoudens zijn")) overgeslagen, want de regisseur is intussen gewijzigd\(named).")
         return req.redirect(to: "/admin/caseload-move", flash: message)
     }
 }

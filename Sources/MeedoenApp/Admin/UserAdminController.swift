@@ -72,6 +72,10 @@ enum UserAdminController {
         let name = reader.requiredName("displayName")
         let role = reader.requiredOption("role", as: Role.self)
         if role == .applicationAdmin { reader.fail("role", .unknownOption) }
+        if role == .functionalAdmin {
+            // A beheerder who could make another beheerder could be their own second pair of eyes.
+            reader.fail("role", .custom("Een functioneel beheerder wordt door de applicatiebeheerder aangemaakt (meedoen user add)."))
+        }
         let team = reader.raw("teamId").flatMap(UUID.init(uuidString:))
         guard reader.issues.isEmpty, let role else {
             return try await form(req, values: fields, issues: reader.issues)

@@ -98,8 +98,10 @@ enum SecondFactorController {
     private static func enrollPage(_ req: Request, _ user: UserModel, error: String? = nil, status: HTTPResponseStatus = .ok) async throws
         -> Response
     {
-        let secret = req.session.data["enrollSecret"] ?? Base32.encode(TOTP.newSecret())
-        req.session.data["enrollSecret"] = secret
+        // The secret waits in the session while the user scans it: sealed, like everything personal there.
+        let sealer = req.services.sessionSealer
+        let secret = req.session.data["enrollSecret"].flatMap(sealer.open) ?? Base32.encode(TOTP.newSecret())
+        req.session.data["enrollSecret"] = sealer.seal(secret)
         let grouped = stride(from: 0, to: secret.count, by: 4).map { String(Array(secret)[$0..<min($0 + 4, secret.count)]) }.joined(
             separator: " ")
         let issuer = "Meedoen"
@@ -115,7 +117,8 @@ enum SecondFactorController {
     }
 
     @Sendable static func enroll(req: Request) async throws -> Response {
-        guard let user = try await pendingUser(req), user.totpSecret == nil, let secretText = req.session.data["enrollSecret"],
+        guard let user = try await pendingUser(req), user.totpSecret == nil,
+            let secretText = req.session.data["enrollSecret"].flatMap(req.services.sessionSealer.open),
             let secret = Base32.decode(secretText)
         else { return req.redirect(to: "/login") }
         guard let attempt = try await req.reserveLoginAttempt() else {

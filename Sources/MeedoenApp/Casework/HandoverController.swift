@@ -183,7 +183,9 @@ enum HandoverController {
                 decisionAction: "/handovers/\(handover.id!.uuidString)/decision",
                 open: handover.status == .proposed)
         }
-        try await req.audit(part: FilePart.handovers.rawValue, action: "lijst", purpose: "mijn aanmeldingen")
+        try await req.auditList(
+            part: .handovers, purpose: "mijn aanmeldingen", searchText: nil,
+            shown: try await CaseworkStore(db: req.db).handovers(to: viewer.userID).map(\.$resident.id))
         return try await req.renderPage("handovers", title: "Mijn aanmeldingen", InboxPage(rows: rows))
     }
 }

@@ -99,7 +99,9 @@ enum PlanController {
             resident.id!, req.recorder,
             CaseworkStore.NewPlan(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals)
         )
-        let id = try await req.recordConversation(conversation, on: start, household: opened.file.id, source: "plan", entry: entry) { db in
+        // The conversation in which the plan was made happened no later than today, whenever the plan starts.
+        let spoken = min(start, req.today)
+        let id = try await req.recordConversation(conversation, on: spoken, household: opened.file.id, source: "plan", entry: entry) { db in
             try await CaseworkStore(db: db).addPlan(plan, for: residentID, by: recorder)
         }
         return req.redirect(

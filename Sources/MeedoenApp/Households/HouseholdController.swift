@@ -37,7 +37,7 @@ enum HouseholdController {
         var municipalities = try await DirectoryStore(db: req.db).municipalities(of: viewer.organisationID)
         if !viewer.municipalityScope.isEmpty { municipalities = municipalities.filter { viewer.municipalityScope.contains($0.id!) } }
         // One entry for the list, with the search text and every resident shown.
-        try await req.auditList(purpose: heading.lowercased(), searchText: search.text, shown: result.rows.map(\.applicantId))
+        try await req.auditList(purpose: heading.lowercased(), searchText: search.text, shown: try await req.shown(result.rows, by: search))
         let page = HouseholdListPage(
             heading: heading, path: path, search: search, result: result, municipalities: municipalities, today: req.today,
             canCreate: Capability.createHousehold.isGranted(to: viewer.role), role: viewer.role)

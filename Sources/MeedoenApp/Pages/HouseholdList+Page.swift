@@ -13,7 +13,7 @@ struct HouseholdListPage: Encodable {
         var municipality: String
         var director: String
         var bijstand: String
-        var members: Int
+        var members: String
     }
 
     struct SortLink: Encodable {
@@ -62,8 +62,10 @@ struct HouseholdListPage: Encodable {
                 bsn: (try? BSN(row.bsn).masked) ?? "", age: Day(row.dateOfBirth).age(on: today),
                 // A column the role may not read shows a dash, not the value (a jobcoach: no address, no benefit).
                 address: Access.mayEver(role, .household, .read) ? "\(row.street) \(row.houseNumber), \(row.city)" : "–",
-                municipality: row.municipality ?? "–", director: row.directorName ?? "geen regisseur",
-                bijstand: Access.mayEver(role, .benefit, .read) ? (row.receivesBijstand == true ? "ja" : "nee") : "–", members: row.members)
+                municipality: Access.mayEver(role, .household, .read) ? row.municipality ?? "–" : "–",
+                director: row.directorName ?? "geen regisseur",
+                bijstand: Access.mayEver(role, .benefit, .read) ? (row.receivesBijstand == true ? "ja" : "nee") : "–",
+                members: Access.mayEver(role, .household, .read) ? String(row.members) : "–")
         }
         total = result.total
         let first = result.total == 0 ? 0 : (result.page - 1) * result.per + 1

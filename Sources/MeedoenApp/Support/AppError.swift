@@ -61,6 +61,7 @@ extension HouseholdStore.Problem {
         case .timeline(.nothingHolds): issues.add("validTo", .custom("Op deze datum loopt er niets om te beëindigen."))
         case .notFound: issues.add("id", .custom("Niet gevonden."))
         case .supportAlreadyRunning: issues.add("validFrom", .custom("Er loopt al ondersteuning in deze periode; beëindig die eerst."))
+        case .alreadyUndone: issues.add("id", .custom("Deze overdracht is al teruggedraaid."))
         }
         return issues
     }

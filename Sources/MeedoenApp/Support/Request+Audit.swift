@@ -33,6 +33,17 @@ extension Request {
         try await services.auditLog.append(record, on: db)
     }
 
+    /// Who a list of households showed or found: the residents on the rows; after a search, every
+    /// member of the households it found (a search by a child's BSN found the child, not only the
+    /// applicant on the row). A partner's rows are their linked residents already.
+    func shown(_ rows: [HouseholdRow], by search: HouseholdSearch) async throws -> [UUID] {
+        let searched = !(search.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        guard searched, let viewer = currentUser?.viewer, Access.scope(viewer.role, .identity, .read) != .linked else {
+            return rows.map(\.applicantId)
+        }
+        return try await households.members(of: rows.map(\.householdId))
+    }
+
     /// The entry as this request's user writes it.
     func auditRecord(
         householdID: UUID? = nil, residentID: UUID? = nil, part: String, action: String, purpose: String,

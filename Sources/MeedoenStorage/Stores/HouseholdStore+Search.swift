@@ -96,9 +96,12 @@ extension HouseholdStore {
             if digits.count == 9, (try? BSN(text)) != nil {
                 from += "AND EXISTS (SELECT 1 FROM residents s WHERE \(searched) AND s.bsn = \(bind: digits)) "
             } else {
-                let pattern = "%" + text.lowercased().replacingOccurrences(of: "%", with: "") + "%"
+                // The search text is matched literally: % and _ are no wildcards here.
+                let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+                let pattern = "%" + escaped + "%"
                 from +=
-                    "AND EXISTS (SELECT 1 FROM residents s WHERE \(searched) AND (LOWER(s.family_name) LIKE \(bind: pattern) OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern))) "
+                    "AND EXISTS (SELECT 1 FROM residents s WHERE \(searched) AND (LOWER(s.family_name) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(s.given_name || ' ' || s.family_name) LIKE \(bind: pattern) ESCAPE '\\')) "
             }
         }
         return from

@@ -246,12 +246,16 @@ extension HouseholdStore {
     /// returns those moved back and those skipped because their regisseur changed since.
     public func undo(_ move: CaseloadMoveModel, today: Day, by recorder: Recorder) async throws -> (back: [UUID], skipped: [UUID]) {
         try await db.transaction { tx in
+            // Read again inside the transaction: two undos at once must not both run.
+            guard let fresh = try await CaseloadMoveModel.find(move.id, on: tx), fresh.undoneAt == nil else { throw Problem.alreadyUndone }
             var back: [UUID] = []
             var skipped: [UUID] = []
             let store = HouseholdStore(db: tx)
+            // A move that starts later is checked on its own first day, not today.
+            let day = max(today, Day(move.validFrom))
             for householdID in move.householdIDs {
                 let current = try await HouseholdDirectorModel.query(on: tx).filter(\.$household.$id == householdID)
-                    .filter(\.$supersededAt == nil).all().first { $0.holds(on: today) }
+                    .filter(\.$supersededAt == nil).all().first { $0.holds(on: day) }
                 guard current?.directorID == move.toDirector, current.map({ $0.recordedAt <= move.movedAt }) ?? false else {
                     skipped.append(householdID)
                     continue
@@ -260,9 +264,9 @@ extension HouseholdStore {
                     householdID, to: move.fromDirector, from: Day(move.validFrom), organisationID: move.organisationID, by: recorder)
                 back.append(householdID)
             }
-            (move.undoneAt, move.undoneBy) = (recorder.clock.now(), recorder.userID)
-            move.undoSkipped = skipped.map(\.uuidString).joined(separator: ",")
-            try await move.update(on: tx)
+            (fresh.undoneAt, fresh.undoneBy) = (recorder.clock.now(), recorder.userID)
+            fresh.undoSkipped = skipped.map(\.uuidString).joined(separator: ",")
+            try await fresh.update(on: tx)
             return (back, skipped)
         }
     }

@@ -16,6 +16,7 @@ public struct HouseholdStore: Sendable {
         case unknownMunicipality
         case unknownDirector
         case supportAlreadyRunning
+        case alreadyUndone
         case timeline(Timeline.Problem)
     }
 
@@ -90,6 +91,18 @@ public struct HouseholdStore: Sendable {
         return Relationship(
             sameOrganisation: true, withinMunicipalityScope: inScope, isDirector: director?.directorID == viewer.userID,
             directorInLedTeam: directorInLedTeam, isLinked: linked, hasNoDirector: director == nil)
+    }
+
+    /// The applicants of these households.
+    public func applicants(of households: [UUID]) async throws -> [ResidentModel] {
+        guard !households.isEmpty else { return [] }
+        return try await ResidentModel.query(on: db).filter(\.$household.$id ~~ households).filter(\.$relation == .applicant).all()
+    }
+
+    /// Every member of these households: who a list or search of them may have shown or found.
+    public func members(of households: [UUID]) async throws -> [UUID] {
+        guard !households.isEmpty else { return [] }
+        return try await ResidentModel.query(on: db).filter(\.$household.$id ~~ households).all().compactMap(\.id)
     }
 
     /// The members of a household a professional is linked to by a hand-over that links.
