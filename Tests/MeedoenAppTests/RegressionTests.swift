@@ -131,6 +131,7 @@ final class RegressionTests: XCTestCase {
             XCTAssertTrue(page.body.string.contains("<title>Geen toegang"), String(page.body.string.prefix(300)))
         }
         XCTAssertEqual(Dutch.count(1, "trede", "treden"), "1 trede")
+        XCTAssertEqual(Dutch.rung(.paidWork), "6 – Betaald werk zonder ondersteuning", "seed 001 names rung 6 in full (issue 13)")
         XCTAssertEqual(Dutch.count(3, "maand", "maanden"), "3 maanden")
     }
 

@@ -212,7 +212,8 @@ extension Dutch {
         case .organisedActivities: "3 – Deelname georganiseerde activiteiten"
         case .unpaidWork: "4 – Onbetaald werk"
         case .paidWorkWithSupport: "5 – Betaald werk met ondersteuning"
-        case .paidWork: "6 – Betaald werk"
+        // Seed 001 (Nijkerk) names rung 6 in full; the seed wins over domain.md's short name (issue 13).
+        case .paidWork: "6 – Betaald werk zonder ondersteuning"
         }
     }
 

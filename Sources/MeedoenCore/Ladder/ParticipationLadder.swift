@@ -7,7 +7,7 @@ public enum Rung: Int, CaseIterable, Codable, Sendable, Comparable {
     case organisedActivities = 3  // Deelname georganiseerde activiteiten
     case unpaidWork = 4  // Onbetaald werk
     case paidWorkWithSupport = 5  // Betaald werk met ondersteuning
-    case paidWork = 6  // Betaald werk
+    case paidWork = 6  // Betaald werk zonder ondersteuning (seed 001)
 
     public static func < (a: Rung, b: Rung) -> Bool { a.rawValue < b.rawValue }
 }
