@@ -108,11 +108,7 @@ enum ActivationController {
         user.passwordHash = try await req.password.async.hash(new)
         (user.activationHash, user.activationExpiresAt, user.credentialsChangedAt) = (nil, nil, now)
         try await user.update(on: req.db)
-        try await req.services.auditLog.append(
-            AuditRecord(
-                actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
-                part: "gebruikers", action: "activeren", purpose: "eigen wachtwoord gekozen met activeringscode", remote: req.clientAddress),
-            on: req.db)
+        try await req.audit(as: user, part: "gebruikers", action: "activeren", purpose: "eigen wachtwoord gekozen met activeringscode")
         req.session.data["activating"] = nil
         req.session.data["activatingSince"] = nil
         if req.services.settings.secondFactor && user.role.needsSecondFactor {

@@ -48,8 +48,7 @@ enum LoginController {
         // cannot all pass the lock; a locked account gets the same answer as a wrong password.
         var claimed: Int?
         if let found, found.active, !password.isEmpty {
-            claimed = try await directory.claimAttempt(
-                found.id!, now: now, maxFailures: maxFailures, lockUntil: now.addingTimeInterval(lockDuration))
+            claimed = try await req.claimAttempt(on: found)
         }
         // Always one bcrypt verification, also for an unknown or locked user, so the answer time
         // does not tell which usernames exist.
@@ -80,12 +79,8 @@ enum LoginController {
     /// The account just reached its limit: its API keys end with it.
     static func locked(_ req: Request, _ user: UserModel) async throws {
         try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: req.services.clock.now())
-        try await req.services.auditLog.append(
-            AuditRecord(
-                actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
-                part: "sessie", action: "blokkeren", purpose: "\(maxFailures) mislukte pogingen; API-sleutels ingetrokken",
-                remote: req.clientAddress),
-            on: req.db)
+        try await req.audit(
+            as: user, part: "sessie", action: "blokkeren", purpose: "\(maxFailures) mislukte pogingen; API-sleutels ingetrokken")
     }
 
     /// A fresh session id at log-in, so a session fixed before log-in is worth nothing after it.
@@ -141,6 +136,23 @@ enum LoginController {
 }
 
 extension Request {
+    /// Claims one attempt (password or code) on the account under the log-in limits: nil when it
+    /// is locked, else the attempts counted now.
+    func claimAttempt(on user: UserModel) async throws -> Int? {
+        let now = services.clock.now()
+        return try await DirectoryStore(db: db).claimAttempt(
+            user.id!, now: now, maxFailures: LoginController.maxFailures, lockUntil: now.addingTimeInterval(LoginController.lockDuration))
+    }
+
+    /// An entry for a user who is not (yet) signed in on this request: a lock, a recovery code, an activation.
+    func audit(as user: UserModel, part: String, action: String, purpose: String) async throws {
+        try await services.auditLog.append(
+            AuditRecord(
+                actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
+                part: part, action: action, purpose: purpose, remote: clientAddress),
+            on: db)
+    }
+
     /// Claims a log-in attempt for the client's address (20 failures per 5 minutes); nil when used up.
     func reserveLoginAttempt() async throws -> UUID? {
         try await LoginAttemptStore(db: db).reserve(address: clientAddress, now: services.clock.now())

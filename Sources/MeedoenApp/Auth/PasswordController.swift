@@ -35,10 +35,7 @@ enum PasswordController {
         if new == fields["current"] { issues.add("new", .custom("Kies een ander wachtwoord dan het huidige.")) }
         guard issues.isEmpty else {
             if issues["current"] != nil {
-                let now = req.services.clock.now()
-                let count = try await DirectoryStore(db: req.db).claimAttempt(
-                    user.id!, now: now, maxFailures: LoginController.maxFailures,
-                    lockUntil: now.addingTimeInterval(LoginController.lockDuration))
+                let count = try await req.claimAttempt(on: user)
                 if (count ?? LoginController.maxFailures) >= LoginController.maxFailures { try await LoginController.locked(req, user) }
             }
             return try await page(req, issues: issues)

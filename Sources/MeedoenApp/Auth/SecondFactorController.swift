@@ -47,9 +47,7 @@ enum SecondFactorController {
         let now = req.services.clock.now()
         // Claimed before the code is checked: parallel guesses cannot pass the lock.
         guard
-            let count = try await directory.claimAttempt(
-                user.id!, now: now, maxFailures: LoginController.maxFailures,
-                lockUntil: now.addingTimeInterval(LoginController.lockDuration))
+            let count = try await req.claimAttempt(on: user)
         else {
             try await LoginAttemptStore(db: req.db).failed(attempt)
             return try await refuse(req)
@@ -67,11 +65,7 @@ enum SecondFactorController {
             try await directory.claimRecoveryCode(user.id!, from: stored, to: remaining)
         {
             try await LoginAttemptStore(db: req.db).succeeded(attempt)
-            try await req.services.auditLog.append(
-                AuditRecord(
-                    actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
-                    part: "sessie", action: "herstelcode", purpose: "inloggen met herstelcode", remote: req.clientAddress),
-                on: req.db)
+            try await req.audit(as: user, part: "sessie", action: "herstelcode", purpose: "inloggen met herstelcode")
             return try await LoginController.signIn(req, user)
         }
         try await LoginAttemptStore(db: req.db).failed(attempt)
