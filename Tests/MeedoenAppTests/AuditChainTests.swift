@@ -29,7 +29,10 @@ final class AuditChainTests: XCTestCase {
                                 if (connection + request) % 5 == 0 {
                                     let posted = try await signedIn.post(
                                         "/households/\(household)/contacts",
-                                        ["contactOn": "2026-11-27", "kind": "phone", "summary": "c\(connection)-\(request)"])
+                                        [
+                                            "contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone",
+                                            "summary": "c\(connection)-\(request)",
+                                        ])
                                     // Saved means a 303 back to the household, not to the log-in page.
                                     let back = posted.headers.first(name: .location) == "/households/\(household)"
                                     seen.append(posted.status == .seeOther && back ? 200 : posted.status.code)
@@ -98,7 +101,8 @@ final class AuditChainTests: XCTestCase {
             try await browser.logIn("km")
             for _ in 0..<3 { try await browser.get("/households/\(fixture.ownHousehold)") }
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "x"])
+                "/households/\(fixture.ownHousehold)/contacts",
+                ["contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "x"])
             let sql = app.db as! any SQLDatabase
             let intact = try await verifyChain(app)
             XCTAssertTrue(intact.intact, "\(backend)")
@@ -114,7 +118,8 @@ final class AuditChainTests: XCTestCase {
                 let browser = Browser(app)
                 try await browser.logIn("km")
                 try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "y"])
+                    "/households/\(fixture.ownHousehold)/contacts",
+                    ["contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "y"])
                 let sql = app.db as! any SQLDatabase
                 try await sql.raw("DELETE FROM audit_payloads").run()
                 let missing = try await verifyChain(app)
@@ -223,7 +228,8 @@ final class AuditChainTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-27", "kind": "phone", "summary": "z"])
+                "/households/\(fixture.ownHousehold)/contacts",
+                ["contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "z"])
             let payload = try await AuditPayloadModel.query(on: app.db).first()!
             let destroyed = try await RetentionStore(db: app.db).run(
                 files: [], payloads: [payload.id!], terms: app.meedoen.shipped.retention, now: testNow)
@@ -232,7 +238,8 @@ final class AuditChainTests: XCTestCase {
             XCTAssertTrue(lawful.intact, "\(backend): \(lawful.problem ?? "")")
 
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-26", "kind": "phone", "summary": "w"])
+                "/households/\(fixture.ownHousehold)/contacts",
+                ["contactOn": "2026-11-26", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "w"])
             let other = try await AuditPayloadModel.query(on: app.db).filter(\.$destroyedAt == nil).first()!
             other.data = ""
             other.destroyedAt = testNow.addingTimeInterval(3600)

@@ -54,7 +54,7 @@ final class CaseworkTests: XCTestCase {
                     try await browser.logIn("km1.\(example.org)", password: DemoLoader.password)
                     let later = try await browser.get("/worklists/contacts").body.string
                     XCTAssertTrue(later.contains("Inwoner\(index), Nieuw"), label)
-                    XCTAssertTrue(later.contains("Het hele vorige kalenderjaar geen contact"), label)
+                    XCTAssertTrue(later.contains("Geen contact binnen de termijn"), label)
                     let reviews = try await browser.get("/worklists/planReviews").body.string
                     XCTAssertTrue(
                         reviews.contains("Inwoner\(index), Nieuw") && reviews.contains("20 februari 2027"), "\(label): plan review overdue")
@@ -224,13 +224,14 @@ final class WorklistCountTests: XCTestCase {
                 "\(client)/reviews",
                 ["kind": "lawfulness", "heldOn": "2026-11-20", "contactKind": "conversation", "outcome": "Geen wijzigingen"])
             XCTAssertEqual(held.status, .seeOther, "\(backend)")
-            // A young client who started this year: due for contact (not yet overdue) and without a plan.
+            // A young client who started in December 2025: due for contact within Steenwijkerland's twelve
+            // months (seed 002 §4), not yet overdue, and without a plan.
             try await browser.get("/households/new")
             let young = try await browser.post(
                 "/households",
                 [
                     "bsn": "999993872", "givenName": "Jamal", "familyName": "Jong", "dateOfBirth": "2004-02-02", "street": "Parkweg",
-                    "houseNumber": "2", "postcode": "8332 AB", "city": "Steenwijk", "supportStart": "2026-03-01", "receivesBijstand": "ja",
+                    "houseNumber": "2", "postcode": "8332 AB", "city": "Steenwijk", "supportStart": "2025-12-15", "receivesBijstand": "ja",
                     "normCategory": "single", "municipalityId": fixture.municipality.uuidString,
                 ])
             XCTAssertEqual(young.status, .seeOther, "\(backend)")
@@ -238,7 +239,8 @@ final class WorklistCountTests: XCTestCase {
             // Yvonne's plan and review were conversations, so she is in view now (issue 12); Jamal is due.
             XCTAssertEqual(seen, ["contacts": 1, "planReviews": 1, "scheduledReviews": 0, "ladder": 0, "youth": 1], "\(backend)")
             let contacts = try await browser.get("/worklists/contacts").body.string
-            XCTAssertTrue(contacts.contains("Dit jaar nog doen") && !contacts.contains("Te laat"), "\(backend)")
+            XCTAssertTrue(contacts.contains("Nog te doen") && !contacts.contains("Te laat"), "\(backend)")
+            XCTAssertTrue(contacts.contains("De termijn verloopt op 15 december 2026"), "\(backend)")
             XCTAssertTrue(contacts.contains("1–1 van 1") && !contacts.contains("Volgende pagina"), "\(backend)")
             for wrong in ["9", "-1", "x"] {
                 let clamped = try await browser.get("/worklists/contacts?page=\(wrong)")

@@ -234,24 +234,29 @@ final class ContactWorklistTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            // Yvonne's support started on 1 January 2025 and there has been no contact since: 2025 passed without one.
+            // Yvonne's support started on 1 January 2025 and there has been no contact since: Steenwijkerland's
+            // "min. 1x per jaar" (twelve months, seed 002 §4) ran out on 1 January 2026.
             let before = try await browser.get("/worklists/contacts").body.string
             XCTAssertTrue(before.contains("Test, Yvonne"), "\(backend)")
-            XCTAssertTrue(before.contains("Het hele vorige kalenderjaar geen contact"), "\(backend): the reason is given")
+            XCTAssertTrue(
+                before.contains("Geen contact binnen de termijn; uiterlijk 1 januari 2026 had het gemoeten"),
+                "\(backend): the reason is given")
             XCTAssertFalse(before.contains("Farah"), "a colleague's household is on the colleague's list")
 
             try await browser.get("/households/\(fixture.ownHousehold)/contacts/new")
             let future = try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-12-01", "kind": "phone"])
+                "/households/\(fixture.ownHousehold)/contacts",
+                ["contactOn": "2026-12-01", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone"])
             XCTAssertEqual(future.status, .badRequest)
             let saved = try await browser.post(
                 "/households/\(fixture.ownHousehold)/contacts",
                 [
-                    "contactOn": "2026-11-20", "kind": "homeVisit", "summary": "Besproken: vrijwilligerswerk bij de bibliotheek",
+                    "contactOn": "2026-11-20", "participant-\(fixture.ownApplicant)": "ja", "kind": "homeVisit",
+                    "summary": "Besproken: vrijwilligerswerk bij de bibliotheek",
                 ])
             XCTAssertEqual(saved.status, .seeOther, "\(backend)")
             let household = try await browser.get("/households/\(fixture.ownHousehold)").body.string
-            XCTAssertTrue(household.contains("Binnen de norm (minstens één contact per kalenderjaar)"))
+            XCTAssertTrue(household.contains("Yvonne Test: binnen de norm (minstens eens per twaalf maanden)"), "\(backend)")
             XCTAssertTrue(household.contains("vrijwilligerswerk bij de bibliotheek"))
             let after = try await browser.get("/worklists/contacts").body.string
             XCTAssertFalse(after.contains("Test, Yvonne"), "\(backend): back in view")

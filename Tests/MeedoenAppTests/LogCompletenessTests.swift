@@ -95,7 +95,10 @@ final class LogCompletenessTests: XCTestCase {
             try await browser.logIn("km")
             try await browser.post(
                 "/households/\(fixture.ownHousehold)/contacts",
-                ["contactOn": "2026-11-27", "kind": "homeVisit", "summary": "Gesprek over vrijwilligerswerk"])
+                [
+                    "contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "homeVisit",
+                    "summary": "Gesprek over vrijwilligerswerk",
+                ])
             try await browser.get("/households/\(fixture.ownHousehold)")
             let officer = Browser(app)
             try await officer.logIn("pf")

@@ -133,7 +133,7 @@ final class ServerRobustnessTests: XCTestCase {
                 let (cookie, csrf) = (session.cookie, session.csrf)
                 let summary = String(repeating: "Gesprek over werk en scholing. ", count: 60)  // ~1,800 bytes
                 let body =
-                    "_csrf=\(csrf)&contactOn=2026-11-27&kind=conversation&summary="
+                    "_csrf=\(csrf)&contactOn=2026-11-27&participant-\(fixture.ownApplicant)=ja&kind=conversation&summary="
                     + (summary.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 let answer = try await offPool { () -> String in
                     let connection = try RawConnection(port: port)

@@ -5,7 +5,8 @@ import XCTest
 final class ContactNormTests: XCTestCase {
     func d(_ y: Int, _ m: Int, _ day: Int) -> Day { Day(year: y, month: m, day: day)! }
 
-    /// Nijkerk's norm across a calendar-year boundary.
+    /// Nijkerk's norm across a calendar-year boundary (seed 001: "minimaal éénmaal per kalenderjaar"),
+    /// with the first due date at least three months after support started (issue 13).
     func testOncePerCalendarYear() {
         let norm = ContactNorm.perCalendarYear
         let cases: [(String, Day?, Day, Day, ContactNorm.Status)] = [
@@ -15,11 +16,37 @@ final class ContactNormTests: XCTestCase {
             ("1 January: the year without contact has passed", d(2025, 6, 1), d(2020, 1, 1), d(2027, 1, 1), .overdue),
             ("seen on 31 December last year", d(2025, 12, 31), d(2020, 1, 1), d(2026, 1, 1), .due),
             ("never seen, support started this year", nil, d(2026, 2, 1), d(2026, 11, 28), .due),
-            ("never seen, support started last year", nil, d(2025, 12, 1), d(2026, 1, 2), .overdue),
+            ("never seen, started in December: not overdue on 2 January", nil, d(2025, 12, 1), d(2026, 1, 2), .due),
+            ("never seen, started in December: overdue three months after the start", nil, d(2025, 12, 1), d(2026, 3, 2), .overdue),
+            ("never seen, started in March: overdue after that year", nil, d(2025, 3, 1), d(2026, 1, 1), .overdue),
         ]
         for (name, last, start, today, status) in cases {
             XCTAssertEqual(norm.status(lastContact: last, supportStart: start, today: today), status, name)
         }
+    }
+
+    /// The first due date under a calendar-year norm: never earlier than N months after the start.
+    func testTheFirstDueDate() {
+        let norm = ContactNorm.perCalendarYear
+        XCTAssertEqual(norm.deadline(lastContact: nil, supportStart: d(2026, 11, 15)), d(2027, 2, 15))
+        XCTAssertEqual(norm.deadline(lastContact: nil, supportStart: d(2026, 11, 15), firstDueAfterMonths: 0), d(2026, 12, 31))
+        XCTAssertEqual(norm.deadline(lastContact: nil, supportStart: d(2026, 2, 1)), d(2026, 12, 31))
+        XCTAssertEqual(norm.deadline(lastContact: d(2026, 1, 5), supportStart: d(2020, 1, 1)), d(2027, 12, 31))
+    }
+
+    /// Steenwijkerland (seed 002 §4, r. 1077-1081): "min. 1x per jaar" is twelve months after the
+    /// previous conversation, not a calendar year: seen in February 2026, overdue from February 2027.
+    func testSteenwijkerlandsOnceAYearIsTwelveMonths() {
+        let norm = ContactNorm.everyMonths(12)
+        let cases: [(Day, ContactNorm.Status)] = [
+            (d(2026, 12, 31), .withinNorm), (d(2027, 1, 11), .due), (d(2027, 2, 10), .due), (d(2027, 2, 11), .overdue),
+        ]
+        for (today, status) in cases {
+            XCTAssertEqual(norm.status(lastContact: d(2026, 2, 10), supportStart: d(2020, 1, 1), today: today), status, today.iso)
+        }
+        XCTAssertEqual(
+            ContactNorm.perCalendarYear.status(lastContact: d(2026, 2, 10), supportStart: d(2020, 1, 1), today: d(2027, 1, 11)), .due,
+            "the calendar-year reading would differ only at the turn of 2028")
     }
 
     func testEveryNMonths() {

@@ -93,8 +93,9 @@ final class WorklistTests: XCTestCase {
         let partner = CaseSnapshot(
             supportStart: d(2020, 1, 1), dateOfBirth: d(2001, 1, 1), isApplicant: false, hasDirector: false, lastContact: d(2024, 1, 1))
         XCTAssertEqual(
-            Worklist.reasons(partner, profile: steenwijkerland, today: today).map(\.list), [.youth],
-            "a partner is a client of their own, but contacts and the regisseur are the household's")
+            Worklist.reasons(partner, profile: steenwijkerland, today: today).map(\.list), [.contacts, .youth],
+            "a partner is a client of their own with their own contacts (seed 002 counts partners; issue 13); the regisseur is the household's"
+        )
         for (name, client, profile, lists) in cases {
             XCTAssertEqual(Worklist.reasons(client, profile: profile, today: today).map(\.list), lists, name)
         }
@@ -104,7 +105,7 @@ final class WorklistTests: XCTestCase {
     func testTheGroupNormComesFirst() throws {
         var profile = try profile("steenwijkerland")
         profile.contacts = ContactPolicy(kind: "everyMonths", months: 3, source: "test")
-        XCTAssertEqual(profile.contactNorm(group: "zorg", municipality: nil), .perCalendarYear)
+        XCTAssertEqual(profile.contactNorm(group: "zorg", municipality: nil), .everyMonths(12), "seed 002 §4: 'min. 1x per jaar'")
         XCTAssertEqual(profile.contactNorm(group: "directWerk", municipality: nil), .everyMonths(3))
     }
 }

@@ -173,6 +173,11 @@ enum OpenAPIDocument {
                     "hoursPerWeek": ["type": "integer", "minimum": 0, "maximum": 60],
                     "medicallyLimitedHours": ["type": "boolean"], "wageCostSubsidyTargetGroup": ["type": "boolean"],
                     "hoursCannotIncrease": ["type": "boolean"],
+                    "staysElsewhereForCare": [
+                        "type": "boolean",
+                        "description":
+                            "Verblijft tijdelijk elders om intensieve mantelzorg te geven: geen kostendelersnorm (art. 22a lid 4)",
+                    ],
                     "premiums": [
                         "type": "array", "maxItems": 6,
                         "items": object(
@@ -195,6 +200,10 @@ enum OpenAPIDocument {
                     "items": object(["month": month, "dropCents": cents, "endedRule": enumeration(ExemptionRule.self, nullable: true)]),
                 ],
                 "fullExit": ["type": "string", "nullable": true], "exitPremiumWithoutAmount": ["type": "boolean"],
+                "stopsAtPensionAge": ["type": "string", "nullable": true],
+                "pensionAgeProvisional": [
+                    "type": "boolean", "description": "De gebruikte AOW-leeftijd is nog niet vastgesteld (AOW art. 7a): de laatst bekende",
+                ],
             ]),
             "WageCostSubsidyRequest": object(
                 [
@@ -205,12 +214,17 @@ enum OpenAPIDocument {
                     ],
                     "hoursPerWeek": ["type": "integer", "minimum": 1, "maximum": 60], "hourlyWageCents": ["type": "integer", "minimum": 0],
                     "reviewDate": date,
+                    "employeeBirth": [
+                        "type": "string", "format": "date",
+                        "description": "Geboortedatum werknemer; onder 21 geldt het minimumjeugdloon (Wml art. 8). Weglaten: 21 of ouder",
+                    ],
                 ], required: ["startMonth", "hoursPerWeek"]),
             "WageCostSubsidyCalculation": object([
                 "months": [
                     "type": "array",
                     "items": object([
-                        "month": month, "fullTimeWageCents": cents, "flatRate": ["type": "boolean"], "subsidyCents": cents,
+                        "month": month, "fullTimeWageCents": cents, "minimumWageShareBasisPoints": ["type": "integer"],
+                        "flatRate": ["type": "boolean"], "subsidyCents": cents,
                         "employerAllowanceCents": cents, "totalCents": cents, "wageCostCents": cents,
                     ]),
                 ],

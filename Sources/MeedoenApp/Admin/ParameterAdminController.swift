@@ -31,6 +31,11 @@ enum ParameterAdminController {
         case .years: "\(value) jaar"
         case .hours: "\(value) uur per week"
         case .flag: value == 0 ? "uit" : "aan"
+        case .ageByBirthDate:
+            value == 0
+                ? "nog niet vastgesteld (laatst bekende leeftijd)"
+                : "\(value / 12) jaar" + (value % 12 == 0 ? "" : " en " + Dutch.count(value % 12, "maand", "maanden"))
+                    + " (voor wie vanaf deze datum geboren is)"
         }
     }
 
@@ -63,7 +68,7 @@ enum ParameterAdminController {
         if let raw = reader.raw("value"), let key {
             switch key.unit {
             case .cents, .basisPoints: value = Money(parsing: raw.replacingOccurrences(of: "%", with: ""))?.cents  // "285,00" or "12,5"
-            case .months, .years, .hours, .flag: value = Int(raw)
+            case .months, .years, .hours, .flag, .ageByBirthDate: value = Int(raw)
             }
             // Bounds that keep every calculation meaningful (and free of overflow or division by zero).
             let bounds: ClosedRange<Int> =
@@ -74,6 +79,7 @@ enum ParameterAdminController {
                 case .years: 1...100
                 case .hours: 1...60
                 case .flag: 0...1
+                case .ageByBirthDate: 0...1_200  // 0: not yet fixed by law
                 }
             if value == nil || !bounds.contains(value!) {
                 reader.fail("value", .custom("Vul een geldige, niet-negatieve waarde in (bedragen als 285,00; percentages als 12,5)."))

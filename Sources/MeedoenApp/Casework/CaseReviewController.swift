@@ -53,7 +53,9 @@ enum CaseReviewController {
             purpose: "onderzoek vastleggen",
             change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso, "gesprek": conversation.rawValue]))
         let (residentID, recorder) = (resident.id!, req.recorder)
-        _ = try await req.recordConversation(conversation, on: day, household: opened.file.id, source: "caseReview", entry: entry) { db in
+        _ = try await req.recordConversation(
+            conversation, on: day, household: opened.file.id, client: resident.id!, source: "caseReview", entry: entry
+        ) { db in
             try await CaseworkStore(db: db).addCaseReview(kind, heldOn: day, outcome: outcome, for: residentID, by: recorder)
         }
         return req.redirect(

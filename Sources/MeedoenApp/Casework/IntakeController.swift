@@ -71,8 +71,9 @@ enum IntakeController {
                     new: ["datum": intake.heldOn.iso, "gesprek": conversation.rawValue]
                         + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
             let (residentID, recorder) = (resident.id!, req.recorder)
-            _ = try await req.recordConversation(conversation, on: intake.heldOn, household: opened.file.id, source: "intake", entry: entry)
-            {
+            _ = try await req.recordConversation(
+                conversation, on: intake.heldOn, household: opened.file.id, client: resident.id!, source: "intake", entry: entry
+            ) {
                 db in try await CaseworkStore(db: db).addIntake(intake, workProfile: work, for: residentID, by: recorder)
             }
             return req.redirect(

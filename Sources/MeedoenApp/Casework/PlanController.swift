@@ -101,7 +101,9 @@ enum PlanController {
         )
         // The conversation in which the plan was made happened no later than today, whenever the plan starts.
         let spoken = min(start, req.today)
-        let id = try await req.recordConversation(conversation, on: spoken, household: opened.file.id, source: "plan", entry: entry) { db in
+        let id = try await req.recordConversation(
+            conversation, on: spoken, household: opened.file.id, client: resident.id!, source: "plan", entry: entry
+        ) { db in
             try await CaseworkStore(db: db).addPlan(plan, for: residentID, by: recorder)
         }
         return req.redirect(
@@ -263,7 +265,9 @@ enum PlanController {
         let (review, recorder) = (
             CaseworkStore.Review(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), req.recorder
         )
-        _ = try await req.recordConversation(conversation, on: day, household: opened.file.id, source: "planReview", entry: entry) { db in
+        _ = try await req.recordConversation(
+            conversation, on: day, household: opened.file.id, client: resident.id!, source: "planReview", entry: entry
+        ) { db in
             try await CaseworkStore(db: db).addReview(review, to: plan, by: recorder)
         }
         return req.redirect(

@@ -122,6 +122,7 @@ struct DemoCommand: AsyncCommand {
         _ = try await casework.load(on: app.db, profiles: profiles)
         // Each demo intake, plan and review was a conversation: it is a contact too.
         try await M013_LinkConversationsToContacts.linkMissing(on: app.db)
+        try await M015_AddContactParticipants.addMissing(on: app.db)
         return summary
     }
 

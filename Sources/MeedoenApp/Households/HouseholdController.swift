@@ -78,8 +78,10 @@ enum HouseholdController {
             let file = opened.file
             let start = file.runningSupportStart(on: req.today)
             let staff = try await DirectoryStore(db: req.db).users(of: file.household.$organisation.id)
+            let (clients, policy) = try await req.contactNorms(for: file)
             page.contacts = ContactsView(
-                try await req.households.contacts(of: file.id), norm: try await req.contactNorm(for: file), supportStart: start,
+                try await req.households.contacts(of: file.id), participants: try await req.households.contactParticipants(of: file.id),
+                clients: clients, policy: policy, supportStart: start,
                 names: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.displayName) }), showSummaries: opened.may(.notes, .read),
                 today: req.today)
             page.canAddContact = opened.may(.contacts, .write)

@@ -27,6 +27,8 @@ enum IncomeAPI {
         var medicallyLimitedHours: Bool?
         var wageCostSubsidyTargetGroup: Bool?
         var hoursCannotIncrease: Bool?
+        /// Art. 22a lid 4: staying elsewhere to give intensive mantelzorg; no cost-sharers' norm.
+        var staysElsewhereForCare: Bool?
         var premiums: [PremiumDTO]?
     }
 
@@ -57,6 +59,8 @@ enum IncomeAPI {
         var fullExit: String?
         var exitPremiumWithoutAmount: Bool
         var stopsAtPensionAge: String?
+        /// The AOW age used is the last one the law fixed, not yet the person's own (AOW art. 7a).
+        var pensionAgeProvisional: Bool
     }
 
     static func monthText(_ day: Day) -> String { String(format: "%04d-%02d", day.year, day.month) }
@@ -70,7 +74,7 @@ enum IncomeAPI {
     @Sendable static func income(req: Request) async throws -> Response {
         let body = try req.content.decode(IncomeRequest.self)
         let (policy, _) = try await IncomeController.policy(for: req)
-        let input = IncomeInput(
+        var input = IncomeInput(
             startMonth: try month(body.startMonth, field: "startMonth"), months: body.months ?? 36, claimantBirth: body.claimantBirth,
             partnerBirth: body.partnerBirth, earnerIsPartner: body.earnerIsPartner ?? false, childrenBirths: body.childrenBirths ?? [],
             coResidents: (body.coResidents ?? []).map {
@@ -84,6 +88,7 @@ enum IncomeAPI {
                 .init(month: try month($0.month, field: "premiums"), amount: Money(cents: $0.amountCents))
             },
             policy: policy)
+        input.staysElsewhereForCare = body.staysElsewhereForCare ?? false
         let parameters = try await LegalParameterStore(db: req.db).all()
         let result: IncomeResult
         do { result = try IncomeCalculator.calculate(input, parameters: parameters) } catch {
@@ -100,7 +105,7 @@ enum IncomeAPI {
                 },
                 cliffs: result.cliffs.map { CliffDTO(month: monthText($0.month), dropCents: $0.drop.cents, endedRule: $0.ended) },
                 fullExit: result.fullExit.map(monthText), exitPremiumWithoutAmount: result.exitPremiumWithoutAmount,
-                stopsAtPensionAge: result.stopsAtPensionAge.map(monthText)))
+                stopsAtPensionAge: result.stopsAtPensionAge.map(monthText), pensionAgeProvisional: result.pensionAgeProvisional))
     }
 
     struct SubsidyRequest: Content {
@@ -111,11 +116,14 @@ enum IncomeAPI {
         var hoursPerWeek: Int
         var hourlyWageCents: Int?
         var reviewDate: Day?
+        /// Absent: 21 or older (the adult minimum wage).
+        var employeeBirth: Day?
     }
 
     struct SubsidyMonthDTO: Content {
         var month: String
         var fullTimeWageCents: Int
+        var minimumWageShareBasisPoints: Int
         var flatRate: Bool
         var subsidyCents: Int
         var employerAllowanceCents: Int
@@ -138,7 +146,8 @@ enum IncomeAPI {
         let body = try req.content.decode(SubsidyRequest.self)
         let input = WageCostSubsidyInput(
             startMonth: try month(body.startMonth, field: "startMonth"), months: body.months ?? 12, wageValue: body.wageValueBasisPoints,
-            hoursPerWeek: body.hoursPerWeek, hourlyWage: body.hourlyWageCents.map(Money.init(cents:)), reviewDate: body.reviewDate)
+            hoursPerWeek: body.hoursPerWeek, hourlyWage: body.hourlyWageCents.map(Money.init(cents:)), reviewDate: body.reviewDate,
+            employeeBirth: body.employeeBirth)
         let parameters = try await LegalParameterStore(db: req.db).all()
         let result: WageCostSubsidyResult
         do { result = try WageCostSubsidyCalculator.calculate(input, parameters: parameters) } catch {
@@ -148,7 +157,8 @@ enum IncomeAPI {
             SubsidyResponse(
                 months: result.months.map {
                     SubsidyMonthDTO(
-                        month: monthText($0.month), fullTimeWageCents: $0.fullTimeWage.cents, flatRate: $0.flatRate,
+                        month: monthText($0.month), fullTimeWageCents: $0.fullTimeWage.cents,
+                        minimumWageShareBasisPoints: $0.minimumWageShare, flatRate: $0.flatRate,
                         subsidyCents: $0.subsidy.cents,
                         employerAllowanceCents: $0.employerAllowance.cents, totalCents: $0.total.cents, wageCostCents: $0.wageCost.cents)
                 },

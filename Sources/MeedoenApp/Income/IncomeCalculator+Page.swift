@@ -46,7 +46,9 @@ struct IncomeResultView: Encodable {
             )
         }
         if let stop = result.stopsAtPensionAge {
-            summary.append("De berekening stopt in \(Dutch.month(stop)): dan is de AOW-leeftijd bereikt en is er geen bijstand meer.")
+            summary.append(
+                "De berekening stopt in \(Dutch.month(stop)): dan is de AOW-leeftijd bereikt\(result.pensionAgeProvisional ? " (AOW-leeftijd nog niet vastgesteld: de laatst bekende leeftijd is gebruikt)" : ""). De bijstand van de gemeente eindigt; de SVB neemt het over met de AOW en zo nodig de aanvullende inkomensvoorziening ouderen (AIO) (AOW art. 7a)."
+            )
         }
         self.summary = summary
         cliffs = result.cliffs.map { cliff in

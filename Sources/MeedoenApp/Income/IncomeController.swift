@@ -154,6 +154,7 @@ enum IncomeController {
         }
         let wage = IncomeForm.money(&reader, "hourlyWage", required: false)
         let review = reader.day("reviewDate")
+        let employeeBirth = reader.day("employeeBirth")
         let sectorHours =
             reader.raw("sectorFullTimeHours") == nil
             ? 36
@@ -165,7 +166,7 @@ enum IncomeController {
         }
         let input = WageCostSubsidyInput(
             startMonth: start, months: months, wageValue: wageValue, hoursPerWeek: hours, hourlyWage: wage, reviewDate: review,
-            sectorFullTimeHours: sectorHours ?? 36)
+            sectorFullTimeHours: sectorHours ?? 36, employeeBirth: employeeBirth)
         do {
             let result = try WageCostSubsidyCalculator.calculate(input, parameters: try await LegalParameterStore(db: req.db).all())
             return try await renderSubsidy(req, values: fields, result: WageCostSubsidyView(result, input: input))
@@ -180,7 +181,12 @@ enum IncomeController {
         case .wageValueOutOfRange: issues.add("wageValue", .custom("Vul een loonwaarde in van 0 tot 100 procent."))
         case .hoursOutOfRange: issues.add("hoursPerWeek", .custom("Vul 1 tot 60 uur per week in."))
         case .monthsOutOfRange: issues.add("months", .custom("Reken met 1 tot 60 maanden."))
-        case .wageBelowMinimum: issues.add("hourlyWage", .custom("Het uurloon ligt onder het wettelijk minimumloon; dat mag niet."))
+        case .wageBelowMinimum:
+            issues.add(
+                "hourlyWage",
+                .custom("Het uurloon ligt onder het wettelijk minimum(jeugd)loon voor deze leeftijd (Wml art. 8); dat mag niet."))
+        case .employeeTooYoung:
+            issues.add("employeeBirth", .custom("Onder de 15 jaar kent de Wet minimumloon geen minimumloon; controleer de geboortedatum."))
         case .wageTooHigh: issues.add("hourlyWage", .custom("Dit uurloon is onwaarschijnlijk hoog (meer dan € 1.000); controleer het."))
         case .sectorHoursOutOfRange:
             issues.add("sectorFullTimeHours", .custom("Vul de normale voltijdsduur in de sector in, 36 tot 48 uur per week."))

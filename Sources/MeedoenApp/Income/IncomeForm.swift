@@ -75,13 +75,14 @@ enum IncomeForm {
             reader.fail("earnerIsPartner", .custom("Zonder partner kan de partner niet de werkende zijn."))
         }
         try reader.issues.throwIfAny()
-        let input = IncomeInput(
+        var input = IncomeInput(
             startMonth: start!, months: months!, claimantBirth: claimant!, partnerBirth: partner,
             earnerIsPartner: reader.flag("earnerIsPartner"),
             childrenBirths: children, coResidents: coResidents, netMonthlyEarnings: earnings!, hoursPerWeek: hours!,
             medicallyLimitedHours: reader.flag("medicallyLimitedHours"),
             wageCostSubsidyTargetGroup: reader.flag("wageCostSubsidyTargetGroup"),
             hoursCannotIncrease: reader.flag("hoursCannotIncrease"), premiums: premiums, policy: policy)
+        input.staysElsewhereForCare = reader.flag("staysElsewhereForCare")
         return input
     }
 
@@ -113,7 +114,11 @@ enum IncomeForm {
                 .custom(
                     "Met een partner onder 21 gelden andere normen die Meedoen nog niet kent; deze berekening wordt daarom niet gemaakt."))
         case .pensionAgeReached:
-            issues.add("claimantBirth", .custom("Vanaf de AOW-leeftijd is er geen bijstand meer; deze berekening is niet van toepassing."))
+            issues.add(
+                "claimantBirth",
+                .custom(
+                    "De AOW-leeftijd is bereikt (AOW art. 7a): de bijstand van de gemeente is geëindigd en de SVB neemt het over met de AOW en zo nodig de AIO. Deze berekening is niet van toepassing."
+                ))
         case .childBornAfterStart:
             let field =
                 childFields.first { name in

@@ -159,35 +159,54 @@ struct ClientShowPage: Encodable {
     }
 }
 
-/// The contacts section of the household page: the norm, where the household stands, the history.
+/// The contacts section of the household page: per client (applicant and partner) the norm and
+/// where that person stands, then the history with who took part.
 struct ContactsView: Encodable {
     struct Row: Encodable {
         var date: String
         var kind: String
+        var with: String
         var by: String
         var summary: String?
     }
 
-    var status: String
+    struct Client {
+        var resident: ResidentModel
+        var norm: ContactNorm
+    }
+
+    var status: [String]
     var rows: [Row]
 
-    init(_ contacts: [ContactModel], norm: ContactNorm, supportStart: Day?, names: [UUID: String], showSummaries: Bool, today: Day) {
-        rows = contacts.map {
-            Row(
-                date: Dutch.date($0.contactOn), kind: Dutch.contactKind($0.kind), by: $0.recordedBy.flatMap { names[$0] } ?? "onbekend",
-                summary: showSummaries ? $0.summary : nil)
+    init(
+        _ contacts: [ContactModel], participants: [UUID: Set<UUID>], clients: [Client], policy: ContactPolicy, supportStart: Day?,
+        names: [UUID: String], showSummaries: Bool, today: Day
+    ) {
+        let people = Dictionary(uniqueKeysWithValues: clients.map { ($0.resident.id!, $0.resident.givenName) })
+        rows = contacts.map { contact in
+            let with = (participants[contact.id!] ?? []).compactMap { people[$0] }.sorted()
+            return Row(
+                date: Dutch.date(contact.contactOn),
+                kind: Dutch.contactKind(contact.kind) + (policy.counts(contact.kind) ? "" : " (telt niet mee voor de norm)"),
+                with: with.isEmpty ? "–" : with.joined(separator: ", "), by: contact.recordedBy.flatMap { names[$0] } ?? "onbekend",
+                summary: showSummaries ? contact.summary : nil)
         }
-        let last = contacts.first.map { Day($0.contactOn) }
         guard let start = supportStart else {
-            status = "Geen lopende ondersteuning."
+            status = ["Geen lopende ondersteuning."]
             return
         }
-        switch norm.status(lastContact: last, supportStart: start, today: today) {
-        case .withinNorm: status = "Binnen de norm (\(Dutch.contactNorm(norm)))."
-        case .due:
-            status = "Nog te doen: \(Dutch.contactReason(norm, status: .due, today: today).lowercased()) (\(Dutch.contactNorm(norm)))."
-        case .overdue:
-            status = "Te laat: \(Dutch.contactReason(norm, status: .overdue, today: today).lowercased()) (\(Dutch.contactNorm(norm)))."
+        status = clients.map { client in
+            let id = client.resident.id!
+            let last = contacts.first { policy.counts($0.kind) && participants[$0.id!]?.contains(id) == true }.map { Day($0.contactOn) }
+            let norm = client.norm
+            let deadline = norm.deadline(lastContact: last, supportStart: start, firstDueAfterMonths: policy.firstDueMonths)
+            let state: String =
+                switch norm.status(lastContact: last, supportStart: start, today: today, firstDueAfterMonths: policy.firstDueMonths) {
+                case .withinNorm: "binnen de norm"
+                case .due: "nog te doen: " + Dutch.contactReason(norm, status: .due, deadline: deadline, today: today).lowercased()
+                case .overdue: "te laat: " + Dutch.contactReason(norm, status: .overdue, deadline: deadline, today: today).lowercased()
+                }
+            return "\(client.resident.fullName): \(state) (\(Dutch.contactNorm(norm)))."
         }
     }
 }

@@ -98,9 +98,13 @@ enum Dutch {
 
     static func exception(_ exception: CoResidentException) -> String {
         switch exception {
-        case .studentWithStudyFinance: "Student met studiefinanciering"
-        case .bblPupil: "BBL-leerling"
-        case .commercialRenter: "Commerciële huurder of kostganger"
+        case .studentWithStudyFinance: "Student met recht op studiefinanciering (art. 19a lid 1 sub d 1°)"
+        case .wtosStudent: "Scholier met recht op een WTOS-tegemoetkoming (art. 19a lid 1 sub d 2°)"
+        case .bblPupil: "BBL-leerling (art. 19a lid 1 sub d 3°)"
+        case .educationAbroad: "Vergelijkbaar onderwijs in het buitenland (art. 19a lid 1 sub d 4°)"
+        case .commercialRenter:
+            "Commerciële huurder, verhuurder of kostganger met schriftelijke overeenkomst, geen familie in de 1e of 2e graad (art. 19a lid 1 sub b)"
+        case .sameLandlordTenant: "Huurder of kostganger bij dezelfde verhuurder tegen een commerciële prijs (art. 19a lid 1 sub c)"
         }
     }
 

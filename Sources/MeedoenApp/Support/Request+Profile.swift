@@ -36,15 +36,25 @@ extension Meedoen {
 }
 
 extension Request {
-    /// The contact norm for a household: its applicant's group, its municipality, its organisation.
-    func contactNorm(for file: HouseholdFile) async throws -> ContactNorm {
+    /// The contact norm per client of a household (applicant and partner, as far as the viewer sees
+    /// them): each person's group, else the municipality, else the organisation; and the
+    /// organisation's contact policy (which kinds count, the first due date).
+    func contactNorms(for file: HouseholdFile) async throws -> (clients: [ContactsView.Client], policy: ContactPolicy) {
+        let clients = ContactController.clients(of: file)
         // An organisation without any profile still shows its households, with the minimum norm.
-        guard let profile = try? await profile(of: file.household.$organisation.id).profile else { return .perCalendarYear }
-        var group: String?
-        if let applicant = file.applicant {
-            group = try await CaseworkStore(db: db).currentAssignment(of: applicant.id!, on: today)?.groupCode
+        guard let profile = try? await profile(of: file.household.$organisation.id).profile else {
+            return (
+                clients.map { ContactsView.Client(resident: $0, norm: .perCalendarYear) },
+                ContactPolicy(kind: "perCalendarYear", source: "")
+            )
         }
-        return profile.contactNorm(group: group, municipality: try await municipalityCode(of: file))
+        let municipality = try await municipalityCode(of: file)
+        var result: [ContactsView.Client] = []
+        for client in clients {
+            let group = try await CaseworkStore(db: db).currentAssignment(of: client.id!, on: today)?.groupCode
+            result.append(ContactsView.Client(resident: client, norm: profile.contactNorm(group: group, municipality: municipality)))
+        }
+        return (result, profile.contacts)
     }
 
     /// The code of the municipality the household belongs to today, for a profile's deviations.

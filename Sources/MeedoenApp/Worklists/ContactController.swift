@@ -9,16 +9,35 @@ enum ContactController {
         routes.post("households", ":id", "contacts", use: add).require(.file(.contacts, .write))
     }
 
+    /// The clients of the household the viewer may see (applicant and partner): the contact norm is per person.
+    static func clients(of file: HouseholdFile) -> [ResidentModel] {
+        file.members.filter { $0.relation.isInBenefitUnit }.sorted { $0.relation == .applicant && $1.relation != .applicant }
+    }
+
     private static func page(_ req: Request, _ file: HouseholdFile, values: [String: String] = [:], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         var values = values
-        if values.isEmpty { values = ["contactOn": req.today.iso, "kind": ContactKind.conversation.rawValue] }
+        if values.isEmpty {
+            values = ["contactOn": req.today.iso, "kind": ContactKind.conversation.rawValue]
+            if let applicant = file.applicant { values["participant-" + applicant.id!.uuidString] = "ja" }
+        }
+        let policy = (try? await req.profile(of: file.household.$organisation.id).profile.contacts)
         let form = FormPage(
             heading: "Contact vastleggen", action: "/households/\(file.id.uuidString)/contacts",
             cancel: "/households/\(file.id.uuidString)",
-            values: values, issues: issues, choices: ["kind": Choice.list(ContactKind.self, selected: nil, label: Dutch.contactKind)],
-            facts: ["household": file.applicant?.fullName ?? ""])
+            values: values, issues: issues,
+            choices: [
+                "kind": Choice.list(ContactKind.self, selected: nil, label: Dutch.contactKind),
+                "participants": clients(of: file).map {
+                    let name = "participant-" + $0.id!.uuidString
+                    return Choice(value: name, label: "\($0.fullName) (\(Dutch.relation($0.relation)))", selected: values[name] != nil)
+                },
+            ],
+            facts: [
+                "household": file.applicant?.fullName ?? "",
+                "countingKinds": policy.map(Dutch.countingKinds) ?? "",
+            ])
         return try await req.renderForm("contact-new", form)
     }
 
@@ -34,6 +53,11 @@ enum ContactController {
         let day = reader.requiredDay("contactOn", notInFuture: true)
         let kind = reader.requiredOption("kind", as: ContactKind.self)
         let summary = reader.text("summary", max: 2000)
+        // Only the household's own clients can be named; anything else in the form is ignored.
+        let participants = clients(of: opened.file).filter { fields["participant-" + $0.id!.uuidString] != nil }.map { $0.id! }
+        if participants.isEmpty {
+            reader.fail("participants", .custom("Kies wie er bij het contact waren: de contactnorm geldt per persoon."))
+        }
         guard reader.issues.isEmpty, let day, let kind else {
             return try await page(req, opened.file, values: fields, issues: reader.issues)
         }
@@ -41,10 +65,12 @@ enum ContactController {
         let kept = opened.may(.notes, .write) ? summary : nil
         let entry = req.auditRecord(
             householdID: id, part: FilePart.contacts.rawValue, action: "aanmaken", purpose: "contact vastleggen",
-            change: ChangeSummary(new: ["datum": day.iso, "soort": kind.rawValue]))
+            change: ChangeSummary(new: [
+                "datum": day.iso, "soort": kind.rawValue, "met": participants.map(\.uuidString).joined(separator: ","),
+            ]))
         let recorder = req.recorder
         try await req.recordChange { tx in
-            try await HouseholdStore(db: tx.db).addContact(day, kind: kind, summary: kept, to: id, by: recorder)
+            try await HouseholdStore(db: tx.db).addContact(day, kind: kind, summary: kept, to: id, participants: participants, by: recorder)
             try await tx.append(entry)
         }
         return req.redirect(to: "/households/\(id.uuidString)", flash: "Het contact van \(Dutch.date(day)) is vastgelegd.")
@@ -58,23 +84,32 @@ extension Dutch {
         case .homeVisit: "Huisbezoek"
         case .phone: "Telefoon"
         case .groupMeeting: "Groepsbijeenkomst"
-        case .digital: "Digitaal"
+        case .digital: "Digitaal (e-mail, chat)"
+        case .video: "Beeldbellen"
         }
+    }
+
+    /// Which kinds count for the norm, as the organisation's profile sets them.
+    static func countingKinds(_ policy: ContactPolicy) -> String {
+        let kinds = ContactKind.allCases.filter(policy.counts).map { contactKind($0).lowercased() }
+        return "Telt mee voor de contactnorm: " + kinds.joined(separator: ", ")
+            + (policy.countingKindsSource.map { " (\($0))" } ?? " (alle soorten)") + "."
     }
 
     static func contactNorm(_ norm: ContactNorm) -> String {
         switch norm {
         case .perCalendarYear: "minstens één contact per kalenderjaar"
-        case .everyMonths(let months): months == 1 ? "minstens eens per maand" : "minstens eens per \(months) maanden"
+        case .everyMonths(let months):
+            months == 1
+                ? "minstens eens per maand" : months == 12 ? "minstens eens per twaalf maanden" : "minstens eens per \(months) maanden"
         }
     }
 
-    static func contactReason(_ norm: ContactNorm, status: ContactNorm.Status, today: Day) -> String {
+    static func contactReason(_ norm: ContactNorm, status: ContactNorm.Status, deadline: Day, today: Day) -> String {
         switch (norm, status) {
-        case (.perCalendarYear, .overdue): "Het hele vorige kalenderjaar geen contact"
-        case (.perCalendarYear, _): "Nog geen contact in \(today.year)"
-        case (.everyMonths(let months), .overdue): "Langer dan \(months) maanden geen contact"
-        case (.everyMonths, _): "Binnen een maand verloopt de termijn"
+        case (_, .overdue): "Geen contact binnen de termijn; uiterlijk \(date(deadline)) had het gemoeten"
+        case (.perCalendarYear, _): "Nog geen contact in \(today.year); uiterlijk \(date(deadline))"
+        case (.everyMonths, _): "De termijn verloopt op \(date(deadline))"
         }
     }
 }

@@ -11,7 +11,8 @@ enum Conversation {
 
     static var formField: FormField {
         FormField(
-            field, "Soort gesprek", .select, hint: "Het gesprek telt als contact met het huishouden (iedereen in beeld).",
+            field, "Soort gesprek", .select,
+            hint: "Het gesprek telt als contact met deze cliënt (iedereen in beeld), als de soort meetelt voor de contactnorm.",
             options: Choice.list(ContactKind.self, selected: nil, label: Dutch.contactKind))
     }
 
@@ -24,14 +25,14 @@ enum Conversation {
 extension Request {
     /// Stores the conversation's record (returning its id), its contact and its log entry as one change.
     func recordConversation(
-        _ kind: ContactKind, on day: Day, household: UUID, source: String, entry: AuditRecord,
+        _ kind: ContactKind, on day: Day, household: UUID, client: UUID, source: String, entry: AuditRecord,
         _ store: @escaping @Sendable (any Database) async throws -> UUID
     ) async throws -> UUID {
         let recorder = recorder
         return try await recordChange { tx in
             let id = try await store(tx.db)
             try await HouseholdStore(db: tx.db).addContact(
-                day, kind: kind, summary: nil, to: household, source: ContactSource(source, id), by: recorder)
+                day, kind: kind, summary: nil, to: household, participants: [client], source: ContactSource(source, id), by: recorder)
             try await tx.append(entry)
             return id
         }

@@ -19,7 +19,8 @@ enum WorklistController {
     static func entries(_ req: Request, profile: PolicyProfile) async throws -> [Entry] {
         let viewer = try req.requireViewer()
         let today = req.today
-        let rows = try await req.households.worklist(for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, on: today)
+        let rows = try await req.households.worklist(
+            for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, on: today, countingKinds: profile.contacts.countingKinds)
         return rows.compactMap { row in
             guard let snapshot = row.snapshot else { return nil }
             let reasons = Worklist.reasons(snapshot, profile: profile, today: today)
@@ -135,7 +136,8 @@ extension Dutch {
 
     static func worklistDescription(_ list: Worklist.List) -> String {
         switch list {
-        case .contacts: "Niet gezien binnen de contactnorm van de klantgroep, de gemeente of de organisatie."
+        case .contacts:
+            "Aanvrager of partner niet gezien binnen de contactnorm van de klantgroep, de gemeente of de organisatie: de norm geldt per persoon, en alleen de soorten contact die het beleidsprofiel laat meetellen tellen mee."
         case .planReviews: "De evaluatiedatum van het lopende plan van aanpak is voorbij."
         case .scheduledReviews: "Een rechtmatigheidsonderzoek of evaluatie volgens het dienstverleningspakket van de groep is aan de beurt."
         case .ladder: "Geen meting op de participatieladder, of de laatste is ouder dan de termijn in het profiel."
@@ -147,7 +149,7 @@ extension Dutch {
     /// Late is a deadline that passed; a missing measurement or plan is work to do, not late.
     static func isUrgent(_ reason: WorklistReason) -> Bool {
         switch reason {
-        case .contact(let status, _): status == .overdue
+        case .contact(let status, _, _): status == .overdue
         case .reviewDue, .planReviewOverdue, .noDirector: true
         case .ladderMissing, .ladderOutdated, .youthWithoutPlan: false
         }
@@ -155,7 +157,7 @@ extension Dutch {
 
     static func worklistStatus(_ reason: WorklistReason) -> String {
         switch reason {
-        case .contact(let status, _): status == .overdue ? "Te laat" : "Dit jaar nog doen"
+        case .contact(let status, _, _): status == .overdue ? "Te laat" : "Nog te doen"
         case .planReviewOverdue: "Evaluatie te laat"
         case .reviewDue(let review, _): review.kind == .lawfulness ? "Rechtmatigheid" : "Evaluatie"
         case .ladderMissing: "Geen meting"
@@ -167,8 +169,8 @@ extension Dutch {
 
     static func worklistReason(_ reason: WorklistReason, today: Day, lastContact: Day? = nil) -> String {
         switch reason {
-        case .contact(let status, let norm):
-            contactReason(norm, status: status, today: today) + " (\(contactNorm(norm)))"
+        case .contact(let status, let norm, let deadline):
+            contactReason(norm, status: status, deadline: deadline, today: today) + " (\(contactNorm(norm)))"
                 + (lastContact.map { "; laatste contact \(date($0))" } ?? "; nog nooit contact")
         case .planReviewOverdue(let since): "Het plan van aanpak had op \(date(since)) geëvalueerd moeten worden"
         case .reviewDue(let review, let due): "\(review.description): aan de beurt sinds \(date(due))"

@@ -4,7 +4,8 @@ public enum ContactKind: String, CaseIterable, Codable, Sendable {
     case homeVisit  // huisbezoek
     case phone  // telefoon
     case groupMeeting  // groepsbijeenkomst
-    case digital  // digitaal
+    case digital  // digitaal (e-mail, chat)
+    case video  // beeldbellen
 }
 
 /// How often a household must be seen: at least once per calendar year (Nijkerk, seed 001: "minimaal
@@ -21,22 +22,33 @@ public enum ContactNorm: Codable, Sendable, Equatable {
         case overdue
     }
 
-    /// Per calendar year: a household without contact this year is "due"; overdue only when last year
-    /// passed without contact too (that is, after 31 December of a year without contact). Every N
-    /// months: overdue once the last contact is more than N months ago, due in the month before.
-    /// A household without any contact counts from the start of support.
-    public func status(lastContact: Day?, supportStart: Day, today: Day) -> Status {
-        let reference = lastContact ?? supportStart
+    /// The last day by which the client must have been seen. Per calendar year: the end of the year
+    /// after the last contact's year; without any contact the end of the year support started, but
+    /// never earlier than `firstDueAfterMonths` after that start (a client who enters in November is
+    /// not overdue on 1 January). Every N months: N months after the last contact, or the start.
+    public func deadline(lastContact: Day?, supportStart: Day, firstDueAfterMonths: Int = 3) -> Day {
+        switch self {
+        case .perCalendarYear:
+            guard let last = lastContact else {
+                return max(Day(year: supportStart.year, month: 12, day: 31)!, supportStart.adding(months: firstDueAfterMonths))
+            }
+            return Day(year: last.year + 1, month: 12, day: 31)!
+        case .everyMonths(let months):
+            return (lastContact ?? supportStart).adding(months: months)
+        }
+    }
+
+    /// Overdue after the deadline. Per calendar year: due while not yet seen this calendar year;
+    /// every N months: due in the month before the deadline.
+    public func status(lastContact: Day?, supportStart: Day, today: Day, firstDueAfterMonths: Int = 3) -> Status {
+        let deadline = deadline(lastContact: lastContact, supportStart: supportStart, firstDueAfterMonths: firstDueAfterMonths)
+        if deadline < today { return .overdue }
         switch self {
         case .perCalendarYear:
             if let last = lastContact, last.year == today.year { return .withinNorm }
-            // Missed a whole calendar year in which the household was already supported.
-            let lastYearMissed = reference.year < today.year - 1 || (lastContact == nil && supportStart.year < today.year)
-            return lastYearMissed ? .overdue : .due
-        case .everyMonths(let months):
-            if reference.adding(months: months) < today { return .overdue }
-            if reference.adding(months: months - 1) < today { return .due }
-            return .withinNorm
+            return .due
+        case .everyMonths:
+            return deadline.adding(months: -1) < today ? .due : .withinNorm
         }
     }
 
@@ -51,8 +63,22 @@ public struct ContactPolicy: Codable, Sendable, Equatable {
     public var kind: String  // "perCalendarYear" or "everyMonths"
     public var months: Int?
     public var source: String
+    /// Which kinds of contact count for the norm (organisation level; seed 000 speaks of "persoonlijk
+    /// contact"). Nil: every kind.
+    public var countingKinds: [ContactKind]?
+    /// Why these kinds: the seed line, or the beheerder's choice where the seeds are silent.
+    public var countingKindsSource: String?
+    /// Under a calendar-year norm, the first due date is at least this many months after support
+    /// started (nil: 3).
+    public var firstDueAfterMonths: Int?
 
-    public init(kind: String, months: Int? = nil, source: String) { (self.kind, self.months, self.source) = (kind, months, source) }
+    public init(
+        kind: String, months: Int? = nil, source: String, countingKinds: [ContactKind]? = nil, countingKindsSource: String? = nil,
+        firstDueAfterMonths: Int? = nil
+    ) {
+        (self.kind, self.months, self.source) = (kind, months, source)
+        (self.countingKinds, self.countingKindsSource, self.firstDueAfterMonths) = (countingKinds, countingKindsSource, firstDueAfterMonths)
+    }
 
     public var norm: ContactNorm? {
         switch kind {
@@ -61,4 +87,9 @@ public struct ContactPolicy: Codable, Sendable, Equatable {
         default: return nil
         }
     }
+
+    /// Whether a contact of this kind counts for the norm.
+    public func counts(_ kind: ContactKind) -> Bool { countingKinds?.contains(kind) ?? true }
+
+    public var firstDueMonths: Int { firstDueAfterMonths ?? 3 }
 }

@@ -2,9 +2,11 @@
 public struct CaseSnapshot: Sendable, Equatable {
     public var supportStart: Day
     public var dateOfBirth: Day
-    /// Contacts and the regisseur belong to the household: they are the applicant's rows.
+    /// The regisseur belongs to the household: a missing one is the applicant's row.
     public var isApplicant: Bool
     public var hasDirector: Bool
+    /// This person's last contact of a kind that counts for the norm (the contact norm is per adult
+    /// client: seed 000 "met elke inwoner", seed 001 "iedere inwoner").
     public var lastContact: Day?
     public var groupCode: String?
     public var groupSince: Day?
@@ -29,7 +31,7 @@ public struct CaseSnapshot: Sendable, Equatable {
 
 /// Why a client is on a worklist.
 public enum WorklistReason: Sendable, Equatable {
-    case contact(ContactNorm.Status, norm: ContactNorm)
+    case contact(ContactNorm.Status, norm: ContactNorm, deadline: Day)
     case planReviewOverdue(since: Day)
     case reviewDue(ScheduledReview, dueOn: Day)
     case ladderMissing
@@ -58,8 +60,13 @@ public enum Worklist {
     public static func reasons(_ client: CaseSnapshot, profile: PolicyProfile, today: Day) -> [WorklistReason] {
         var reasons: [WorklistReason] = []
         let norm = profile.contactNorm(group: client.groupCode, municipality: client.municipality)
-        let contact = norm.status(lastContact: client.lastContact, supportStart: client.supportStart, today: today)
-        if contact != .withinNorm && client.isApplicant { reasons.append(.contact(contact, norm: norm)) }
+        let firstDue = profile.contacts.firstDueMonths
+        let contact = norm.status(
+            lastContact: client.lastContact, supportStart: client.supportStart, today: today, firstDueAfterMonths: firstDue)
+        if contact != .withinNorm {
+            let deadline = norm.deadline(lastContact: client.lastContact, supportStart: client.supportStart, firstDueAfterMonths: firstDue)
+            reasons.append(.contact(contact, norm: norm, deadline: deadline))
+        }
         if let next = client.planNextReview, next < today { reasons.append(.planReviewOverdue(since: next)) }
         for review in client.groupCode.flatMap({ profile.segmentation.group($0)?.service.reviews }) ?? [] {
             // The rhythm starts at the last review of that kind, or else when the client entered the group.

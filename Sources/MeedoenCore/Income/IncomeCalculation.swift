@@ -16,6 +16,9 @@ public struct IncomeInput: Sendable, Equatable {
     public var medicallyLimitedHours: Bool  // sub y
     public var wageCostSubsidyTargetGroup: Bool  // sub z, aa; and sub j under 27
     public var hoursCannotIncrease: Bool  // sub aa after z
+    /// Art. 22a lid 4: the claimant stays elsewhere for a while to give intensive mantelzorg; the
+    /// cost-sharers' norm does not apply meanwhile.
+    public var staysElsewhereForCare: Bool = false
     public var premiums: [Premium]
     public var policy: MunicipalIncomePolicy
 
@@ -81,6 +84,8 @@ public struct IncomeResult: Sendable, Equatable {
     public var exitPremiumWithoutAmount: Bool
     /// The calculation stops here: the claimant or partner reaches the AOW age.
     public var stopsAtPensionAge: Day?
+    /// That AOW age is the last one the law fixed, not yet the person's own (AOW art. 7a).
+    public var pensionAgeProvisional: Bool = false
 }
 
 public enum IncomeProblem: Error, Equatable, Sendable {
@@ -121,12 +126,12 @@ public enum IncomeCalculator {
         for index in 0..<input.months {
             let month = input.startMonth.adding(months: index)
             let p = Lookup(parameters: parameters, day: month)
-            let pensionAge = try p.int(.pensionAge)
-            if input.claimantBirth.age(on: month) >= pensionAge || (input.partnerBirth?.age(on: month) ?? 0) >= pensionAge {
+            if let reached = try pensionAgeDay(input, parameters), reached <= month {
                 stopsAtPensionAge = month
                 break
             }
-            let sharers = CostSharing.numberOfCostSharers(members, on: month)
+            let sharers =
+                input.staysElsewhereForCare ? (input.partnerBirth == nil ? 1 : 2) : CostSharing.numberOfCostSharers(members, on: month)
             let norm = try self.norm(couple: input.partnerBirth != nil, sharers: sharers, p)
             let earnings = input.netMonthlyEarnings
             let minimumAge = try p.int(.exemptionMinimumAge)
@@ -198,7 +203,11 @@ public enum IncomeCalculator {
         return IncomeResult(
             months: months, cliffs: cliffs, fullExit: fullExit,
             exitPremiumWithoutAmount: fullExit != nil && input.policy.exitPremium != nil && input.policy.exitPremium?.amount == nil,
-            stopsAtPensionAge: stopsAtPensionAge)
+            stopsAtPensionAge: stopsAtPensionAge,
+            pensionAgeProvisional: stopsAtPensionAge != nil
+                && [input.claimantBirth, input.partnerBirth].compactMap { $0 }.contains {
+                    parameters.pensionAge(bornOn: $0)?.provisional == true
+                })
     }
 
     /// Amounts are indexed each 1 January and 1 July: a month six or more months after an
@@ -239,10 +248,7 @@ public enum IncomeCalculator {
         _ = try p.int(.normSingle)  // a start month before the first loaded amounts
         if input.claimantBirth.age(on: start) < 21 { throw .claimantUnder21 }
         if let partner = input.partnerBirth, partner.age(on: start) < 21 { throw .partnerUnder21 }
-        let pensionAge = try p.int(.pensionAge)
-        if input.claimantBirth.age(on: start) >= pensionAge || (input.partnerBirth?.age(on: start) ?? 0) >= pensionAge {
-            throw .pensionAgeReached
-        }
+        if let reached = try pensionAgeDay(input, parameters), reached <= start { throw .pensionAgeReached }
         if input.childrenBirths.contains(where: { $0 > start }) { throw .childBornAfterStart }
         let (legalN, legalR) = (try p.int(.exemptionNMonths), try p.int(.exemptionRMonths))
         if input.policy.exemptionNMonths > legalN || input.policy.exemptionRMonths > legalR { throw .policyBeyondLegalMaximum }
@@ -265,6 +271,21 @@ public enum IncomeCalculator {
 }
 
 /// Parameter look-ups for one day, turning a missing value into the calculator's own problem.
+extension IncomeCalculator {
+    /// The first day on which the claimant or the partner has reached the AOW age (AOW art. 7a): from
+    /// that month the municipality's bijstand ends and the SVB takes over. A month counts while the AOW
+    /// age is reached after its first day, as the ages elsewhere in the calculation.
+    static func pensionAgeDay(_ input: IncomeInput, _ parameters: LegalParameters) throws(IncomeProblem) -> Day? {
+        let births = [input.claimantBirth] + (input.partnerBirth.map { [$0] } ?? [])
+        var days: [Day] = []
+        for birth in births {
+            guard let age = parameters.pensionAge(bornOn: birth) else { throw .missingParameter(.pensionAgeMonths, birth) }
+            days.append(age.reached(bornOn: birth))
+        }
+        return days.min()
+    }
+}
+
 struct Lookup {
     let parameters: LegalParameters
     let day: Day

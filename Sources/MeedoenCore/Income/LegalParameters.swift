@@ -11,25 +11,32 @@ public enum ParameterKey: String, CaseIterable, Codable, Sendable {
     case exemptionYZPercent, exemptionYCap, exemptionZCap, exemptionZMonths  // sub y, z, aa
     case exemptionMinimumAge  // art. 31 lid 5: n, r and j not below this age
     case premiumJCap  // sub j, per calendar year
-    case pensionAge  // AOW age: bijstand ends, the calculator refuses
+    /// AOW age in months, keyed by birth date ("valid from" = born on or after; 0 = not yet fixed): PensionAge
+    case pensionAgeMonths
     case holidayAllowanceInNormPercent  // art. 19 lid 3
     case wmlHour  // statutory minimum wage per hour, 21+
     case wmlHolidayAllowancePercent
+    /// The youth minimum wage as a share of the adult one, by age (Wml art. 8 lid 1): wage-cost subsidy under 21.
+    case wmlAge20Percent, wmlAge19Percent, wmlAge18Percent, wmlAge17Percent, wmlAge16Percent, wmlAge15Percent
     case lksMaxPercent, lksEmployerAllowancePercent, lksFlatPercent, lksFlatMonths, fullTimeHours  // art. 10d
     case balansActive, balansPercent, balansMonths  // art. 34a (Wet Participatiewet in balans), off until dated
 
     public enum Unit: String, Codable, Sendable {
         case cents, basisPoints, months, years, hours, flag
+        /// An age in months, keyed by birth date rather than by day of effect.
+        case ageByBirthDate
     }
 
     public var unit: Unit {
         switch self {
         case .normSingle, .normMarried, .exemptionNCap, .exemptionRCap, .exemptionYCap, .exemptionZCap, .premiumJCap, .wmlHour: .cents
         case .exemptionNPercent, .exemptionRPercent, .exemptionYZPercent, .holidayAllowanceInNormPercent, .wmlHolidayAllowancePercent,
-            .lksMaxPercent, .lksEmployerAllowancePercent, .lksFlatPercent, .balansPercent:
+            .lksMaxPercent, .lksEmployerAllowancePercent, .lksFlatPercent, .balansPercent, .wmlAge20Percent, .wmlAge19Percent,
+            .wmlAge18Percent, .wmlAge17Percent, .wmlAge16Percent, .wmlAge15Percent:
             .basisPoints
         case .exemptionNMonths, .exemptionRMonths, .exemptionZMonths, .lksFlatMonths, .balansMonths: .months
-        case .exemptionMinimumAge, .pensionAge: .years
+        case .exemptionMinimumAge: .years
+        case .pensionAgeMonths: .ageByBirthDate
         case .fullTimeHours: .hours
         case .balansActive: .flag
         }
@@ -73,6 +80,18 @@ public struct LegalParameters: Sendable {
 
     /// The newest date from which this parameter was set.
     public func newestValidFrom(_ key: ParameterKey) -> Day? { series[key]?.last?.validFrom }
+
+    /// The youth minimum wage share (basis points of the adult hourly minimum wage) for an age;
+    /// 10,000 from 21 (Wml art. 8 lid 1). Nil below 15, where the law sets no minimum wage.
+    public func minimumWageShare(age: Int, on day: Day) throws(Problem) -> Int? {
+        let keys: [Int: ParameterKey] = [
+            20: .wmlAge20Percent, 19: .wmlAge19Percent, 18: .wmlAge18Percent, 17: .wmlAge17Percent, 16: .wmlAge16Percent,
+            15: .wmlAge15Percent,
+        ]
+        if age >= 21 { return 10_000 }
+        guard let key = keys[age] else { return nil }
+        return try value(key, on: day)
+    }
 
     public var entries: [ParameterEntry] {
         series.values.flatMap { $0 }.sorted { ($0.key.rawValue, $0.validFrom) < ($1.key.rawValue, $1.validFrom) }

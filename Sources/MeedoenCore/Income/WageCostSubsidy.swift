@@ -4,6 +4,8 @@
 /// hours (lid 4), plus 23.5% for employer's costs (Regeling Participatiewet; Stcrt 2017, 68248).
 /// While the wage value is not yet assessed, a flat 50% for at most the first 6 months (lid 5).
 /// Set at the start and again each 1 January (lid 7). Amounts: the dated LegalParameters.
+/// For an employee under 21 the minimum wage is the youth minimum wage of their age (art. 10d lid 2
+/// "het wettelijk minimumloon"; Wml art. 8 lid 1): the age on the day the subsidy is set.
 public struct WageCostSubsidyInput: Sendable, Equatable {
     public var startMonth: Day
     public var months: Int
@@ -16,11 +18,14 @@ public struct WageCostSubsidyInput: Sendable, Equatable {
     public var reviewDate: Day?
     /// The sector's normal full-time hours: hours above 36 raise the subsidy up to this.
     public var sectorFullTimeHours: Int
+    /// Nil: 21 or older (the adult minimum wage).
+    public var employeeBirth: Day?
 
     public init(
         startMonth: Day, months: Int = 12, wageValue: Int?, hoursPerWeek: Int, hourlyWage: Money? = nil, reviewDate: Day? = nil,
-        sectorFullTimeHours: Int = 36
+        sectorFullTimeHours: Int = 36, employeeBirth: Day? = nil
     ) {
+        self.employeeBirth = employeeBirth
         self.startMonth = Day(year: startMonth.year, month: startMonth.month, day: 1)!
         (self.months, self.wageValue, self.hoursPerWeek, self.hourlyWage) = (months, wageValue, hoursPerWeek, hourlyWage)
         (self.reviewDate, self.sectorFullTimeHours) = (reviewDate, sectorFullTimeHours)
@@ -31,6 +36,8 @@ public struct WageCostSubsidyMonth: Sendable, Equatable {
     public var month: Day
     /// WML plus holiday allowance for a full-time (36-hour) month.
     public var fullTimeWage: Money
+    /// The employee's minimum wage as basis points of the adult one (10,000 from 21).
+    public var minimumWageShare: Int
     public var flatRate: Bool
     public var subsidy: Money
     public var employerAllowance: Money
@@ -55,6 +62,7 @@ public enum WageCostSubsidyProblem: Error, Equatable, Sendable {
     case sectorHoursOutOfRange  // 36…48
     case wageBelowMinimum
     case wageTooHigh  // above € 1.000 an hour: a typing error, not a wage
+    case employeeTooYoung  // under 15: the Wml sets no minimum wage
     /// Without an assessed wage value, only the first months may use the flat rate.
     case wageValueNeededAfterFlatPeriod(months: Int)
     case missingParameter(ParameterKey, Day)
@@ -75,6 +83,17 @@ public enum WageCostSubsidyCalculator {
         func value(_ key: ParameterKey, _ day: Day) throws(WageCostSubsidyProblem) -> Int {
             do { return try parameters.value(key, on: day) } catch { throw .missingParameter(key, day) }
         }
+        func share(on day: Day) throws(WageCostSubsidyProblem) -> Int {
+            guard let birth = input.employeeBirth else { return 10_000 }
+            let found: Int?
+            do { found = try parameters.minimumWageShare(age: birth.age(on: day), on: day) } catch {
+                switch error {
+                case .missing(let key, let day): throw .missingParameter(key, day)
+                }
+            }
+            guard let found else { throw .employeeTooYoung }
+            return found
+        }
         let flatMonths = try value(.lksFlatMonths, input.startMonth)
         if input.wageValue == nil && input.months > flatMonths { throw .wageValueNeededAfterFlatPeriod(months: flatMonths) }
 
@@ -84,7 +103,7 @@ public enum WageCostSubsidyCalculator {
             // Lid 7: set at the start and again each 1 January, so a July change waits for January.
             let setOn = max(input.startMonth, Day(year: month.year, month: 1, day: 1)!)
             let fullTimeHours = try value(.fullTimeHours, setOn)
-            let wmlHour = Money(cents: try value(.wmlHour, setOn))
+            let wmlHour = Money(cents: try value(.wmlHour, setOn)).percent(try share(on: setOn))
             if let wage = input.hourlyWage, wage < wmlHour { throw .wageBelowMinimum }
             let holiday = try value(.wmlHolidayAllowancePercent, setOn)
             let monthlyWML = wmlHour.scaled(by: fullTimeHours * 52, over: 12)
@@ -101,7 +120,8 @@ public enum WageCostSubsidyCalculator {
             let monthlyWage = (input.hourlyWage ?? wmlHour).scaled(by: input.hoursPerWeek * 52, over: 12)
             months.append(
                 WageCostSubsidyMonth(
-                    month: month, fullTimeWage: fullTime, flatRate: input.wageValue == nil, subsidy: subsidy, employerAllowance: allowance,
+                    month: month, fullTimeWage: fullTime, minimumWageShare: try share(on: setOn), flatRate: input.wageValue == nil,
+                    subsidy: subsidy, employerAllowance: allowance,
                     total: subsidy + allowance, wageCost: monthlyWage + monthlyWage.percent(holiday)))
         }
         let years = Dictionary(grouping: months, by: \.month.year).map { ($0.key, $0.value.reduce(Money.zero) { $0 + $1.total }) }

@@ -20,6 +20,12 @@ public enum ProfileValidation {
             fail("income.exemptionRMonths", "moet 0 tot en met 30 zijn (art. 31 lid 2 onder r)")
         }
         checkNorm(profile.contacts, at: "contacts", fail)
+        if profile.contacts.countingKinds?.isEmpty == true {
+            fail("contacts.countingKinds", "geen enkele soort contact telt mee: dan is niemand ooit in beeld")
+        }
+        if let months = profile.contacts.firstDueAfterMonths, !(0...12).contains(months) {
+            fail("contacts.firstDueAfterMonths", "kies 0 tot en met 12 maanden na de start van de ondersteuning")
+        }
         if let ladder = profile.ladder, !(1...60).contains(ladder.remeasureMonths) {
             fail("ladder.remeasureMonths", "een termijn van \(ladder.remeasureMonths) maanden kan niet; kies 1 tot en met 60")
         }

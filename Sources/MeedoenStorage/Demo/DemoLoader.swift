@@ -163,13 +163,14 @@ public struct DemoLoader {
         let composition = Double.random(in: 0..<1, using: &random)
         var category: NormCategory = applicantAge < 21 ? .under21 : .single
         var persons = 1
+        var partner: ResidentModel?
         if composition < 0.16 && applicantAge >= 21 {
             category = .singleParent
             addChildren(1...3, orgID: orgID, household: household, family: family, parentAge: applicantAge)
         } else if composition < 0.34 && applicantAge >= 21 {
             category = .married
             persons = 2
-            _ = newResident(
+            partner = newResident(
                 orgID: orgID, household: household, bsn: nextBSN(), given: givenName(female: !female), family: family,
                 born: birthDay(age: max(21, applicantAge + Int.random(in: -5...5, using: &random))), relation: .partner)
             if random.chance(0.5) { addChildren(1...3, orgID: orgID, household: household, family: family, parentAge: applicantAge) }
@@ -218,7 +219,9 @@ public struct DemoLoader {
             dated(SupportPeriodModel(), from: start, to: end) {
                 $0.$resident.id = applicant.id!; $0.endReason = reason
             })
-        if !ended { addContacts(for: household, since: start, director: director) }
+        if !ended {
+            addContacts(for: household, clients: [applicant.id!] + (partner.map { [$0.id!] } ?? []), since: start, director: director)
+        }
         // Nijkerk and Wijchen place every client on the participatieladder (seeds 000/001, 004).
         if ["nijkerk", "wijchen"].contains(organisationCode) {
             addLadder(for: applicant, from: start, sheltered: groups.contains(.wswIndication))
@@ -234,8 +237,9 @@ public struct DemoLoader {
         return persons
     }
 
-    /// Zero to three contacts; about one household in six has had none this year or last.
-    private mutating func addContacts(for household: HouseholdModel, since start: Day, director: UserModel) {
+    /// Zero to three contacts; about one household in six has had none this year or last. With a
+    /// couple, most contacts are with both, some with one of them (the norm is per person).
+    private mutating func addContacts(for household: HouseholdModel, clients: [UUID], since start: Day, director: UserModel) {
         let count = [0, 1, 1, 2, 2, 3].randomElement(using: &random)!
         for _ in 0..<count {
             let daysAgo = Int.random(in: 1...620, using: &random)
@@ -247,6 +251,9 @@ public struct DemoLoader {
             (contact.contactOn, contact.kind, contact.summary) = (day.date, random.pick(ContactKind.allCases), nil)
             (contact.recordedBy, contact.recordedAt) = (director.id, recordedAt)
             batch.contacts.append(contact)
+            let who =
+                clients.count < 2 ? clients : random.pick([clients, clients, clients, clients, [clients[0]], [clients[0]], [clients[1]]])
+            batch.participants += who.map { (contact.id!, $0) }
         }
     }
 
@@ -406,6 +413,7 @@ private struct Batch {
     var support: [SupportPeriodModel] = []
     var ladder: [LadderMeasurementModel] = []
     var contacts: [ContactModel] = []
+    var participants: [(contact: UUID, resident: UUID)] = []
 
     func write(on db: any Database) async throws {
         try await db.transaction { tx in
@@ -422,6 +430,7 @@ private struct Batch {
             try await Self.insert(support, tx)
             try await Self.insert(ladder, tx)
             try await Self.insert(contacts, tx)
+            try await HouseholdStore(db: tx).addParticipants(participants)
         }
     }
 

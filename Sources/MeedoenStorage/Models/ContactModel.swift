@@ -51,8 +51,10 @@ extension HouseholdStore {
         ).all()
     }
 
+    /// Records a contact with the residents who took part (at least one: the norm is per person).
     public func addContact(
-        _ day: Day, kind: ContactKind, summary: String?, to householdID: UUID, source: ContactSource? = nil, by recorder: Recorder
+        _ day: Day, kind: ContactKind, summary: String?, to householdID: UUID, participants: [UUID], source: ContactSource? = nil,
+        by recorder: Recorder
     ) async throws {
         let model = ContactModel()
         model.id = recorder.ids.next()
@@ -61,5 +63,30 @@ extension HouseholdStore {
         (model.contactOn, model.kind, model.summary) = (day.date, kind, summary)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
+        try await addParticipants(Set(participants).map { (model.id!, $0) })
+    }
+
+    /// Inserts (contact, resident) pairs in chunks under SQLite's limit on bound parameters.
+    public func addParticipants(_ pairs: [(contact: UUID, resident: UUID)]) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        var start = 0
+        while start < pairs.count {
+            var insert = sql.insert(into: "contact_participants").columns("contact_id", "resident_id")
+            for pair in pairs[start..<min(start + 400, pairs.count)] {
+                insert = insert.values(SQLBind(pair.contact), SQLBind(pair.resident))
+            }
+            try await insert.run()
+            start += 400
+        }
+    }
+
+    /// Who took part in each of the household's contacts, by contact.
+    public func contactParticipants(of householdID: UUID) async throws -> [UUID: Set<UUID>] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { var contactId: UUID; var residentId: UUID }
+        let rows = try await sql.raw(
+            "SELECT cp.contact_id, cp.resident_id FROM contact_participants cp JOIN contacts c ON c.id = cp.contact_id WHERE c.household_id = \(bind: householdID)"
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(grouping: rows, by: \.contactId).mapValues { Set($0.map(\.residentId)) }
     }
 }

@@ -40,7 +40,10 @@ extension HouseholdStore {
     /// The clients a viewer's worklists cover (the own caseload; for a team leader the teams and
     /// the files without a regisseur), with support running today, and per person the dates the
     /// worklist rules need. One query: the subqueries each read an indexed table.
-    public func worklist(for viewer: Viewer, onlyOwnCaseload: Bool, on day: Day) async throws -> [WorklistRow] {
+    /// `countingKinds`: the contact kinds that count for the norm (nil: every kind).
+    public func worklist(for viewer: Viewer, onlyOwnCaseload: Bool, on day: Day, countingKinds: [ContactKind]? = nil) async throws
+        -> [WorklistRow]
+    {
         guard let sql = db as? any SQLDatabase else { return [] }
         let today = day.date
         var search = HouseholdSearch()
@@ -52,13 +55,19 @@ extension HouseholdStore {
         let scoped: SQLQueryString =
             "(SELECT h.id AS household_id, hd.director_id AS director_id, u.display_name AS director_name, m.code AS municipality_code "
             + scopedHouseholds(search, for: viewer, on: day) + ") s"
+        var kindFilter: SQLQueryString = ""
+        if let kinds = countingKinds {
+            kindFilter = " AND c.kind IN (\(unsafeRaw: kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+            if kinds.isEmpty { kindFilter = " AND 1 = 0" }
+        }
         let select: SQLQueryString = """
             SELECT * FROM (SELECT s.household_id, r.id AS resident_id, r.given_name, r.family_name, r.date_of_birth, r.relation, s.director_id,
               s.director_name, s.municipality_code,
               (SELECT MIN(sp.valid_from) FROM support_periods sp JOIN residents sm ON sm.id = sp.resident_id
                  WHERE sm.household_id = s.household_id AND sp.superseded_at IS NULL AND sp.valid_from <= \(bind: today)
                  AND (sp.valid_to IS NULL OR sp.valid_to >= \(bind: today))) AS support_start,
-              (SELECT MAX(c.contact_on) FROM contacts c WHERE c.household_id = s.household_id) AS last_contact,
+              (SELECT MAX(c.contact_on) FROM contacts c JOIN contact_participants cp ON cp.contact_id = c.id
+                 WHERE cp.resident_id = r.id\(kindFilter)) AS last_contact,
               (SELECT ga.group_code \(latestGroup)) AS group_code,
               (SELECT ga.valid_from \(latestGroup)) AS group_since,
               (SELECT MAX(lm.measured_on) FROM ladder_measurements lm WHERE lm.resident_id = r.id) AS last_ladder,
