@@ -8,6 +8,60 @@ import XCTest
 
 /// Measures, hand-overs, signals, the youth checklist and the profile page, through real HTTP.
 final class CooperationTests: XCTestCase {
+    /// Art. 18 lid 5–8 on the form: a second breach within twelve months of the first measure gets the
+    /// ordinance's longer lid-6 period (the demo profiles' example: one month, then two); anything
+    /// else is refused with the article; a revision on request is recorded (lid 11).
+    func testARepeatWithinTwelveMonthsGetsTheLongerPeriod() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let browser = Browser(app)
+            try await browser.logIn("km")
+            let client = "/clients/\(fixture.ownApplicant)"
+            let blank = try await browser.get("\(client)/measures/new").body.string
+            XCTAssertTrue(blank.contains("art. 18 lid 5: 100% voor 1 maand (periode uit de verordening)"), "\(backend)")
+            XCTAssertTrue(blank.contains("voorbeeld, geen bron"), "\(backend): the example ordinance says so")
+            var form = [
+                "ground": "workObligation", "breachKind": "acceptOrKeepWork", "breachOn": "2026-02-10", "decidedOn": "2026-02-20",
+                "startsOn": "2026-03-01", "breach": "Aangeboden baan in de groenvoorziening geweigerd", "blame": "full",
+                "proportionalityCheck": "Kan vier dagen per week fysiek werk doen; de baan paste en is zonder reden geweigerd.",
+                "percentage": "100", "months": "1",
+            ]
+            let first = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(first.status, .seeOther, "\(backend)")
+
+            let again = try await browser.get("\(client)/measures/new").body.string
+            XCTAssertTrue(
+                again.contains("art. 18 lid 6 (herhaling binnen twaalf maanden na het besluit van 20 februari 2026): 100% voor 2 maanden"),
+                "\(backend): the form proposes the ordinance's longer period")
+            XCTAssertTrue(again.contains("Eerdere maatregelen") && again.contains("lid 5: 100% voor 1 maand"), "\(backend)")
+            (form["breachOn"], form["decidedOn"], form["startsOn"]) = ("2026-11-20", "2026-11-27", "2026-12-01")
+            let short = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(short.status, .badRequest, "\(backend)")
+            XCTAssertTrue(short.body.string.contains("Art. 18 lid 6 geeft 100% voor 2 maanden"), "\(backend)")
+            form["months"] = "2"
+            let second = try await browser.post("\(client)/measures", form)
+            XCTAssertEqual(second.status, .seeOther, "\(backend)")
+            let stored = try await MeasureModel.query(on: app.db).sort(\.$startsOn).all()
+            XCTAssertEqual(stored.map(\.repeatStep), [.lid5, .lid6], "\(backend)")
+            XCTAssertEqual(stored.map(\.ruleSet), Array(repeating: MeasureRuleSet.participatiewet2015.id, count: 2), "\(backend)")
+
+            let third = try await browser.get("\(client)/measures/new").body.string
+            XCTAssertTrue(third.contains("art. 18 lid 7"), "\(backend)")
+            XCTAssertTrue(third.contains("100% voor 3 maanden (periode uit de wet)"), "\(backend)")
+
+            // Lid 11: revised on request, once.
+            let revision = "\(client)/measures/\(stored[1].id!.uuidString)/revision"
+            let revised = try await browser.post(
+                revision,
+                ["revisedOn": "2026-11-27", "revisionNote": "Werkt sinds twee weken vier dagen per week bij de groenvoorziening."])
+            XCTAssertEqual(revised.status, .seeOther, "\(backend)")
+            let page = try await browser.get(client).body.string
+            XCTAssertTrue(page.contains("herzien op verzoek per 27 november 2026"), "\(backend)")
+            try await browser.post(revision, ["revisedOn": "2026-11-27", "revisionNote": "nogmaals"])
+            let revisedCount = try await MeasureModel.query(on: app.db).filter(\.$revisedOn != nil).count()
+            XCTAssertEqual(revisedCount, 1, "\(backend)")
+        }
+    }
+
     func testAMeasureNeedsTheOmgekeerdeToetsAndFollowsTheTaaleisSteps() async throws {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
@@ -16,25 +70,35 @@ final class CooperationTests: XCTestCase {
             try await browser.get("\(client)/measures/new")
             var form = [
                 "ground": "taaleis", "breach": "Taaltoets niet gehaald en geen voortgang", "blame": "full", "percentage": "40",
-                "months": "6", "startsOn": "2026-12-01", "proportionalityCheck": "kort",
+                "months": "6", "startsOn": "2026-11-02", "decidedOn": "2026-11-02", "proportionalityCheck": "kort",
             ]
+            // Art. 18b lid 2 and 3: an unknown level is no ground; the test comes first.
             let refused = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(refused.status, .badRequest, "\(backend)")
             XCTAssertTrue(refused.body.string.contains("Leg de omgekeerde toets vast"), "\(backend)")
-            XCTAssertTrue(refused.body.string.contains("de volgende stap 20% voor 6 maanden"), "\(backend): no skipping a step")
+            XCTAssertTrue(refused.body.string.contains("een onbekend taalniveau is geen grond (art. 18b lid 2 en 3)"), "\(backend)")
+            // Lid 4: the notice within eight weeks of the test.
+            form["proportionalityCheck"] =
+                "Volgt de taalles twee ochtenden per week; meer kan nu niet, maar de toets is zonder reden overgeslagen."
+            (form["testOn"], form["testOutcome"], form["noticeOn"]) = ("2026-09-01", "notMastered", "2026-11-02")
+            let late = try await browser.post("\(client)/measures", form)
+            XCTAssertTrue(late.body.string.contains("uiterlijk 27 oktober 2026 (art. 18b lid 4)"), "\(backend)")
+            form["testOn"] = "2026-10-01"
+            let skipped = try await browser.post("\(client)/measures", form)
+            XCTAssertTrue(skipped.body.string.contains("stap 1 20% voor 6 maanden"), "\(backend): no skipping a step")
             let none = try await MeasureModel.query(on: app.db).count()
             XCTAssertEqual(none, 0)
 
-            form["proportionalityCheck"] =
-                "Volgt de taalles twee ochtenden per week; meer kan nu niet, maar de toets is zonder reden overgeslagen."
             form["percentage"] = "20"
             let imposed = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(imposed.status, .seeOther, "\(backend)")
-            form["percentage"] = "40"
+            // The second step: six months after the notice, after a new test (lid 10).
+            (form["percentage"], form["startsOn"], form["decidedOn"]) = ("40", "2027-04-01", "2026-11-27")
             let tooSoon = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(tooSoon.status, .badRequest, "\(backend): the second step only after six months")
-            XCTAssertTrue(tooSoon.body.string.contains("op zijn vroegst per 1 juni 2027"), "\(backend)")
-            form["startsOn"] = "2027-06-01"
+            XCTAssertTrue(tooSoon.body.string.contains("gaat deze stap in op 2 mei 2027 of later"), "\(backend)")
+            XCTAssertTrue(tooSoon.body.string.contains("alleen op een nieuwe toets"), "\(backend)")
+            (form["startsOn"], form["newTestOn"]) = ("2027-05-02", "2026-11-27")
             let second = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(second.status, .seeOther, "\(backend): the second step is 40%")
             let page = try await browser.get(client).body.string
@@ -196,7 +260,7 @@ final class CooperationTests: XCTestCase {
             XCTAssertEqual(count, 0, "\(backend): nothing stored; the shipped profile stays in force")
 
             let changed = shipped.replacingOccurrences(
-                of: "\"kind\": \"perCalendarYear\",\n    \"source\"", with: "\"kind\": \"everyMonths\", \"months\": 6,\n    \"source\"")
+                of: "\"kind\": \"everyMonths\",\n    \"months\": 12,", with: "\"kind\": \"everyMonths\",\n    \"months\": 6,")
             XCTAssertNotEqual(changed, shipped)
             let saved = try await admin.post(
                 "/admin/profile", ["document": changed, "validFrom": "2026-11-28", "note": "Contact elk halfjaar"])
@@ -227,9 +291,7 @@ final class CooperationTests: XCTestCase {
             XCTAssertEqual(first.count, 1)
             var files = app.meedoen.shipped.profiles.mapValues { (file: $0.file, document: $0.document) }
             files["steenwijkerland"]!.document = files["steenwijkerland"]!.document.replacingOccurrences(
-                of: "\"months\"", with: "\"maanden\""
-            )
-            .replacingOccurrences(of: "\"everyMonths\": 12", with: "\"everyMonths\": 0")
+                of: "\"everyMonths\": 12", with: "\"everyMonths\": 0")
             let refused = try await PolicyProfileStore(db: app.db).installShipped(
                 files, recorder: Recorder(userID: nil, clock: .fixed(testNow), ids: .random), on: Day(testNow))
             XCTAssertEqual(refused.count, 1)

@@ -95,13 +95,15 @@ struct CaseworkView: Encodable {
             canMeasure: opened.may(.measures, .write), canHandOver: opened.may(.handovers, .write), canSignal: opened.may(.signals, .write),
             canCheckYouth: false)
         if opened.may(.measures, .read) {
+            let canRevise = opened.may(.measures, .write)
             result.measures = try await store.measures(of: id).map { measure in
-                let duration = measure.months.map { Dutch.count($0, "maand", "maanden") } ?? "tot aan de taaleis is voldaan"
-                return Cooperation.Item(
-                    key: measure.id!.uuidString,
-                    text:
-                        "\(Dutch.measureGround(measure.ground)): \(measure.percentage)% voor \(duration), vanaf \(Dutch.date(measure.startsOn))",
-                    detail: "Omgekeerde toets: \(measure.proportionalityCheck)")
+                Cooperation.Item(
+                    key: measure.id!.uuidString, text: Dutch.measureLine(measure),
+                    detail: "Omgekeerde toets: \(measure.proportionalityCheck)"
+                        + (measure.revisionNote.map { ". Herziening (art. 18 lid 11): \($0)" } ?? ""),
+                    // Art. 18 lid 11: a lid 5–8 measure can be revised on request, once.
+                    action: canRevise && measure.ground == .workObligation && measure.revisedOn == nil
+                        ? "/clients/\(id.uuidString)/measures/\(measure.id!.uuidString)/revision" : nil)
             }
         }
         if opened.may(.handovers, .read) {

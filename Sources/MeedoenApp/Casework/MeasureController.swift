@@ -2,19 +2,38 @@ import MeedoenCore
 import MeedoenStorage
 import Vapor
 
-/// Imposing a measure (R7): the form asks the omgekeerde toets first, and the domain refuses a
-/// measure without it, without blame, or off the legal steps (art. 18 lid 4, art. 18b).
+/// Imposing a measure (R7): the form shows the person's earlier measures and proposes what the law
+/// and the ordinance give (art. 18 lid 5–8, art. 18b lid 9–11); the domain refuses anything else,
+/// a measure without the omgekeerde toets, or without blame. A revision on request (lid 11) is
+/// recorded on the measure.
 enum MeasureController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("clients", ":id", "measures", "new", use: form).require(.file(.measures, .write))
         routes.post("clients", ":id", "measures", use: save).require(.file(.measures, .write))
+        routes.post("clients", ":id", "measures", ":measure", "revision", use: revise).require(.file(.measures, .write))
     }
 
-    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
-        async throws -> Response
-    {
-        let step = Measure.taaleisStep(previous: try await taaleisHistory(req, resident).starts.count)
-        let form = SectionedFormPage(
+    /// The rule set in force, the profile's ordinance, the earlier measures and the intake's language level.
+    static func context(_ req: Request, _ resident: ResidentModel, organisation: UUID) async throws -> Measure.Context {
+        let store = CaseworkStore(db: req.db)
+        let earlier = try await store.measures(of: resident.id!).map(\.earlier)
+        let language = try await store.intakes(of: resident.id!).first.map { try store.intake($0, withSensitive: false).language }
+        let parameters = try await LegalParameterStore(db: req.db).all()
+        return Measure.Context(
+            ruleSet: MeasureRuleSet.current(on: req.today, parameters: parameters),
+            ordinance: try await req.profile(of: organisation).profile.measures, earlier: earlier, language: language ?? .unknown,
+            today: req.today)
+    }
+
+    private static func page(
+        _ req: Request, _ resident: ResidentModel, context: Measure.Context, values: [String: String], issues: FieldIssues = FieldIssues()
+    ) async throws -> Response {
+        let breachOn = values["breachOn"].flatMap { Day(iso: $0) ?? Day(dutch: $0) } ?? req.today
+        let work = Measure.workObligationProposal(breachOn: breachOn, context: context)
+        let taal = Measure.taaleisProposal(context: context, noticeOn: values["noticeOn"].flatMap { Day(iso: $0) ?? Day(dutch: $0) })
+        let earlier = try await CaseworkStore(db: req.db).measures(of: resident.id!).map(Dutch.measureLine)
+        let ordinance = context.ordinance
+        var form = SectionedFormPage(
             heading: "Maatregel voor \(resident.fullName)",
             intro:
                 "Eerst de omgekeerde toets: wat kan deze persoon wel, en past een maatregel dan? Zonder die afweging legt Meedoen geen maatregel vast.",
@@ -27,45 +46,90 @@ enum MeasureController {
                         FormField(
                             "ground", "Welke verplichting", .select,
                             options: [Choice.empty()] + Choice.list(Measure.Ground.self, selected: nil, label: Dutch.measureGround)),
+                        FormField(
+                            "breachKind", "Welke arbeidsverplichting (art. 18 lid 4)", .select,
+                            hint: "Alleen bij de arbeidsverplichtingen.",
+                            optional: true,
+                            options: [Choice.empty()]
+                                + Choice.list(WorkObligationBreach.self, selected: nil, label: Dutch.workObligationBreach)),
+                        FormField(
+                            "breachOn", "Datum van de schending", .date,
+                            hint: "Een schending binnen twaalf maanden na een eerder besluit telt als herhaling (art. 18 lid 6–8).",
+                            optional: true),
                         FormField("breach", "Wat is er niet nagekomen", .textarea),
                         FormField(
                             "proportionalityCheck", "Omgekeerde toets: wat kan deze persoon wel, en waarom past deze maatregel", .textarea,
                             hint: "Minstens een paar zinnen; de afweging blijft bij de maatregel bewaard."),
                         FormField(
                             "blame", "Verwijtbaarheid", .select,
-                            hint: "Ontbreekt elke verwijtbaarheid, dan volgt geen maatregel (art. 18 lid 9).",
+                            hint:
+                                "Ontbreekt elke verwijtbaarheid, dan volgt geen maatregel (art. 18 lid 9). Verminderde verwijtbaarheid telt bij andere verplichtingen volgens de verordening (art. 18 lid 2).",
                             options: [Choice.empty()] + Choice.list(Measure.Blame.self, selected: nil, label: Dutch.blame)),
+                    ]),
+                FormSection(
+                    legend: "Taaleis (art. 18b)",
+                    hint:
+                        "Alleen bij de taaleis. Eerst een toets met datum en uitkomst; een onbekend taalniveau is geen grond. De schriftelijke kennisgeving volgt binnen acht weken na de toets en de verlaging loopt vanaf die kennisgeving (lid 4).",
+                    fields: [
+                        FormField("testOn", "Datum van de taaltoets", .date, optional: true),
+                        FormField(
+                            "testOutcome", "Uitkomst van de toets", .select, optional: true,
+                            options: [
+                                Choice.empty(), Choice(value: "notMastered", label: "Beheerst de vaardigheden niet op 1F", selected: false),
+                                Choice(value: "mastered", label: "Beheerst de vaardigheden op 1F", selected: false),
+                            ]),
+                        FormField("noticeOn", "Datum van de schriftelijke kennisgeving", .date, optional: true),
+                        FormField(
+                            "newTestOn", "Datum van de nieuwe toets (tweede en derde stap)", .date,
+                            hint:
+                                "De tweede en derde stap volgen alleen op een nieuwe toets zonder beheersing en zonder de verwachte voortgang (lid 10, 11).",
+                            optional: true),
+                        FormField(
+                            "willing", "Binnen een maand na de kennisgeving bereid verklaard en voldoet aan de verwachte voortgang",
+                            .checkbox,
+                            hint: "Dan volgt geen verlaging (art. 18b lid 6 sub a).", optional: true),
                     ]),
                 FormSection(
                     legend: "Maatregel",
                     hint:
-                        "Arbeidsverplichtingen: 100% voor 1 tot 3 maanden (art. 18 lid 4). Taaleis: de volgende stap voor deze cliënt is \(step.percentage)%\(step.months.map { " voor " + Dutch.count($0, "maand", "maanden") } ?? " tot aan de taaleis is voldaan") (art. 18b). Andere verplichtingen: volgens de maatregelenverordening.",
+                        "Voorstel arbeidsverplichtingen bij een schending op \(Dutch.date(breachOn)): \(Dutch.workProposal(work, ordinance: ordinance)) Taaleis: \(Dutch.taaleisProposal(taal)) Andere verplichtingen: volgens de maatregelenverordening.",
                     fields: [
                         FormField("percentage", "Verlaging in procenten", .number),
                         FormField(
                             "months", "Duur in maanden", .number,
                             hint: "Leeg bij de derde stap van de taaleis: tot aan de taaleis is voldaan.", optional: true),
                         FormField("startsOn", "Ingangsdatum", .date),
+                        FormField("decidedOn", "Datum van het besluit", .date),
+                        FormField(
+                            "urgentReasons", "Dringende redenen om af te wijken", .textarea,
+                            hint:
+                                "Alleen met dringende redenen, schriftelijk vastgelegd, mag de maatregel lager of korter dan de wet geeft (art. 18 lid 10, art. 18b lid 7).",
+                            optional: true),
                         FormField(
                             "ordinanceReference", "Artikel van de maatregelenverordening", .text,
                             hint: "Verplicht bij andere verplichtingen.", optional: true),
-                    ]),
+                    ]
+                        + (ordinance?.spreadAllowed == true
+                            ? [
+                                FormField(
+                                    "spread", "Verrekenen over drie maanden, ten minste een derde in de eerste", .checkbox,
+                                    hint: "De verordening staat dit toe (art. 18 lid 5, tweede zin).", optional: true)
+                            ] : [])),
             ], values: values, issues: issues)
+        form.background = .init(
+            heading: "Eerdere maatregelen", items: earlier,
+            note: ordinance.map {
+                $0.isExample ? "De perioden van de verordening in het beleidsprofiel zijn een voorbeeld, geen bron: \($0.source)." : nil
+            } ?? nil)
         return try await req.renderSectionedForm(form)
     }
 
-    /// Earlier taaleis measures and the language level of the latest intake (unknown counts as below 1F:
-    /// the case manager records the test result in the intake first).
-    static func taaleisHistory(_ req: Request, _ resident: ResidentModel) async throws -> Measure.TaaleisHistory {
-        let store = CaseworkStore(db: req.db)
-        let starts = try await store.measures(of: resident.id!).filter { $0.ground == .taaleis }.map { Day($0.startsOn) }
-        let language = try await store.intakes(of: resident.id!).first.map { try store.intake($0, withSensitive: false).language }
-        return Measure.TaaleisHistory(starts: starts, language: language ?? .belowRequirement)
-    }
-
     @Sendable static func form(req: Request) async throws -> Response {
-        let (resident, _) = try await req.openClient(.measures, .write, purpose: "maatregel afwegen")
-        return try await page(req, resident, values: ["startsOn": req.today.iso])
+        let (resident, opened) = try await req.openClient(.measures, .write, purpose: "maatregel afwegen")
+        let context = try await context(req, resident, organisation: opened.file.household.$organisation.id)
+        var values = ["startsOn": req.today.iso, "decidedOn": req.today.iso, "breachOn": req.today.iso, "percentage": "100"]
+        if let months = Measure.workObligationProposal(breachOn: req.today, context: context).months { values["months"] = String(months) }
+        return try await page(req, resident, context: context, values: values)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -73,6 +137,8 @@ enum MeasureController {
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
         let ground = reader.requiredOption("ground", as: Measure.Ground.self)
+        let breachKind = reader.option("breachKind", as: WorkObligationBreach.self)
+        let breachOn = reader.day("breachOn", notInFuture: true)
         let breach = reader.requiredText("breach", max: 2000)
         let check = reader.requiredText("proportionalityCheck", max: 4000)
         let blame = reader.requiredOption("blame", as: Measure.Blame.self)
@@ -81,71 +147,80 @@ enum MeasureController {
         let months = reader.raw("months").flatMap { Int($0) }
         if reader.raw("months") != nil && months == nil { reader.fail("months", .outOfRange) }
         let startsOn = reader.requiredDay("startsOn")
+        let decidedOn = reader.requiredDay("decidedOn")
         let ordinance = reader.text("ordinanceReference", max: 200)
-        if let ground, let blame, let percentage, let startsOn {
+        let urgent = reader.text("urgentReasons", max: 4000)
+        let taaleis = Measure.Taaleis(
+            testOn: reader.day("testOn", notInFuture: true), mastered: reader.raw("testOutcome").map { $0 == "mastered" },
+            noticeOn: reader.day("noticeOn"), willingAndProgressing: reader.flag("willing"),
+            newTestOn: reader.day("newTestOn", notInFuture: true))
+        let context = try await context(req, resident, organisation: opened.file.household.$organisation.id)
+        if let ground, let blame, let percentage, let startsOn, let decidedOn {
             let measure = Measure(
                 ground: ground, breach: breach, proportionalityCheck: check, blame: blame, percentage: percentage, months: months,
-                startsOn: startsOn, ordinanceReference: ordinance)
-            for problem in measure.problems(taaleis: try await taaleisHistory(req, resident)) {
-                let (field, text) = Dutch.measureProblem(problem)
+                startsOn: startsOn, ordinanceReference: ordinance, breachKind: breachKind, breachOn: breachOn, decidedOn: decidedOn,
+                urgentReasons: urgent, spread: reader.flag("spread"), taaleis: ground == .taaleis ? taaleis : nil)
+            for problem in measure.problems(context) {
+                let (field, text) = Dutch.measureProblem(problem, ordinance: context.ordinance)
                 if reader.issues.items.first(where: { $0.field == field }) == nil { reader.fail(field, .custom(text)) }
             }
-            if reader.issues.isEmpty {
-                try await CaseworkStore(db: req.db).addMeasure(measure, for: resident.id!, by: req.recorder)
-                try await req.audit(
+            if reader.issues.isEmpty, let ruleSet = context.ruleSet {
+                let step =
+                    ground == .workObligation
+                    ? breachOn.map { Measure.workObligationProposal(breachOn: $0, context: context).step } ?? nil : nil
+                let entry = req.auditRecord(
                     householdID: opened.file.id, residentID: resident.id, part: FilePart.measures.rawValue, action: "aanmaken",
                     purpose: "maatregel opleggen",
                     change: ChangeSummary(new: [
                         "grond": ground.rawValue, "procent": String(percentage), "maanden": months.map(String.init) ?? "tot voldaan",
-                        "ingang": startsOn.iso,
+                        "ingang": startsOn.iso, "besluit": decidedOn.iso, "lid": step.map { String($0.lid) } ?? "",
+                        "regels": ruleSet.id, "dringende redenen": urgent == nil ? "nee" : "ja",
                     ]))
+                let (residentID, recorder) = (resident.id!, req.recorder)
+                try await req.recordChange { tx in
+                    try await CaseworkStore(db: tx.db).addMeasure(measure, ruleSet: ruleSet, step: step, for: residentID, by: recorder)
+                    try await tx.append(entry)
+                }
                 return req.redirect(
                     to: "/clients/\(resident.id!.uuidString)",
                     flash: "De maatregel is vastgelegd; heroverweeg hem uiterlijk \(Dutch.date(measure.reviewBy)) (art. 18 lid 3).")
             }
         }
-        return try await page(req, resident, values: fields, issues: reader.issues)
-    }
-}
-
-extension Dutch {
-    static func measureGround(_ ground: Measure.Ground) -> String {
-        switch ground {
-        case .workObligation: "Arbeidsverplichting (art. 18 lid 4)"
-        case .otherObligation: "Andere verplichting (maatregelenverordening)"
-        case .taaleis: "Taaleis (art. 18b)"
-        }
+        return try await page(req, resident, context: context, values: fields, issues: reader.issues)
     }
 
-    static func blame(_ blame: Measure.Blame) -> String {
-        switch blame {
-        case .full: "Verwijtbaar"
-        case .reduced: "Verminderd verwijtbaar"
-        case .none: "Niet verwijtbaar"
+    /// Art. 18 lid 11: on the person's request, once their conduct shows unambiguously that they meet the obligations.
+    @Sendable static func revise(req: Request) async throws -> Response {
+        let (resident, opened) = try await req.openClient(.measures, .write, purpose: "maatregel herzien")
+        guard let measureID = req.parameters.get("measure").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        let fields = try req.formFields()
+        var reader = FormReader(fields, today: req.today)
+        let day = reader.requiredDay("revisedOn", notInFuture: true)
+        let note = reader.requiredText("revisionNote", max: 2000)
+        let back = "/clients/\(resident.id!.uuidString)"
+        guard reader.issues.isEmpty, let day else {
+            return req.redirect(
+                to: back,
+                flash: "De herziening is niet vastgelegd: vul de datum van het verzoek en wat uit de houding en gedragingen blijkt in.")
         }
-    }
-
-    static func measureProblem(_ problem: Measure.Problem) -> (field: String, message: String) {
-        switch problem {
-        case .proportionalityCheckMissing:
-            ("proportionalityCheck", "Leg de omgekeerde toets vast: wat kan deze persoon wel? Zonder die afweging geen maatregel.")
-        case .noBlame: ("blame", "Zonder verwijtbaarheid wordt geen maatregel opgelegd (art. 18 lid 9).")
-        case .workObligationPercentage:
-            ("percentage", "Bij een verwijtbare schending van de arbeidsverplichtingen is de verlaging 100% (art. 18 lid 4).")
-        case .workObligationMonths: ("months", "Bij de arbeidsverplichtingen duurt de maatregel 1 tot en met 3 maanden.")
-        case .taaleisStep(let percentage, let months):
-            (
-                "percentage",
-                "Bij de taaleis is de volgende stap \(percentage)%\(months.map { " voor " + Dutch.count($0, "maand", "maanden") } ?? " tot aan de taaleis is voldaan (duur leeg laten)") (art. 18b)."
-            )
-        case .percentageOutOfRange: ("percentage", "Vul een percentage van 1 tot en met 100 in.")
-        case .taaleisTooEarly(let day):
-            ("startsOn", "De volgende stap van de taaleis kan pas na zes maanden, op zijn vroegst per \(date(day)).")
-        case .taaleisMet:
-            ("ground", "Volgens de laatste intake voldoet deze cliënt aan de taaleis of is vrijgesteld: geen maatregel op de taaleis.")
-        case .monthsOutOfRange: ("months", "Vul een duur van 1 tot en met 36 maanden in, zoals de verordening die noemt.")
-        case .monthsMissing: ("months", "Vul de duur in maanden in, zoals de verordening die noemt.")
-        case .ordinanceReferenceMissing: ("ordinanceReference", "Noem het artikel van de maatregelenverordening.")
+        let entry = req.auditRecord(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.measures.rawValue, action: "wijzigen",
+            purpose: "maatregel herzien", change: ChangeSummary(new: ["herzien": day.iso, "maatregel": measureID.uuidString]))
+        let (residentID, recorder) = (resident.id!, req.recorder)
+        do {
+            try await req.recordChange { tx in
+                try await CaseworkStore(db: tx.db).reviseMeasure(measureID, of: residentID, on: day, note: note, by: recorder)
+                try await tx.append(entry)
+            }
+        } catch let problem as CaseworkStore.RevisionProblem {
+            switch problem {
+            case .notFound: throw Abort(.notFound)
+            case .notAWorkObligationMeasure:
+                return req.redirect(
+                    to: back, flash: "Herziening op verzoek geldt voor maatregelen op de arbeidsverplichtingen (art. 18 lid 11).")
+            case .alreadyRevised: return req.redirect(to: back, flash: "Deze maatregel is al herzien.")
+            }
         }
+        return req.redirect(to: back, flash: "De herziening op verzoek is vastgelegd (art. 18 lid 11).")
     }
 }

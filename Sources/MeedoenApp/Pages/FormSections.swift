@@ -50,6 +50,14 @@ struct SectionedFormPage: Encodable {
     var submit: String
     var errorList: [FormPage.Message]
     var sections: [FormSection]
+    /// What the user should see before filling in, as a titled list (e.g. a person's earlier measures).
+    var background: Background?
+
+    struct Background: Encodable {
+        var heading: String
+        var items: [String]
+        var note: String?
+    }
 
     init(
         heading: String, intro: String? = nil, action: String, cancel: String, submit: String, sections: [FormSection],

@@ -1,9 +1,10 @@
 /// A measure (maatregel): a reduction of the benefit for a breach of an obligation (R7). Never
 /// without the proportionality check recorded — seed 002's "omgekeerde toets": first ask what this
-/// person can do — and never where blame is lacking (art. 18 lid 9).
+/// person can do — and never where all blame is lacking (art. 18 lid 9, art. 18b lid 6 sub b).
+/// The rules are those of `MeasureRuleSet.participatiewet2015` (art. 18 lid 4–11, art. 18b).
 public struct Measure: Sendable, Equatable {
     public enum Ground: String, CaseIterable, Codable, Sendable {
-        /// Art. 18 lid 4: the work obligations; the law prescribes 100% for 1 to 3 months.
+        /// Art. 18 lid 4 sub a–h: 100% for the period of lid 5–8.
         case workObligation
         /// Art. 18 lid 2: other obligations; percentage and duration from the maatregelenverordening.
         case otherObligation
@@ -11,11 +12,31 @@ public struct Measure: Sendable, Equatable {
         case taaleis
     }
 
-    /// Verwijtbaarheid: how far the breach can be held against the person.
+    /// Verwijtbaarheid. "Reduced" lets an ordinance tailor a lid-2 measure; for lid 4 and the taaleis
+    /// only dringende redenen tailor the measure (art. 18 lid 10, art. 18b lid 7).
     public enum Blame: String, CaseIterable, Codable, Sendable {
         case full  // volledig verwijtbaar
-        case reduced  // verminderd verwijtbaar: afstemmen op de omstandigheden (lid 10)
+        case reduced  // verminderd verwijtbaar (maatregelenverordening, art. 18 lid 2)
         case none  // elke vorm van verwijtbaarheid ontbreekt: geen maatregel (lid 9)
+    }
+
+    /// The taaleis facts (art. 18b): the test, its outcome, the written notice, and for a later step
+    /// the new test.
+    public struct Taaleis: Sendable, Equatable {
+        public var testOn: Day?
+        /// The test shows the skills of lid 8 are mastered at 1F: no ground.
+        public var mastered: Bool?
+        /// The written notice of the reasonable suspicion (lid 4): within eight weeks of the test; the cut runs from it.
+        public var noticeOn: Day?
+        /// Within a month of the notice the person declared themselves willing to learn and makes the expected progress (lid 6 sub a).
+        public var willingAndProgressing: Bool
+        /// Step two and three (lid 10, 11): a new test shows no mastery and no expected progress.
+        public var newTestOn: Day?
+
+        public init(testOn: Day?, mastered: Bool?, noticeOn: Day?, willingAndProgressing: Bool = false, newTestOn: Day? = nil) {
+            (self.testOn, self.mastered, self.noticeOn) = (testOn, mastered, noticeOn)
+            (self.willingAndProgressing, self.newTestOn) = (willingAndProgressing, newTestOn)
+        }
     }
 
     public var ground: Ground
@@ -29,79 +50,185 @@ public struct Measure: Sendable, Equatable {
     public var startsOn: Day
     /// The article of the organisation's ordinance, for other obligations.
     public var ordinanceReference: String?
+    /// Art. 18 lid 4: which obligation (sub a–h).
+    public var breachKind: WorkObligationBreach?
+    /// The day of the breach: the repeat rules count twelve months from the earlier decision to it.
+    public var breachOn: Day?
+    /// The day of the measure decision.
+    public var decidedOn: Day
+    /// Dringende redenen, in writing: the only ground for less than the law's 100% or a shorter
+    /// period (art. 18 lid 10, art. 18b lid 7).
+    public var urgentReasons: String?
+    /// Spread over three months, at least a third in the first (art. 18 lid 5, second sentence).
+    public var spread: Bool
+    public var taaleis: Taaleis?
 
     public init(
         ground: Ground, breach: String, proportionalityCheck: String, blame: Blame, percentage: Int, months: Int?, startsOn: Day,
-        ordinanceReference: String? = nil
+        ordinanceReference: String? = nil, breachKind: WorkObligationBreach? = nil, breachOn: Day? = nil, decidedOn: Day? = nil,
+        urgentReasons: String? = nil, spread: Bool = false, taaleis: Taaleis? = nil
     ) {
         (self.ground, self.breach, self.proportionalityCheck, self.blame) = (ground, breach, proportionalityCheck, blame)
         (self.percentage, self.months, self.startsOn, self.ordinanceReference) = (percentage, months, startsOn, ordinanceReference)
+        (self.breachKind, self.breachOn, self.decidedOn) = (breachKind, breachOn, decidedOn ?? startsOn)
+        (self.urgentReasons, self.spread, self.taaleis) = (urgentReasons, spread, taaleis)
     }
 
     /// Art. 18 lid 3: a measure is reviewed within three months.
     public var reviewBy: Day { startsOn.adding(months: 3) }
 
+    /// What is known when a measure is weighed: the rule set in force, the ordinance, earlier measures.
+    public struct Context: Sendable {
+        public var ruleSet: MeasureRuleSet?
+        public var ordinance: MeasureOrdinance?
+        public var earlier: [EarlierMeasure]
+        /// The language level of the latest intake.
+        public var language: LanguageLevel
+        public var today: Day
+
+        public init(
+            ruleSet: MeasureRuleSet? = .participatiewet2015, ordinance: MeasureOrdinance?, earlier: [EarlierMeasure] = [],
+            language: LanguageLevel = .unknown, today: Day
+        ) {
+            (self.ruleSet, self.ordinance, self.earlier, self.language, self.today) = (ruleSet, ordinance, earlier, language, today)
+        }
+    }
+
+    /// What the law and the ordinance give for a measure, shown on the form before it is filled in.
+    public struct Proposal: Sendable, Equatable {
+        public var percentage: Int
+        /// Nil: until the obligation is met; also nil when the ordinance does not set the period.
+        public var months: Int?
+        public var step: RepeatStep?
+        /// The earlier measure the repeat counts from.
+        public var after: EarlierMeasure?
+        /// Taaleis: the step (1, 2, 3) and the first day it may start.
+        public var taaleisStep: Int?
+        public var earliestStart: Day?
+    }
+
+    /// A work-obligation measure for a breach on `breachOn`: lid 5–8.
+    public static func workObligationProposal(breachOn: Day, context: Context) -> Proposal {
+        let (step, after) = MeasureRepeat.step(breachOn: breachOn, earlier: context.earlier)
+        return Proposal(percentage: 100, months: MeasureRepeat.months(for: step, ordinance: context.ordinance), step: step, after: after)
+    }
+
+    /// The next taaleis step (art. 18b lid 9–11): 20% for six months from the notice, then 40% for
+    /// six months from six months after it, then 100% from twelve months after it until the level is reached.
+    public static func taaleisProposal(context: Context, noticeOn: Day?) -> Proposal {
+        let series = context.earlier.filter { $0.ground == .taaleis }.sorted { $0.startsOn < $1.startsOn }
+        let notice = series.first?.noticeOn ?? series.first?.startsOn ?? noticeOn
+        let (percentage, months): (Int, Int?) =
+            switch series.count {
+            case 0: (20, 6)
+            case 1: (40, 6)
+            default: (100, nil)
+            }
+        return Proposal(
+            percentage: percentage, months: months, taaleisStep: min(series.count + 1, 3),
+            earliestStart: notice.map { $0.adding(months: 6 * min(series.count, 2)) })
+    }
+
     public enum Problem: Equatable, Sendable {
         case proportionalityCheckMissing
         case noBlame
-        case workObligationPercentage  // must be 100
-        case workObligationMonths  // 1 to 3
-        case taaleisStep(expected: Int, months: Int?)
-        /// The next step comes only after the previous six months (art. 18b lid 10 and 11).
-        case taaleisTooEarly(earliest: Day)
-        /// No taaleis measure for someone who meets the requirement or is exempt.
+        /// The Wet Participatiewet in balans applies: this rule set takes no new measures.
+        case ruleSetEnded
+        case decidedInFuture
+        case breachKindMissing  // lid 4 sub a–h
+        case breachDateMissing
+        case breachDateAfterDecision
+        /// The ordinance does not set the period of this lid (a profile setting is missing).
+        case ordinancePeriodMissing(RepeatStep)
+        /// Not 100% for the period of the lid, and no dringende redenen stated.
+        case workObligationPeriod(step: RepeatStep, months: Int)
+        /// Dringende redenen may lower or shorten a measure, never raise or lengthen it.
+        case tailoringBeyondTheLaw
+        case spreadNotInOrdinance
+        case taaleisTestMissing
+        /// The test shows mastery (or the intake records 1F or an exemption): no ground.
         case taaleisMet
+        case taaleisNoticeMissing
+        /// Lid 4: the notice follows the test within eight weeks.
+        case taaleisNoticeLate(latest: Day)
+        /// Lid 6 sub a: willing within a month and making progress: no measure.
+        case taaleisWilling
+        case taaleisStep(step: Int, expected: Int, months: Int?)
+        /// The first step runs from the notice, each next one from six months after the one before.
+        case taaleisStart(expected: Day)
+        /// Steps two and three only after a new test showing no mastery and no progress (lid 10, 11).
+        case taaleisNewTestMissing
         case percentageOutOfRange
         case monthsMissing
         case monthsOutOfRange
         case ordinanceReferenceMissing
     }
 
-    /// The taaleis steps (art. 18b lid 9–11): the first measure 20% for six months, the second 40% for
-    /// six months, from the third 100% until the level is reached. `previous` counts earlier taaleis measures.
-    public static func taaleisStep(previous: Int) -> (percentage: Int, months: Int?) {
-        switch previous {
-        case 0: (20, 6)
-        case 1: (40, 6)
-        default: (100, nil)
-        }
-    }
-
-    /// What earlier taaleis measures and the language level allow now.
-    public struct TaaleisHistory: Sendable, Equatable {
-        /// Start dates of the earlier taaleis measures (since the requirement was last met).
-        public var starts: [Day]
-        public var language: LanguageLevel
-
-        public init(starts: [Day] = [], language: LanguageLevel = .belowRequirement) { (self.starts, self.language) = (starts, language) }
-    }
+    private var hasUrgentReasons: Bool { (urgentReasons?.trimmingCharacters(in: .whitespacesAndNewlines).count ?? 0) >= 20 }
 
     /// Everything that stops this measure from being imposed; empty when it may be.
-    public func problems(taaleis history: TaaleisHistory = TaaleisHistory()) -> [Problem] {
+    public func problems(_ context: Context) -> [Problem] {
         var problems: [Problem] = []
+        if context.ruleSet == nil { problems.append(.ruleSetEnded) }
         if proportionalityCheck.trimmingCharacters(in: .whitespacesAndNewlines).count < 20 { problems.append(.proportionalityCheckMissing) }
         if blame == .none { problems.append(.noBlame) }
+        if decidedOn > context.today { problems.append(.decidedInFuture) }
+        if !(1...100).contains(percentage) { problems.append(.percentageOutOfRange) }
         switch ground {
-        case .workObligation:
-            // Lid 10 lets the measure be tailored where blame is reduced; otherwise the law fixes it.
-            if blame == .full && percentage != 100 { problems.append(.workObligationPercentage) }
-            if !(1...3).contains(months ?? 0) { problems.append(.workObligationMonths) }
-        case .taaleis:
-            if [.meetsRequirement, .exempt].contains(history.language) { problems.append(.taaleisMet) }
-            let step = Self.taaleisStep(previous: history.starts.count)
-            if percentage != step.percentage || months != step.months {
-                problems.append(.taaleisStep(expected: step.percentage, months: step.months))
-            }
-            // Each next step follows six months of the one before.
-            if let last = history.starts.max(), startsOn < last.adding(months: 6) {
-                problems.append(.taaleisTooEarly(earliest: last.adding(months: 6)))
-            }
+        case .workObligation: problems += workObligationProblems(context)
+        case .taaleis: problems += taaleisProblems(context)
         case .otherObligation:
             if let months, !(1...36).contains(months) { problems.append(.monthsOutOfRange) }
             if months == nil { problems.append(.monthsMissing) }
             if (ordinanceReference ?? "").isEmpty { problems.append(.ordinanceReferenceMissing) }
         }
-        if !(1...100).contains(percentage) { problems.append(.percentageOutOfRange) }
+        return problems
+    }
+
+    private func workObligationProblems(_ context: Context) -> [Problem] {
+        var problems: [Problem] = []
+        if breachKind == nil { problems.append(.breachKindMissing) }
+        guard let breachOn else { return problems + [.breachDateMissing] }
+        if breachOn > decidedOn { problems.append(.breachDateAfterDecision) }
+        let proposal = Self.workObligationProposal(breachOn: breachOn, context: context)
+        guard let step = proposal.step, let expected = proposal.months else {
+            return problems + [.ordinancePeriodMissing(proposal.step ?? .lid5)]
+        }
+        if percentage == 100 && months == expected {
+            // As the law gives it.
+        } else if hasUrgentReasons {
+            if percentage > 100 || (months ?? 0) > expected || (months ?? 0) < 1 { problems.append(.tailoringBeyondTheLaw) }
+        } else {
+            problems.append(.workObligationPeriod(step: step, months: expected))
+        }
+        if spread && context.ordinance?.spreadAllowed != true { problems.append(.spreadNotInOrdinance) }
+        return problems
+    }
+
+    private func taaleisProblems(_ context: Context) -> [Problem] {
+        var problems: [Problem] = []
+        if [.meetsRequirement, .exempt].contains(context.language) { problems.append(.taaleisMet) }
+        guard let facts = taaleis, let testOn = facts.testOn, let mastered = facts.mastered else { return problems + [.taaleisTestMissing] }
+        if mastered { problems.append(.taaleisMet) }
+        guard let noticeOn = facts.noticeOn else { return problems + [.taaleisNoticeMissing] }
+        let latest = testOn.adding(days: 56)
+        let proposal = Self.taaleisProposal(context: context, noticeOn: noticeOn)
+        let step = proposal.taaleisStep ?? 1
+        if facts.willingAndProgressing { problems.append(.taaleisWilling) }
+        if step == 1 {
+            if noticeOn > latest || noticeOn < testOn { problems.append(.taaleisNoticeLate(latest: latest)) }
+        } else {
+            let lastStart = context.earlier.filter { $0.ground == .taaleis }.map(\.startsOn).max()
+            if let lastStart, (facts.newTestOn.map { $0 <= lastStart } ?? true) { problems.append(.taaleisNewTestMissing) }
+        }
+        if let earliest = proposal.earliestStart, step == 1 ? startsOn != earliest : startsOn < earliest {
+            problems.append(.taaleisStart(expected: earliest))
+        }
+        let tailored =
+            hasUrgentReasons && percentage <= proposal.percentage && (proposal.months == nil || (months ?? 0) <= proposal.months!)
+        if !tailored && (percentage != proposal.percentage || months != proposal.months) {
+            problems.append(.taaleisStep(step: step, expected: proposal.percentage, months: proposal.months))
+        }
         return problems
     }
 }

@@ -16,6 +16,8 @@ public struct PolicyProfile: Codable, Sendable, Equatable {
     public var ladder: LadderPolicy?
     /// Deviations per municipality inside a shared body (WPDA), by municipality code.
     public var municipalities: [String: MunicipalDeviation]?
+    /// The maatregelenverordening's periods for art. 18 lid 5 and 6; without it a lid-5 measure is refused.
+    public var measures: MeasureOrdinance?
 
     public init(
         organisation: String, income: MunicipalIncomePolicy, contacts: ContactPolicy, segmentation: Segmentation,

@@ -26,6 +26,16 @@ public enum ProfileValidation {
         if let months = profile.contacts.firstDueAfterMonths, !(0...12).contains(months) {
             fail("contacts.firstDueAfterMonths", "kies 0 tot en met 12 maanden na de start van de ondersteuning")
         }
+        if let ordinance = profile.measures {
+            if let first = ordinance.firstPeriodMonths, !(1...3).contains(first) {
+                fail("measures.firstPeriodMonths", "art. 18 lid 5: ten minste een en ten hoogste drie maanden")
+            }
+            if let second = ordinance.repeatPeriodMonths,
+                !(1...3).contains(second) || second <= (ordinance.firstPeriodMonths ?? 0)
+            {
+                fail("measures.repeatPeriodMonths", "art. 18 lid 6: langer dan de periode van lid 5 en ten hoogste drie maanden")
+            }
+        }
         if let ladder = profile.ladder, !(1...60).contains(ladder.remeasureMonths) {
             fail("ladder.remeasureMonths", "een termijn van \(ladder.remeasureMonths) maanden kan niet; kies 1 tot en met 60")
         }

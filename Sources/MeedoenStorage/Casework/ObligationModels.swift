@@ -18,8 +18,31 @@ public final class MeasureModel: Model, @unchecked Sendable {
     @OptionalField(key: "ordinance_reference") public var ordinanceReference: String?
     @OptionalField(key: "recorded_by") public var recordedBy: UUID?
     @Field(key: "recorded_at") public var recordedAt: Date
+    /// The rule set it was imposed under (MeasureRuleSet.id); it keeps that rule.
+    @OptionalField(key: "rule_set") public var ruleSet: String?
+    @OptionalEnum(key: "breach_kind") public var breachKind: WorkObligationBreach?
+    @OptionalField(key: "breach_on") public var breachOn: Date?
+    @OptionalField(key: "decided_on") public var decidedOn: Date?
+    @OptionalEnum(key: "repeat_step") public var repeatStep: RepeatStep?
+    @OptionalField(key: "urgent_reasons") public var urgentReasons: String?
+    @OptionalField(key: "spread") public var spread: Bool?
+    @OptionalField(key: "test_on") public var testOn: Date?
+    @OptionalField(key: "test_mastered") public var testMastered: Bool?
+    @OptionalField(key: "notice_on") public var noticeOn: Date?
+    @OptionalField(key: "new_test_on") public var newTestOn: Date?
+    /// Art. 18 lid 11: revised on request once conduct shows the obligations are met.
+    @OptionalField(key: "revised_on") public var revisedOn: Date?
+    @OptionalField(key: "revision_note") public var revisionNote: String?
+    @OptionalField(key: "revised_by") public var revisedBy: UUID?
 
     public init() {}
+
+    /// As the repeat and taaleis rules look at it.
+    public var earlier: EarlierMeasure {
+        EarlierMeasure(
+            ground: ground, step: repeatStep, decidedOn: Day(decidedOn ?? startsOn), startsOn: Day(startsOn),
+            noticeOn: noticeOn.map(Day.init))
+    }
 }
 
 /// A warm hand-over to a colleague, partner professional or organisation (R10). A hand-over to a

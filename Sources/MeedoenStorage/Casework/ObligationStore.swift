@@ -9,7 +9,10 @@ extension CaseworkStore {
         try await MeasureModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$startsOn, .descending).all()
     }
 
-    public func addMeasure(_ measure: Measure, for residentID: UUID, by recorder: Recorder) async throws {
+    /// Stores a measure with the rule set and repeat step it was weighed under.
+    public func addMeasure(
+        _ measure: Measure, ruleSet: MeasureRuleSet, step: RepeatStep?, for residentID: UUID, by recorder: Recorder
+    ) async throws {
         let model = MeasureModel()
         model.id = recorder.ids.next()
         model.$resident.id = residentID
@@ -19,8 +22,27 @@ extension CaseworkStore {
         (model.percentage, model.months, model.startsOn, model.ordinanceReference) = (
             measure.percentage, measure.months, measure.startsOn.date, measure.ordinanceReference
         )
+        (model.ruleSet, model.breachKind, model.breachOn, model.decidedOn) = (
+            ruleSet.id, measure.breachKind, measure.breachOn?.date, measure.decidedOn.date
+        )
+        (model.repeatStep, model.urgentReasons, model.spread) = (step, measure.urgentReasons, measure.spread)
+        (model.testOn, model.testMastered) = (measure.taaleis?.testOn?.date, measure.taaleis?.mastered)
+        (model.noticeOn, model.newTestOn) = (measure.taaleis?.noticeOn?.date, measure.taaleis?.newTestOn?.date)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
+    }
+
+    public enum RevisionProblem: Error, Equatable { case notFound, notAWorkObligationMeasure, alreadyRevised }
+
+    /// Art. 18 lid 11: a lid 5–8 measure revised on the person's request.
+    public func reviseMeasure(_ id: UUID, of residentID: UUID, on day: Day, note: String, by recorder: Recorder) async throws {
+        guard let model = try await MeasureModel.query(on: db).filter(\.$id == id).filter(\.$resident.$id == residentID).first() else {
+            throw RevisionProblem.notFound
+        }
+        guard model.ground == .workObligation else { throw RevisionProblem.notAWorkObligationMeasure }
+        guard model.revisedOn == nil else { throw RevisionProblem.alreadyRevised }
+        (model.revisedOn, model.revisionNote, model.revisedBy) = (day.date, note, recorder.userID)
+        try await model.update(on: db)
     }
 
     // MARK: Hand-overs
