@@ -169,10 +169,18 @@ final class SegmentationTests: XCTestCase {
         XCTAssertTrue(explanation.contains("NoordWestGroep"))
     }
 
+    /// Seed 003 r. 2027-2043 (begrippenlijst): Route Onderwijs for young people going from school to
+    /// work or back to school; Route vrijwilliger where work is no real prospect (also for the young);
+    /// Route dagbesteding for VSO leavers only (not PrO), in Assen; Route Arbeid for PrO/VSO leavers to work.
     func testWPDARoutes() throws {
         let segmentation = try profile("wpda").segmentation
-        let adult: [Fact: String] = [.youth: "no", .proVsoSchoolLeaver: "no", .startkwalificatie: "yes", .entrepreneurWish: "no"]
+        let adult: [Fact: String] = [
+            .youth: "no", .proVsoSchoolLeaver: "no", .vsoSchoolLeaver: "no", .startkwalificatie: "yes", .entrepreneurWish: "no",
+            .schoolTransition: "no",
+        ]
         func facts(_ changes: [Fact: String]) -> Facts { Facts(adult.merging(changes) { $1 }) }
+        let young: [Fact: String] = [.youth: "yes", .startkwalificatie: "no"]
+        func youth(_ changes: [Fact: String]) -> Facts { facts(young.merging(changes) { $1 }) }
         let cases: [(String, Facts, String?, String?)] = [
             ("adult with capacity: Werknemer", facts([.workCapacity: "yes"]), "GM1730", "werknemer"),
             ("adult with limited capacity: still Werknemer", facts([.workCapacity: "limited"]), "GM1680", "werknemer"),
@@ -182,29 +190,32 @@ final class SegmentationTests: XCTestCase {
                 "entrepreneur wish without capacity: vrijwilliger", facts([.workCapacity: "none", .entrepreneurWish: "yes"]), "GM0106",
                 "vrijwilliger"
             ),
+            ("young, from school to work: Onderwijs", youth([.workCapacity: "yes", .schoolTransition: "yes"]), "GM1730", "onderwijs"),
+            ("young, back to school: Onderwijs", youth([.workCapacity: "limited", .schoolTransition: "yes"]), "GM1680", "onderwijs"),
+            ("young, not about school: Werknemer", youth([.workCapacity: "yes"]), "GM1730", "werknemer"),
             (
-                "young, no startkwalificatie: Onderwijs", facts([.workCapacity: "yes", .youth: "yes", .startkwalificatie: "no"]), "GM1730",
-                "onderwijs"
+                "young, work no real prospect: vrijwilliger, not Onderwijs", youth([.workCapacity: "none", .schoolTransition: "yes"]),
+                "GM1730", "vrijwilliger"
             ),
-            ("young with startkwalificatie: still the youth route", facts([.workCapacity: "yes", .youth: "yes"]), "GM1730", "onderwijs"),
             (
                 "PrO/VSO leaver with capacity: Route Arbeid",
-                facts([.workCapacity: "limited", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1680",
-                "routeArbeid"
+                youth([.workCapacity: "limited", .proVsoSchoolLeaver: "yes", .vsoSchoolLeaver: "yes"]), "GM1680", "routeArbeid"
             ),
             (
                 "VSO leaver without capacity in Assen: dagbesteding",
-                facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM0106",
-                "routeDagbesteding"
+                youth([.workCapacity: "none", .proVsoSchoolLeaver: "yes", .vsoSchoolLeaver: "yes"]), "GM0106", "routeDagbesteding"
+            ),
+            (
+                "PrO leaver without capacity in Assen: not dagbesteding (VSO only)",
+                youth([.workCapacity: "none", .proVsoSchoolLeaver: "yes", .vsoSchoolLeaver: "no"]), "GM0106", "vrijwilliger"
             ),
             (
                 "PrO leaver with full capacity in Assen: Route Arbeid",
-                facts([.workCapacity: "yes", .youth: "yes", .proVsoSchoolLeaver: "yes"]),
-                "GM0106", "routeArbeid"
+                youth([.workCapacity: "yes", .proVsoSchoolLeaver: "yes", .vsoSchoolLeaver: "no"]), "GM0106", "routeArbeid"
             ),
             (
-                "the same in Tynaarlo: no Route dagbesteding there",
-                facts([.workCapacity: "none", .youth: "yes", .proVsoSchoolLeaver: "yes", .startkwalificatie: "no"]), "GM1730", "onderwijs"
+                "a VSO leaver in Tynaarlo: no Route dagbesteding there",
+                youth([.workCapacity: "none", .proVsoSchoolLeaver: "yes", .vsoSchoolLeaver: "yes"]), "GM1730", "vrijwilliger"
             ),
         ]
         for (name, facts, municipality, expected) in cases {
@@ -247,13 +258,40 @@ final class SegmentationTests: XCTestCase {
         }
     }
 
+    /// Seed 001 r. 245: the ladder position and the support need decide between a regional
+    /// trajectory to work and a local participation trajectory.
     func testNijkerkLadder() throws {
         let segmentation = try profile("nijkerk").segmentation
-        let cases: [(Int, String)] = [(6, "trajectWerk"), (5, "trajectWerk"), (4, "trajectParticipatie"), (1, "trajectParticipatie")]
-        for (rung, expected) in cases {
-            XCTAssertEqual(segmentation.propose(for: Facts([.expectedEndRung: String(rung)])).code, expected, "eindtrede \(rung)")
+        let cases: [(Int, String, String)] = [
+            (6, "sporadic", "trajectWerk"), (5, "regular", "trajectWerk"), (6, "intensive", "trajectParticipatie"),
+            (4, "sporadic", "trajectParticipatie"), (1, "regular", "trajectParticipatie"),
+        ]
+        for (rung, need, expected) in cases {
+            XCTAssertEqual(
+                segmentation.propose(for: Facts([.expectedEndRung: String(rung), .supportNeed: need])).code, expected,
+                "eindtrede \(rung), \(need)")
         }
-        XCTAssertEqual(segmentation.propose(for: Facts()), .needsFacts(group: "trajectWerk", missing: [.expectedEndRung]))
+        XCTAssertEqual(segmentation.propose(for: Facts()), .needsFacts(group: "trajectWerk", missing: [.expectedEndRung, .supportNeed]))
+        XCTAssertEqual(segmentation.propose(for: Facts([.expectedEndRung: "3"])).code, "trajectParticipatie", "rung 3 needs no more")
+    }
+
+    /// No tegenprestatie text for wage earners (art. 9 lid 1 sub c) or Wijchen's zorgprofessional (seed 004).
+    func testNoTegenprestatieForWageEarnersOrCareFirst() throws {
+        let steenwijkerland = try profile("steenwijkerland").segmentation
+        for code in ["werkvoorzienend", "geplaatst"] {
+            XCTAssertNil(steenwijkerland.group(code)?.tegenprestatie, code)
+            XCTAssertNotNil(steenwijkerland.group(code)?.tegenprestatieNote, code)
+        }
+        XCTAssertNotNil(steenwijkerland.group("directWerk")?.tegenprestatie)
+        XCTAssertNil(try profile("wijchen").segmentation.group("zorgprofessional")?.tegenprestatie)
+    }
+
+    /// Role names as the organisations use them; the rights stay the role's.
+    func testRoleNamesPerProfile() throws {
+        XCTAssertEqual(try profile("nijkerk").roleNames?.name(of: .caseManager), "Arbeidsconsulent")
+        XCTAssertEqual(try profile("wpda").roleNames?.name(of: .caseManager), "Coach")
+        XCTAssertEqual(try profile("wijchen").roleNames?.name(of: .employerServices), "Bedrijfsdienstverlener")
+        XCTAssertNil(try profile("steenwijkerland").roleNames)
     }
 
     /// Seed 002 §4: rechtmatigheidstoets once a year for Werken & Ervaren, once per two years for
@@ -271,14 +309,18 @@ final class SegmentationTests: XCTestCase {
     }
 
     func testIntakeDerivesFacts() {
+        let all: [ZRMDomain: ZRMScore] = [
+            .finances: .limited, .workAndEducation: .fully, .timeUse: .fully, .housing: .fully, .domesticRelations: .fully,
+            .mentalHealth: .fully, .physicalHealth: .fully, .substanceUse: .fully, .basicADL: .fully, .instrumentalADL: .fully,
+            .socialNetwork: .fully, .socialParticipation: .fully, .justice: .fully,
+        ]
         let intake = Intake(
-            heldOn: Day(year: 2026, month: 11, day: 28)!, zrm: [.finances: .limited, .housing: .fully], education: .praktijkonderwijs,
-            answers: Facts([.workCapacity: "yes"]))
+            heldOn: Day(year: 2026, month: 11, day: 28)!, zrm: all, education: .praktijkonderwijs, answers: Facts([.workCapacity: "yes"]))
         let facts = intake.facts(
             dateOfBirth: Day(year: 2000, month: 11, day: 29)!,
             ladder: LadderMeasurement(
                 measuredOn: Day(year: 2026, month: 1, day: 1)!, rung: .unpaidWork, expectedEnd: .paidWork, kind: .start))
-        XCTAssertEqual(facts[.selfSufficient], "yes", "3 is still beperkt zelfredzaam")
+        XCTAssertEqual(facts[.selfSufficient], "yes", "every domain scored, 3 is still beperkt zelfredzaam")
         XCTAssertEqual(facts[.youth], "yes", "26 the day before the birthday")
         XCTAssertEqual(facts[.startkwalificatie], "no")
         XCTAssertEqual(facts[.expectedEndRung], "6")
@@ -296,5 +338,54 @@ final class SegmentationTests: XCTestCase {
         answered.answers[.wswOrBeschutIndication] = "no"
         let facts2 = answered.facts(dateOfBirth: Day(year: 1980, month: 1, day: 1)!, ladder: nil, specialGroups: [.wswIndication])
         XCTAssertEqual(facts2[.wswOrBeschutIndication], "yes")
+    }
+
+    /// Zelfredzaam is the profile's threshold over the whole ZRM; an unscored domain makes it unknown,
+    /// never true (issue 13; Steenwijkerland: no domain below 4).
+    func testSelfSufficiencyAgainstTheProfilesThreshold() throws {
+        let all: [ZRMDomain: ZRMScore] = Dictionary(
+            uniqueKeysWithValues: ZRMDomain.allCases.filter { $0 != .parenting }.map { ($0, .sufficient) })
+        let birth = Day(year: 1980, month: 1, day: 1)!
+        func selfSufficient(_ zrm: [ZRMDomain: ZRMScore], _ threshold: ZRMScore) -> String? {
+            Intake(heldOn: Day(year: 2026, month: 11, day: 28)!, zrm: zrm).facts(
+                dateOfBirth: birth, ladder: nil, selfSufficientFrom: threshold)[
+                    .selfSufficient]
+        }
+        var three = all
+        three[.housing] = .limited
+        var missing = all
+        missing[.justice] = nil
+        var missingAndLow = missing
+        missingAndLow[.finances] = .notSelfSufficient
+        let cases: [(String, [ZRMDomain: ZRMScore], ZRMScore, String?)] = [
+            ("every domain 4, threshold 4", all, .sufficient, "yes"),
+            ("one domain 3, threshold 4 (Steenwijkerland)", three, .sufficient, "no"),
+            ("one domain 3, threshold 3", three, .limited, "yes"),
+            ("one domain unscored: unknown, never yes", missing, .sufficient, nil),
+            ("unscored but another below: no", missingAndLow, .sufficient, "no"),
+        ]
+        for (name, zrm, threshold, expected) in cases { XCTAssertEqual(selfSufficient(zrm, threshold), expected, name) }
+        XCTAssertEqual(try profile("steenwijkerland").segmentation.selfSufficientThreshold, .sufficient)
+        XCTAssertEqual(try profile("wpda").segmentation.selfSufficientThreshold, .limited, "the default where a profile says nothing")
+    }
+
+    /// Age facts are evaluated on the day, not frozen at the intake: 26 at the intake, 27 now.
+    func testYouthIsEvaluatedOnTheDay() {
+        let intake = Intake(heldOn: Day(year: 2026, month: 1, day: 10)!)
+        let birth = Day(year: 1999, month: 6, day: 1)!
+        XCTAssertEqual(intake.facts(dateOfBirth: birth, ladder: nil)[.youth], "yes", "26 on the intake day")
+        XCTAssertEqual(intake.facts(dateOfBirth: birth, ladder: nil, on: Day(year: 2026, month: 11, day: 28)!)[.youth], "no", "27 today")
+    }
+
+    /// WPDA's Route dagbesteding is for VSO leavers: derived from the education level.
+    func testVSOIsToldFromPrO() {
+        func vso(_ education: EducationLevel, leaver: SpecialGroup? = .schoolLeaverPrOVSO) -> String? {
+            Intake(heldOn: Day(year: 2026, month: 11, day: 28)!, education: education).facts(
+                dateOfBirth: Day(year: 2006, month: 1, day: 1)!, ladder: nil, specialGroups: leaver.map { [$0] } ?? [])[.vsoSchoolLeaver]
+        }
+        XCTAssertEqual(vso(.vso), "yes")
+        XCTAssertEqual(vso(.praktijkonderwijs), "no")
+        XCTAssertNil(vso(.unknown), "a school leaver of unknown school type: not yet known")
+        XCTAssertEqual(vso(.praktijkonderwijs, leaver: nil), "no")
     }
 }

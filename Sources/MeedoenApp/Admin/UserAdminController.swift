@@ -37,9 +37,10 @@ enum UserAdminController {
         let directory = DirectoryStore(db: req.db)
         let teams = try await directory.teams(of: viewer.organisationID)
         let now = req.services.clock.now()
+        let roleName = await req.roleNamer()
         let users = try await directory.users(of: viewer.organisationID).map { user in
             UserRow(
-                id: user.id!.uuidString, username: user.username, name: user.displayName, role: Dutch.role(user.role),
+                id: user.id!.uuidString, username: user.username, name: user.displayName, role: roleName(user.role),
                 team: teams.first { $0.id == user.$team.id }?.name ?? "–", active: user.active,
                 locked: (user.lockedUntil ?? .distantPast) > now || user.failedLogins >= LoginController.maxFailures,
                 teams: [Choice(value: "", label: "Geen team", selected: user.$team.id == nil)]
@@ -52,10 +53,16 @@ enum UserAdminController {
         let viewer = try req.requireViewer()
         let teams = try await DirectoryStore(db: req.db).teams(of: viewer.organisationID)
         let roles = Role.allCases.filter { $0 != .applicationAdmin }
+        let roleName = await req.roleNamer()
         let form = FormPage(
             heading: "Nieuwe gebruiker", action: "/admin/users", cancel: "/admin/users", values: values, issues: issues,
             choices: [
-                "role": roles.map { Choice(value: $0.rawValue, label: Dutch.role($0), selected: $0.rawValue == values["role"]) },
+                "role": roles.map {
+                    Choice(
+                        value: $0.rawValue,
+                        label: roleName($0) + (roleName($0) == Dutch.role($0) ? "" : " (\(Dutch.role($0).lowercased()))"),
+                        selected: $0.rawValue == values["role"])
+                },
                 "teamId": [Choice(value: "", label: "Geen team", selected: false)]
                     + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["teamId"]) },
             ])

@@ -128,7 +128,7 @@ enum LoginController {
         case .teamLeader: return req.redirect(to: "/households")
         case .functionalAdmin: return req.redirect(to: "/admin/users")
         default:
-            return try await req.renderPage("home", title: "Start", HomePage(role: Dutch.role(user.role)))
+            return try await req.renderPage("home", title: "Start", HomePage(role: await req.roleName(user.role)))
         }
     }
 

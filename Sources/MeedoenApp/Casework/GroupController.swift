@@ -24,8 +24,9 @@ enum GroupController {
         init(_ group: ClientGroup) {
             (code, name, criteria, services) = (group.code, group.name, group.criteria, group.service.services)
             reviews = group.service.reviews.map { "\($0.description) (elke \($0.everyMonths) maanden)" }
+            // No tegenprestatie: say why, with its source (wage earners, Wijchen's zorgprofessional).
             (tegenprestatie, professional, admissionNeedsReason) = (
-                group.tegenprestatie, group.professional, group.admissionNeedsReason ?? false
+                group.tegenprestatie ?? group.tegenprestatieNote, group.professional, group.admissionNeedsReason ?? false
             )
         }
     }
@@ -57,8 +58,10 @@ enum GroupController {
         // The whole ZRM decides self-sufficiency; the page shows only the derived yes/no, never the scores.
         let intake = try store.intake(model, withSensitive: true)
         let ladder = try await req.households.ladder(of: resident.id!).last?.measurement
+        // Evaluated today: a client who turned 27 since the intake is no longer youth.
         let facts = intake.facts(
-            dateOfBirth: Day(resident.dateOfBirth), ladder: ladder, specialGroups: file.specialGroups(of: resident.id!, on: req.today))
+            dateOfBirth: Day(resident.dateOfBirth), ladder: ladder, specialGroups: file.specialGroups(of: resident.id!, on: req.today),
+            on: req.today, selfSufficientFrom: profile.segmentation.selfSufficientThreshold)
         return (profile.segmentation.propose(for: facts, municipality: try await req.municipalityCode(of: file)), intake.heldOn)
     }
 

@@ -21,9 +21,10 @@ enum HandoverController {
         async throws -> Response
     {
         let viewer = try req.requireViewer()
+        let roleName = await req.roleNamer()
         let colleagues = try await DirectoryStore(db: req.db).users(of: viewer.organisationID)
             .filter { receivingRoles.contains($0.role) && $0.id != viewer.userID && $0.active }
-            .map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false) }
+            .map { Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(roleName($0.role).lowercased()))", selected: false) }
         let form = SectionedFormPage(
             heading: "Warme overdracht voor \(resident.fullName)",
             intro:

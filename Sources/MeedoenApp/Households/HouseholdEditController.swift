@@ -106,9 +106,10 @@ enum HouseholdEditController {
         },
         choices: { req, file in
             let users = try await DirectoryStore(db: req.db).directors(of: file.household.$organisation.id)
+            let roleName = await req.roleNamer()
             return [
                 "directorId": users.map {
-                    Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(Dutch.role($0.role).lowercased()))", selected: false)
+                    Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(roleName($0.role).lowercased()))", selected: false)
                 }
             ]
         },

@@ -36,8 +36,9 @@ extension Request {
         // static file) is rendered without a session: touching it there would stop the process.
         let flash = sessionAvailable ? session.data["flash"] : nil
         if sessionAvailable { session.data["flash"] = nil }
+        let roleLabel: String? = if let user { await roleName(user.role) } else { nil }
         let layout = Layout(
-            title: title, userName: user?.displayName, roleLabel: user.map { Dutch.role($0.role) },
+            title: title, userName: user?.displayName, roleLabel: roleLabel,
             organisationName: user?.organisationName ?? "Meedoen", organisationColour: user?.organisationColour ?? "#154273",
             organisationStylesheet: user?.organisationCode.map { "/css/organisation/\($0).css" },
             nav: navigation(for: user), csrf: sessionAvailable ? CSRF.token(for: self) : "", flash: flash)

@@ -63,3 +63,21 @@ extension Request {
         return try await MunicipalityModel.find(current.municipalityID, on: db)?.code
     }
 }
+
+extension Request {
+    private struct RoleNamesKey: StorageKey { typealias Value = RoleNames? }
+
+    /// A role as the viewer's organisation names it (profile `roleNames`; Nijkerk's arbeidsconsulent,
+    /// WPDA's coach, Wijchen's bedrijfsdienstverlener), else the name of the brief. Display only:
+    /// the rights are the role's. The profile is read once per request.
+    func roleName(_ role: Role) async -> String { await roleNamer()(role) }
+
+    /// The same, for naming many users in one go.
+    func roleNamer() async -> @Sendable (Role) -> String {
+        if storage[RoleNamesKey.self] == nil, currentUser != nil {
+            storage[RoleNamesKey.self] = .some((try? await profile().profile.roleNames) ?? nil)
+        }
+        let names = storage[RoleNamesKey.self] ?? nil
+        return { role in names?.name(of: role) ?? Dutch.role(role) }
+    }
+}

@@ -40,16 +40,52 @@ enum WorklistController {
         var items: [Item]
     }
 
+    /// The lists a viewer has: "zonder regisseur" for the teamleider, outreach where the profile turns it on.
+    static func lists(for viewer: Viewer, profile: PolicyProfile) -> [Worklist.List] {
+        Worklist.List.allCases.filter { ($0 != .noDirector || viewer.role == .teamLeader) && ($0 != .outreach || profile.outreach != nil) }
+    }
+
+    /// Seed 001 r. 435: residents of the outreach age without a running benefit and without a
+    /// startkwalificatie recorded in their latest intake.
+    static func outreachRows(_ req: Request, profile: PolicyProfile) async throws -> [ListPage.Row] {
+        guard let policy = profile.outreach else { return [] }
+        let viewer = try req.requireViewer()
+        let today = req.today
+        let store = CaseworkStore(db: req.db)
+        var rows: [ListPage.Row] = []
+        for candidate in try await req.households.outreachCandidates(
+            for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, policy: policy, on: today)
+        {
+            let education = try await store.intakes(of: candidate.residentId).first.map {
+                try store.intake($0, withSensitive: false).education
+            }
+            let birth = Day(candidate.dateOfBirth)
+            guard
+                policy.qualifies(
+                    dateOfBirth: birth, on: today, hasRunningBenefit: false, hasStartkwalificatie: education?.isStartkwalificatie == true)
+            else { continue }
+            let reason = WorklistReason.outreach(age: birth.age(on: today))
+            rows.append(
+                ListPage.Row(
+                    residentID: candidate.residentId, href: "/households/\(candidate.householdId.uuidString)",
+                    name: "\(candidate.familyName), \(candidate.givenName)", director: candidate.directorName ?? "geen regisseur",
+                    status: Dutch.worklistStatus(reason), reason: Dutch.worklistReason(reason, today: today), urgent: false))
+        }
+        return rows
+    }
+
     @Sendable static func overview(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let entries = try await entries(req, profile: try await req.profile().profile)
-        let lists = Worklist.List.allCases.filter { viewer.role == .teamLeader || $0 != .noDirector }
+        let profile = try await req.profile().profile
+        let entries = try await entries(req, profile: profile)
+        let outreach = profile.outreach == nil ? 0 : try await outreachRows(req, profile: profile).count
+        let lists = lists(for: viewer, profile: profile)
         let page = OverviewPage(
             heading: viewer.role == .teamLeader ? "Werklijsten van het team" : "Mijn werklijsten",
             items: lists.map { list in
                 OverviewPage.Item(
                     href: "/worklists/\(list.rawValue)", title: Dutch.worklistTitle(list), description: Dutch.worklistDescription(list),
-                    count: entries.filter { $0.reasons.contains { $0.list == list } }.count)
+                    count: list == .outreach ? outreach : entries.filter { $0.reasons.contains { $0.list == list } }.count)
             })
         try await req.audit(part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijsten overzicht (alleen aantallen)")
         return try await req.renderPage("worklists", title: page.heading, page)
@@ -84,23 +120,29 @@ enum WorklistController {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard let list = req.parameters.get("list").flatMap(Worklist.List.init(rawValue:)) else {
-            throw Abort(.notFound, reason: "Deze werklijst bestaat niet.")
-        }
         let today = req.today
         let profile = try await req.profile().profile
-        let rows = try await entries(req, profile: profile).flatMap { entry in
-            entry.reasons.filter { $0.list == list }.map { reason in
-                ListPage.Row(
-                    residentID: entry.row.residentId,
-                    href: list == .contacts || list == .noDirector
-                        ? "/households/\(entry.row.householdId.uuidString)" : "/clients/\(entry.row.residentId.uuidString)",
-                    name: "\(entry.row.familyName), \(entry.row.givenName)",
-                    director: entry.row.directorName ?? "geen regisseur", status: Dutch.worklistStatus(reason),
-                    reason: Dutch.worklistReason(reason, today: today, lastContact: entry.row.lastContact.map(Day.init)),
-                    urgent: Dutch.isUrgent(reason))
+        guard let list = req.parameters.get("list").flatMap(Worklist.List.init(rawValue:)),
+            lists(for: viewer, profile: profile).contains(list)
+        else {
+            throw Abort(.notFound, reason: "Deze werklijst bestaat niet.")
+        }
+        let found =
+            list == .outreach
+            ? try await outreachRows(req, profile: profile)
+            : try await entries(req, profile: profile).flatMap { entry in
+                entry.reasons.filter { $0.list == list }.map { reason in
+                    ListPage.Row(
+                        residentID: entry.row.residentId,
+                        href: list == .contacts || list == .noDirector
+                            ? "/households/\(entry.row.householdId.uuidString)" : "/clients/\(entry.row.residentId.uuidString)",
+                        name: "\(entry.row.familyName), \(entry.row.givenName)",
+                        director: entry.row.directorName ?? "geen regisseur", status: Dutch.worklistStatus(reason),
+                        reason: Dutch.worklistReason(reason, today: today, lastContact: entry.row.lastContact.map(Day.init)),
+                        urgent: Dutch.isUrgent(reason))
+                }
             }
-        }.sorted { ($0.urgent ? 0 : 1, $0.name) < ($1.urgent ? 0 : 1, $1.name) }
+        let rows = found.sorted { ($0.urgent ? 0 : 1, $0.name) < ($1.urgent ? 0 : 1, $1.name) }
         let whose = viewer.role == .teamLeader ? "het team" : "mijn caseload"
         let pageCount = max(1, (rows.count + perPage - 1) / perPage)
         let number = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
@@ -110,7 +152,7 @@ enum WorklistController {
             heading: "\(Dutch.worklistTitle(list)): \(whose)", description: Dutch.worklistDescription(list),
             norm: list == .contacts ? Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)) : nil, rows: shown,
             summary: "\(rows.filter(\.urgent).count) te laat, \(rows.filter { !$0.urgent }.count) nu te doen",
-            others: Worklist.List.allCases.filter { $0 != list && (viewer.role == .teamLeader || $0 != .noDirector) }.map {
+            others: lists(for: viewer, profile: profile).filter { $0 != list }.map {
                 OverviewPage.Item(href: "/worklists/\($0.rawValue)", title: Dutch.worklistTitle($0), description: "", count: 0)
             },
             range: rows.isEmpty ? "" : "\((number - 1) * perPage + 1)–\((number - 1) * perPage + shown.count) van \(rows.count)",
@@ -131,6 +173,7 @@ extension Dutch {
         case .ladder: "Laddermeting nodig"
         case .noDirector: "Zonder regisseur"
         case .youth: "Jongeren zonder plan"
+        case .outreach: "Jongeren actief benaderen"
         }
     }
 
@@ -143,6 +186,8 @@ extension Dutch {
         case .ladder: "Geen meting op de participatieladder, of de laatste is ouder dan de termijn in het profiel."
         case .noDirector: "Lopende ondersteuning zonder vaste regisseur: wijs er een toe."
         case .youth: "Jongeren van 18 tot 27 jaar met ondersteuning en zonder lopend plan van aanpak."
+        case .outreach:
+            "Inwoners van 23 tot 27 jaar zonder lopende uitkering en zonder vastgelegde startkwalificatie: benader hen actief om te beoordelen of ondersteuning wenselijk is (seed 001)."
         }
     }
 
@@ -151,7 +196,7 @@ extension Dutch {
         switch reason {
         case .contact(let status, _, _): status == .overdue
         case .reviewDue, .planReviewOverdue, .noDirector: true
-        case .ladderMissing, .ladderOutdated, .youthWithoutPlan: false
+        case .ladderMissing, .ladderOutdated, .youthWithoutPlan, .outreach: false
         }
     }
 
@@ -164,6 +209,7 @@ extension Dutch {
         case .ladderOutdated: "Meting verouderd"
         case .noDirector: "Geen regisseur"
         case .youthWithoutPlan: "Geen plan"
+        case .outreach: "Benaderen"
         }
     }
 
@@ -178,6 +224,7 @@ extension Dutch {
         case .ladderOutdated(let last, let months): "Laatste meting op \(date(last)), langer dan \(months) maanden geleden"
         case .noDirector: "Er is vandaag geen regisseur vastgelegd"
         case .youthWithoutPlan(let age): "\(age) jaar en geen lopend plan van aanpak"
+        case .outreach(let age): "\(age) jaar, geen lopende uitkering en geen startkwalificatie vastgelegd"
         }
     }
 }

@@ -38,6 +38,8 @@ public enum WorklistReason: Sendable, Equatable {
     case ladderOutdated(last: Day, months: Int)
     case noDirector
     case youthWithoutPlan(age: Int)
+    /// Reach out (OutreachPolicy): of the age, without a benefit or a startkwalificatie recorded.
+    case outreach(age: Int)
 
     public var list: Worklist.List {
         switch self {
@@ -47,13 +49,14 @@ public enum WorklistReason: Sendable, Equatable {
         case .ladderMissing, .ladderOutdated: .ladder
         case .noDirector: .noDirector
         case .youthWithoutPlan: .youth
+        case .outreach: .outreach
         }
     }
 }
 
 public enum Worklist {
     public enum List: String, CaseIterable, Sendable {
-        case contacts, planReviews, scheduledReviews, ladder, noDirector, youth
+        case contacts, planReviews, scheduledReviews, ladder, noDirector, youth, outreach
     }
 
     /// Every reason this client needs attention today under the organisation's profile.

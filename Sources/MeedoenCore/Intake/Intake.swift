@@ -29,19 +29,35 @@ public struct Intake: Sendable, Equatable, Codable {
         (self.healthLimitations, self.childcare, self.wishes, self.answers) = (healthLimitations, childcare, wishes, answers)
     }
 
-    /// The answers plus what follows from other data: self-sufficiency from the whole ZRM, the
-    /// extra-level domains included (no domain below 3, "beperkt zelfredzaam"; nothing known when no
-    /// domain is scored), youth from the date of birth, the startkwalificatie from the education
-    /// level, the latest ladder measurement, and an indication recorded as a special group, which
-    /// outweighs an intake answer that says otherwise.
-    public func facts(dateOfBirth: Day, ladder: LadderMeasurement?, specialGroups: Set<SpecialGroup> = []) -> Facts {
+    /// The answers plus what follows from other data, evaluated on `day` (ages change after the
+    /// intake): self-sufficiency from the whole ZRM against the profile's threshold — "yes" only when
+    /// every life domain is scored and none is below it (the parenting supplement counts when scored),
+    /// "no" as soon as one is below, unknown otherwise; youth (18 up to 27) on that day; the
+    /// startkwalificatie and a VSO (not PrO) school leaver from the education level; the latest
+    /// ladder measurement; an indication recorded as a special group, which outweighs an intake
+    /// answer that says otherwise.
+    public func facts(
+        dateOfBirth: Day, ladder: LadderMeasurement?, specialGroups: Set<SpecialGroup> = [], on day: Day? = nil,
+        selfSufficientFrom threshold: ZRMScore = .limited
+    ) -> Facts {
         var facts = answers
         if !specialGroups.isDisjoint(with: [.wswIndication, .shelteredWorkIndication]) { facts[.wswOrBeschutIndication] = "yes" }
         if specialGroups.contains(.schoolLeaverPrOVSO) { facts[.proVsoSchoolLeaver] = "yes" }
-        if !zrm.isEmpty { facts[.selfSufficient] = zrm.values.allSatisfy { $0 >= .limited } ? "yes" : "no" }
-        let age = dateOfBirth.age(on: heldOn)
+        if zrm.values.contains(where: { $0 < threshold }) {
+            facts[.selfSufficient] = "no"
+        } else if ZRMDomain.allCases.filter({ $0 != .parenting }).allSatisfy({ zrm[$0] != nil }) {
+            facts[.selfSufficient] = "yes"
+        }
+        let age = dateOfBirth.age(on: day ?? heldOn)
         facts[.youth] = (18..<27).contains(age) ? "yes" : "no"
         if let qualified = education.isStartkwalificatie { facts[.startkwalificatie] = qualified ? "yes" : "no" }
+        if facts[.proVsoSchoolLeaver] == "no" || education == .praktijkonderwijs {
+            facts[.vsoSchoolLeaver] = "no"
+        } else if facts[.proVsoSchoolLeaver] == "yes" && education == .vso {
+            facts[.vsoSchoolLeaver] = "yes"
+        } else if facts[.proVsoSchoolLeaver] == "yes" && education != .unknown {
+            facts[.vsoSchoolLeaver] = "no"
+        }
         if let ladder {
             facts[.currentRung] = String(ladder.rung.rawValue)
             if let end = ladder.expectedEnd { facts[.expectedEndRung] = String(end.rawValue) }

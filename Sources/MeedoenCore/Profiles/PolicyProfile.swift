@@ -18,6 +18,11 @@ public struct PolicyProfile: Codable, Sendable, Equatable {
     public var municipalities: [String: MunicipalDeviation]?
     /// The maatregelenverordening's periods for art. 18 lid 5 and 6; without it a lid-5 measure is refused.
     public var measures: MeasureOrdinance?
+    /// The names the organisation uses for roles (Nijkerk's arbeidsconsulent, WPDA's coach, Wijchen's
+    /// bedrijfsdienstverlener): display only, the rights stay the role's.
+    public var roleNames: RoleNames?
+    /// Nijkerk: reaching out to young people without income and startkwalificatie (seed 001).
+    public var outreach: OutreachPolicy?
 
     public init(
         organisation: String, income: MunicipalIncomePolicy, contacts: ContactPolicy, segmentation: Segmentation,
@@ -53,4 +58,14 @@ public struct MunicipalDeviation: Codable, Sendable, Equatable {
     public var note: String
 
     public init(contacts: ContactPolicy? = nil, note: String) { (self.contacts, self.note) = (contacts, note) }
+}
+
+public struct RoleNames: Codable, Sendable, Equatable {
+    /// By role (its raw value).
+    public var names: [String: String]
+    public var source: String
+
+    public init(names: [String: String], source: String) { (self.names, self.source) = (names, source) }
+
+    public func name(of role: Role) -> String? { names[role.rawValue] }
 }

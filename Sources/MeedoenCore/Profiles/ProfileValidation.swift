@@ -26,6 +26,20 @@ public enum ProfileValidation {
         if let months = profile.contacts.firstDueAfterMonths, !(0...12).contains(months) {
             fail("contacts.firstDueAfterMonths", "kies 0 tot en met 12 maanden na de start van de ondersteuning")
         }
+        for (key, name) in (profile.roleNames?.names ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if Role(rawValue: key) == nil { fail("roleNames.names.\(key)", "onbekende rol") }
+            if name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 60 {
+                fail("roleNames.names.\(key)", "een naam van 1 tot 60 tekens")
+            }
+        }
+        if let score = profile.segmentation.selfSufficientMinimumScore, !(1...5).contains(score) {
+            fail("segmentation.selfSufficientMinimumScore", "een ZRM-score van 1 tot en met 5")
+        }
+        if let outreach = profile.outreach,
+            !(16...30).contains(outreach.fromAge) || !(outreach.fromAge + 1...30).contains(outreach.untilAge)
+        {
+            fail("outreach", "een leeftijd van 16 tot 30 jaar, de bovengrens boven de ondergrens")
+        }
         if let ordinance = profile.measures {
             if let first = ordinance.firstPeriodMonths, !(1...3).contains(first) {
                 fail("measures.firstPeriodMonths", "art. 18 lid 5: ten minste een en ten hoogste drie maanden")

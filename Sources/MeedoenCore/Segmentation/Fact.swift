@@ -9,11 +9,18 @@ public enum Fact: String, CaseIterable, Codable, Sendable {
     case startkwalificatie  // havo, vwo or mbo level 2 diploma
     case entrepreneurWish  // wil zich voorbereiden op ondernemerschap (WPDA Route Ondernemer)
     case proVsoSchoolLeaver  // komt van praktijkonderwijs of voortgezet speciaal onderwijs
-    case selfSufficient  // derived from the ZRM: no life domain scored below 3
+    /// Derived: a school leaver from voortgezet speciaal onderwijs, not praktijkonderwijs (WPDA's Route
+    /// dagbesteding is for VSO leavers only, seed 003 r. 2030-2031).
+    case vsoSchoolLeaver
+    /// Goes from school to work or prepares to return to school (WPDA Route Onderwijs, seed 003 r. 2036-2037).
+    case schoolTransition
+    /// Ondersteuningsbehoefte: sporadic, regular or intensive (seed 001 r. 245 and 302; seed 000 r. 256).
+    case supportNeed
+    case selfSufficient  // derived from the whole ZRM against the profile's threshold
     case placeability  // plaatsbaarheid (Wijchen)
     case competences  // competenties (Wijchen)
     case attitude  // houding (Wijchen)
-    case youth  // 18 up to 27 on the day of the intake: derived from the date of birth
+    case youth  // 18 up to 27 on the day the facts are evaluated: derived from the date of birth
     case currentRung  // trede nu on the participatieladder
     case expectedEndRung  // verwachte eindtrede
 
@@ -25,15 +32,18 @@ public enum Fact: String, CaseIterable, Codable, Sendable {
         case .placeability: ["yes", "difficult", "not"]
         case .competences: ["sufficient", "insufficient"]
         case .attitude: ["positive", "hesitant", "negative"]
+        case .supportNeed: ["sporadic", "regular", "intensive"]
         case .currentRung, .expectedEndRung: nil
         case .broadParticipation, .wswOrBeschutIndication, .employmentContract, .selfSufficient, .youth, .startkwalificatie,
-            .entrepreneurWish, .proVsoSchoolLeaver:
+            .entrepreneurWish, .proVsoSchoolLeaver, .vsoSchoolLeaver, .schoolTransition:
             ["yes", "no"]
         }
     }
 
     /// Facts worked out from other data rather than answered in the intake.
-    public var isDerived: Bool { [.selfSufficient, .youth, .startkwalificatie, .currentRung, .expectedEndRung].contains(self) }
+    public var isDerived: Bool {
+        [.selfSufficient, .youth, .startkwalificatie, .currentRung, .expectedEndRung, .vsoSchoolLeaver].contains(self)
+    }
 
     /// Facts about age: refused in a profile that says age is no criterion (Steenwijkerland, seed 002).
     public var isAboutAge: Bool { self == .youth }

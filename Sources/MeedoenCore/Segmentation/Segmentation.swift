@@ -16,6 +16,11 @@ public struct Segmentation: Codable, Sendable, Equatable {
     public var source: String
     /// In order of precedence: the first group whose rules all hold is proposed.
     public var groups: [ClientGroup]
+    /// "Zelfredzaam": the lowest ZRM score every domain must reach (nil: 3, "beperkt zelfredzaam").
+    public var selfSufficientMinimumScore: Int?
+    public var selfSufficientSource: String?
+
+    public var selfSufficientThreshold: ZRMScore { selfSufficientMinimumScore.flatMap(ZRMScore.init(rawValue:)) ?? .limited }
 
     public init(kind: Kind, label: String, ageIsCriterion: Bool, source: String, groups: [ClientGroup]) {
         (self.kind, self.label, self.ageIsCriterion, self.source, self.groups) = (kind, label, ageIsCriterion, source, groups)
@@ -36,6 +41,8 @@ public struct ClientGroup: Codable, Sendable, Equatable {
     public var service: ServicePackage
     /// Whether and how a tegenprestatie applies, in the policy's words; nil where it does not.
     public var tegenprestatie: String?
+    /// Why there is none, with its source (wage earners, art. 9 lid 1 sub c; Wijchen's zorgprofessional).
+    public var tegenprestatieNote: String?
     /// Zorg in Steenwijkerland: "sterke handhaving op toetreding" — confirming needs a reason too.
     public var admissionNeedsReason: Bool?
     /// Which professional supports this group (Wijchen's dimensions), if the profile says so.

@@ -63,7 +63,9 @@ public struct DemoCasework {
             guard let (version, profile) = profiles[client.organisationId] else { continue }
             let groups = groupsOf[client.residentId] ?? []
             let intake = makeIntake(client, groups: groups, profile: profile)
-            let facts = intake.facts(dateOfBirth: Day(client.dateOfBirth), ladder: ladders[client.residentId], specialGroups: groups)
+            let facts = intake.facts(
+                dateOfBirth: Day(client.dateOfBirth), ladder: ladders[client.residentId], specialGroups: groups, on: today,
+                selfSufficientFrom: profile.segmentation.selfSufficientThreshold)
             let proposal = profile.segmentation.propose(for: facts, municipality: client.municipalityCode)
             batch.add(intake: intake, for: client, ready: facts[.distanceToWork] == "upTo6Months", recordedAt: recordedAt, random: &random)
             guard case .group(let code, let reasons, _) = proposal else { continue }
@@ -115,6 +117,8 @@ public struct DemoCasework {
                 target == .direct || working ? "yes" : target == .care ? "not" : random.pick(["difficult", "difficult", "not"])
             answers[.competences] = random.chance(0.5) ? "sufficient" : "insufficient"
             answers[.attitude] = random.pick(["positive", "positive", "hesitant", "negative"])
+            answers[.supportNeed] = target == .direct ? "sporadic" : target == .care ? "intensive" : random.pick(["regular", "intensive"])
+            answers[.schoolTransition] = groups.contains(.schoolLeaverPrOVSO) || random.chance(0.3) ? "yes" : "no"
         }
         let asked = Set(profile.segmentation.groups.flatMap { $0.rules.compactMap(\.fact) })
             .union([.workCapacity, .distanceToWork, .broadParticipation, .wswOrBeschutIndication, .employmentContract])
@@ -127,7 +131,8 @@ public struct DemoCasework {
         let education: EducationLevel =
             persona?.education
             ?? (groups.contains(.schoolLeaverPrOVSO)
-                ? .praktijkonderwijs : random.pick([.none, .vmboOrEntree, .vmboOrEntree, .startkwalificatie, .startkwalificatie, .higher]))
+                ? random.pick([.praktijkonderwijs, .vso])
+                : random.pick([.none, .vmboOrEntree, .vmboOrEntree, .startkwalificatie, .startkwalificatie, .higher]))
         return Intake(
             heldOn: heldOn, zrm: zrm,
             obstacles: random.chance(0.2) ? [Obstacle(kind: .debt, action: "Aanmelding schuldhulpverlening besproken")] : [],

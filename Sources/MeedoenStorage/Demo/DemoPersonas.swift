@@ -69,7 +69,7 @@ extension DemoPersonas {
         "999993653": PersonaIntake(  // Yvonne
             answers: [
                 .workCapacity: "yes", .distanceToWork: "upTo6Months", .broadParticipation: "yes", .wswOrBeschutIndication: "no",
-                .employmentContract: "no",
+                .employmentContract: "no", .supportNeed: "sporadic", .schoolTransition: "no",
             ],
             zrmLowest: .sufficient, education: .startkwalificatie, language: .meetsRequirement,
             workExperience: "Altijd in de industrie gewerkt; na de WW nog geen nieuwe baan", wishes: "Zo snel mogelijk weer aan het werk",
@@ -77,7 +77,7 @@ extension DemoPersonas {
         "999990019": PersonaIntake(  // Farah
             answers: [
                 .workCapacity: "yes", .distanceToWork: "sixTo24Months", .broadParticipation: "yes", .wswOrBeschutIndication: "no",
-                .employmentContract: "no",
+                .employmentContract: "no", .supportNeed: "regular", .schoolTransition: "no",
             ],
             zrmLowest: .limited, education: .foreignNotRecognised, language: .meetsRequirement,
             workExperience: "Opleiding in het land van herkomst sluit niet aan; werkgerichte training gestart",
@@ -86,7 +86,7 @@ extension DemoPersonas {
         "999994669": PersonaIntake(  // Anne
             answers: [
                 .workCapacity: "limited", .distanceToWork: "moreThan24Months", .broadParticipation: "yes", .wswOrBeschutIndication: "no",
-                .employmentContract: "no",
+                .employmentContract: "no", .supportNeed: "regular", .schoolTransition: "no",
             ],
             zrmLowest: .limited, education: .vmboOrEntree, language: .meetsRequirement,
             workExperience: "40 jaar zwaar fysiek werk; nu vrijwilliger bij het haak- en breicafé en de klaverjasclub",
@@ -95,14 +95,14 @@ extension DemoPersonas {
         "999993240": PersonaIntake(  // Pieter
             answers: [
                 .workCapacity: "none", .distanceToWork: "moreThan24Months", .broadParticipation: "no", .wswOrBeschutIndication: "no",
-                .employmentContract: "no",
+                .employmentContract: "no", .supportNeed: "intensive", .schoolTransition: "no",
             ],
             zrmLowest: .notSelfSufficient, education: .startkwalificatie, language: .meetsRequirement,
             workExperience: "Lang geleden gewerkt; woont in een woonzorgcentrum", wishes: "Rust en zekerheid", readyForWork: false),
         "999993872": PersonaIntake(  // Johan
             answers: [
                 .workCapacity: "limited", .distanceToWork: "moreThan24Months", .broadParticipation: "yes", .wswOrBeschutIndication: "yes",
-                .employmentContract: "yes",
+                .employmentContract: "yes", .supportNeed: "regular", .schoolTransition: "no",
             ],
             zrmLowest: .limited, education: .praktijkonderwijs, language: .meetsRequirement,
             workExperience: "20 jaar groenmedewerker bij de NoordWestGroep, een middag per week keuken Perron 3",
@@ -111,7 +111,7 @@ extension DemoPersonas {
         "999990901": PersonaIntake(  // Selena
             answers: [
                 .workCapacity: "limited", .distanceToWork: "upTo6Months", .broadParticipation: "yes", .wswOrBeschutIndication: "no",
-                .employmentContract: "yes",
+                .employmentContract: "yes", .supportNeed: "sporadic", .schoolTransition: "no",
             ],
             zrmLowest: .limited, education: .vmboOrEntree, language: .meetsRequirement,
             workExperience: "Parttime schoonmaakster; praktijkonderwijs en entree-opleiding Drenthe College", wishes: "Meer uren werken",
