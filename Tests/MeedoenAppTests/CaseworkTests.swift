@@ -22,7 +22,7 @@ final class CaseworkTests: XCTestCase {
             "wpda",
             [
                 "workCapacity": "limited", "distanceToWork": "sixTo24Months", "broadParticipation": "yes", "entrepreneurWish": "no",
-                "proVsoSchoolLeaver": "no",
+                "proVsoSchoolLeaver": "no", "schoolTransition": "no",
             ], "Route Werknemer", "Arbeidsvermogen: beperkt"
         ),
         (
@@ -33,7 +33,7 @@ final class CaseworkTests: XCTestCase {
             ], "Bedrijfsdienstverlener (Scharnierpunt)", "Houding: positief"
         ),
         (
-            "nijkerk", ["workCapacity": "yes", "distanceToWork": "upTo6Months", "broadParticipation": "yes"],
+            "nijkerk", ["workCapacity": "yes", "distanceToWork": "upTo6Months", "broadParticipation": "yes", "supportNeed": "regular"],
             "Traject naar werk (regionaal)",
             "Verwachte eindtrede: trede 6"
         ),
@@ -46,6 +46,16 @@ final class CaseworkTests: XCTestCase {
                 for (index, example) in Self.cases.enumerated() {
                     try await self.intake(example, number: index, app: app, backend: backend)
                 }
+                // Nijkerk reaches out to 23-to-27-year-olds without income and startkwalificatie (seed 001 r. 435); the others do not.
+                let nijkerk = Browser(app)
+                try await nijkerk.logIn("km1.nijkerk", password: DemoLoader.password)
+                let outreach = try await nijkerk.get("/worklists/outreach")
+                XCTAssertEqual(outreach.status, .ok, "\(backend)")
+                XCTAssertTrue(outreach.body.string.contains("geen lopende uitkering en geen startkwalificatie vastgelegd"), "\(backend)")
+                let wijchen = Browser(app)
+                try await wijchen.logIn("km1.wijchen", password: DemoLoader.password)
+                let none = try await wijchen.get("/worklists/outreach").status
+                XCTAssertEqual(none, .notFound, "\(backend)")
                 // Seen never, supported since November 2026: a year on, overdue and on the list with its reason.
                 clock.advance(400 * 86400)  // January 2028: 2027 passed without contact
                 for (index, example) in Self.cases.enumerated() {
