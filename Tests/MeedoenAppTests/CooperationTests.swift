@@ -49,7 +49,7 @@ final class CooperationTests: XCTestCase {
             XCTAssertTrue(third.contains("100% voor 3 maanden (periode uit de wet)"), "\(backend)")
 
             // Lid 11: revised on request, once.
-            let revision = "\(client)/measures/\(stored[1].id!.uuidString)/revision"
+            let revision = "\(client)/measures/\(stored[0].id!.uuidString)/revision"
             let revised = try await browser.post(
                 revision,
                 ["revisedOn": "2026-11-27", "revisionNote": "Werkt sinds twee weken vier dagen per week bij de groenvoorziening."])
@@ -57,6 +57,11 @@ final class CooperationTests: XCTestCase {
             let page = try await browser.get(client).body.string
             XCTAssertTrue(page.contains("herzien op verzoek per 27 november 2026"), "\(backend)")
             try await browser.post(revision, ["revisedOn": "2026-11-27", "revisionNote": "nogmaals"])
+            let coach = Browser(app)
+            try await coach.logIn("pc")
+            let forbidden = try await coach.post(
+                "\(client)/measures/\(stored[1].id!.uuidString)/revision", ["revisedOn": "2026-11-27", "revisionNote": "poging"])
+            XCTAssertEqual(forbidden.status, .forbidden, "\(backend): only who may impose measures may revise them")
             let revisedCount = try await MeasureModel.query(on: app.db).filter(\.$revisedOn != nil).count()
             XCTAssertEqual(revisedCount, 1, "\(backend)")
         }
@@ -70,7 +75,7 @@ final class CooperationTests: XCTestCase {
             try await browser.get("\(client)/measures/new")
             var form = [
                 "ground": "taaleis", "breach": "Taaltoets niet gehaald en geen voortgang", "blame": "full", "percentage": "40",
-                "months": "6", "startsOn": "2026-11-02", "decidedOn": "2026-11-02", "proportionalityCheck": "kort",
+                "months": "6", "startsOn": "2026-10-01", "decidedOn": "2026-11-02", "proportionalityCheck": "kort",
             ]
             // Art. 18b lid 2 and 3: an unknown level is no ground; the test comes first.
             let refused = try await browser.post("\(client)/measures", form)
@@ -80,27 +85,34 @@ final class CooperationTests: XCTestCase {
             // Lid 4: the notice within eight weeks of the test.
             form["proportionalityCheck"] =
                 "Volgt de taalles twee ochtenden per week; meer kan nu niet, maar de toets is zonder reden overgeslagen."
-            (form["testOn"], form["testOutcome"], form["noticeOn"]) = ("2026-09-01", "notMastered", "2026-11-02")
+            (form["testOn"], form["testOutcome"], form["noticeOn"]) = ("2026-08-01", "notMastered", "2026-10-01")
             let late = try await browser.post("\(client)/measures", form)
-            XCTAssertTrue(late.body.string.contains("uiterlijk 27 oktober 2026 (art. 18b lid 4)"), "\(backend)")
-            form["testOn"] = "2026-10-01"
+            XCTAssertTrue(late.body.string.contains("uiterlijk 26 september 2026 (art. 18b lid 4)"), "\(backend)")
+            form["testOn"] = "2026-09-15"
             let skipped = try await browser.post("\(client)/measures", form)
             XCTAssertTrue(skipped.body.string.contains("stap 1 20% voor 6 maanden"), "\(backend): no skipping a step")
+            // Lid 6 sub a: not decided within the month in which the client may declare willingness.
+            (form["percentage"], form["decidedOn"]) = ("20", "2026-10-20")
+            let early = try await browser.post("\(client)/measures", form)
+            XCTAssertTrue(early.body.string.contains("besluit over de eerste stap op of na 1 november 2026"), "\(backend)")
             let none = try await MeasureModel.query(on: app.db).count()
             XCTAssertEqual(none, 0)
 
-            form["percentage"] = "20"
+            form["decidedOn"] = "2026-11-02"
             let imposed = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(imposed.status, .seeOther, "\(backend)")
-            // The second step: six months after the notice, after a new test (lid 10).
-            (form["percentage"], form["startsOn"], form["decidedOn"]) = ("40", "2027-04-01", "2026-11-27")
+            // The second step: six months after the notice, after a new test without progress (lid 10).
+            (form["percentage"], form["startsOn"], form["decidedOn"]) = ("40", "2027-03-01", "2026-11-27")
             let tooSoon = try await browser.post("\(client)/measures", form)
             XCTAssertEqual(tooSoon.status, .badRequest, "\(backend): the second step only after six months")
-            XCTAssertTrue(tooSoon.body.string.contains("gaat deze stap in op 2 mei 2027 of later"), "\(backend)")
+            XCTAssertTrue(tooSoon.body.string.contains("gaat deze stap in op 1 april 2027 of later"), "\(backend)")
             XCTAssertTrue(tooSoon.body.string.contains("alleen op een nieuwe toets"), "\(backend)")
-            (form["startsOn"], form["newTestOn"]) = ("2027-05-02", "2026-11-27")
+            (form["startsOn"], form["newTestOn"], form["newTestNoProgress"]) = ("2027-04-01", "2026-11-27", "ja")
             let second = try await browser.post("\(client)/measures", form)
-            XCTAssertEqual(second.status, .seeOther, "\(backend): the second step is 40%")
+            XCTAssertEqual(
+                second.status, .seeOther,
+                "\(backend): the second step is 40%: \(second.body.string.components(separatedBy: "field-error").dropFirst().map { $0.prefix(200) })"
+            )
             let page = try await browser.get(client).body.string
             XCTAssertTrue(page.contains("Taaleis (art. 18b): 40% voor 6 maanden"), "\(backend)")
             XCTAssertTrue(page.contains("Omgekeerde toets: Volgt de taalles"), "\(backend)")

@@ -34,6 +34,14 @@ final class ContactNormTests: XCTestCase {
         XCTAssertEqual(norm.deadline(lastContact: d(2026, 1, 5), supportStart: d(2020, 1, 1)), d(2027, 12, 31))
     }
 
+    /// A client who returns to support is not overdue at once because of a contact from an earlier period.
+    func testARestartGetsTheFirstDueMonths() {
+        XCTAssertEqual(
+            ContactNorm.perCalendarYear.status(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1), today: d(2026, 12, 1)), .due)
+        XCTAssertEqual(ContactNorm.perCalendarYear.deadline(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1)), d(2027, 2, 1))
+        XCTAssertEqual(ContactNorm.everyMonths(12).deadline(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1)), d(2027, 2, 1))
+    }
+
     /// Steenwijkerland (seed 002 §4, r. 1077-1081): "min. 1x per jaar" is twelve months after the
     /// previous conversation, not a calendar year: seen in February 2026, overdue from February 2027.
     func testSteenwijkerlandsOnceAYearIsTwelveMonths() {

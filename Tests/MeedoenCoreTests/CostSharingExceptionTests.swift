@@ -13,6 +13,7 @@ final class CostSharingExceptionTests: XCTestCase {
             ("a co-resident of 27 or older counts", .coResident, nil, true),
             ("sub b: a tenant at a commercial price, no relative", .coResident, .commercialRenter, false),
             ("sub b: an adult child paying commercial rent still counts (first degree)", .child, .commercialRenter, true),
+            ("sub b: a brother or parent paying commercial rent counts", .coResident, .relativePayingCommercialRent, true),
             ("sub c: a tenant of the same landlord", .coResident, .sameLandlordTenant, false),
             ("sub d 1°: study finance", .coResident, .studentWithStudyFinance, false),
             ("sub d 2°: WTOS", .coResident, .wtosStudent, false),

@@ -130,45 +130,61 @@ final class MeasureTests: XCTestCase {
     }
 
     func taal(
-        _ percentage: Int, _ months: Int?, starts: Day, test: Day? = Day(year: 2026, month: 10, day: 1)!, mastered: Bool? = false,
-        notice: Day? = Day(year: 2026, month: 11, day: 2)!, willing: Bool = false, newTest: Day? = nil, urgent: String? = nil
+        _ percentage: Int, _ months: Int?, starts: Day, test: Day? = Day(year: 2026, month: 9, day: 15)!, mastered: Bool? = false,
+        notice: Day? = Day(year: 2026, month: 10, day: 1)!, decided: Day = Day(year: 2026, month: 11, day: 2)!, willing: Bool = false,
+        newTest: Day? = nil, noProgress: Bool = true, urgent: String? = nil
     ) -> Measure {
         Measure(
             ground: .taaleis, breach: "Geen taalles gevolgd", proportionalityCheck: check, blame: .full, percentage: percentage,
-            months: months, startsOn: starts, decidedOn: d(2026, 11, 2), urgentReasons: urgent,
-            taaleis: .init(testOn: test, mastered: mastered, noticeOn: notice, willingAndProgressing: willing, newTestOn: newTest))
+            months: months, startsOn: starts, decidedOn: decided, urgentReasons: urgent,
+            taaleis: .init(
+                testOn: test, mastered: mastered, noticeOn: notice, willingAndProgressing: willing, newTestOn: newTest,
+                newTestShowsNoProgress: newTest != nil && noProgress))
     }
 
     /// Art. 18b: a test with date and outcome first; the notice within eight weeks (lid 4), the cut
-    /// from the notice; 20% six months (lid 9), 40% six months from six months after the notice
-    /// after a new test (lid 10), then 100% (lid 11); willing within a month: no measure (lid 6 sub a).
+    /// from the notice, decided after the month for declaring willingness (lid 6 sub a); 20% six
+    /// months (lid 9), 40% six months from six months after the notice after a new test without
+    /// mastery or progress, taken before the step (lid 10, 13), then 100% (lid 11).
     func testTheTaaleis() {
-        let notice = d(2026, 11, 2)
-        let first = EarlierMeasure(ground: .taaleis, step: nil, decidedOn: notice, startsOn: notice, noticeOn: notice)
-        let second = EarlierMeasure(ground: .taaleis, step: nil, decidedOn: d(2027, 5, 2), startsOn: d(2027, 5, 2), noticeOn: notice)
+        let notice = d(2026, 10, 1)
+        let first = EarlierMeasure(ground: .taaleis, step: nil, decidedOn: d(2026, 11, 2), startsOn: notice, noticeOn: notice)
+        let second = EarlierMeasure(ground: .taaleis, step: nil, decidedOn: d(2027, 4, 1), startsOn: d(2027, 4, 1), noticeOn: notice)
         let cases: [(String, Measure, [EarlierMeasure], [Measure.Problem])] = [
             ("step 1: 20% for six months from the notice", taal(20, 6, starts: notice), [], []),
             ("an unknown level is no ground: a test first", taal(20, 6, starts: notice, test: nil), [], [.taaleisTestMissing]),
             ("the test shows 1F: no ground", taal(20, 6, starts: notice, mastered: true), [], [.taaleisMet]),
             ("no notice", taal(20, 6, starts: notice, notice: nil), [], [.taaleisNoticeMissing]),
             (
-                "a notice more than eight weeks after the test", taal(20, 6, starts: d(2026, 11, 27), notice: d(2026, 11, 27)), [],
-                [.taaleisNoticeLate(latest: d(2026, 11, 26))]
+                "a notice more than eight weeks after the test", taal(20, 6, starts: notice, test: d(2026, 8, 1)), [],
+                [.taaleisNoticeLate(latest: d(2026, 9, 26))]
             ),
-            ("the cut runs from the notice", taal(20, 6, starts: d(2026, 12, 1)), [], [.taaleisStart(expected: notice)]),
+            (
+                "decided within the month for declaring willingness", taal(20, 6, starts: notice, decided: d(2026, 10, 20)), [],
+                [.taaleisDecidedWithinTheMonth(earliest: d(2026, 11, 1))]
+            ),
+            ("the cut runs from the notice", taal(20, 6, starts: d(2026, 10, 15)), [], [.taaleisStart(expected: notice)]),
             ("willing and progressing: no measure", taal(20, 6, starts: notice, willing: true), [], [.taaleisWilling]),
             ("no skipping a step", taal(40, 6, starts: notice), [], [.taaleisStep(step: 1, expected: 20, months: 6)]),
             (
-                "step 2 after a new test, six months after the notice", taal(40, 6, starts: d(2027, 5, 2), newTest: d(2027, 4, 20)),
+                "step 2 after a new test, six months after the notice", taal(40, 6, starts: d(2027, 4, 1), newTest: d(2027, 3, 20)),
                 [first], []
             ),
-            ("step 2 without a new test", taal(40, 6, starts: d(2027, 5, 2)), [first], [.taaleisNewTestMissing]),
+            ("step 2 without a new test", taal(40, 6, starts: d(2027, 4, 1)), [first], [.taaleisNewTestMissing]),
             (
-                "step 2 too early", taal(40, 6, starts: d(2027, 4, 1), newTest: d(2027, 3, 20)), [first],
-                [.taaleisStart(expected: d(2027, 5, 2))]
+                "step 2 after a test that shows progress", taal(40, 6, starts: d(2027, 4, 1), newTest: d(2027, 3, 20), noProgress: false),
+                [first], [.taaleisNewTestMissing]
             ),
             (
-                "step 3: 100% until the level is reached", taal(100, nil, starts: d(2027, 11, 2), newTest: d(2027, 10, 20)),
+                "the new test comes before the step (lid 13)", taal(40, 6, starts: d(2027, 4, 1), newTest: d(2027, 4, 5)), [first],
+                [.taaleisNewTestMissing]
+            ),
+            (
+                "step 2 too early", taal(40, 6, starts: d(2027, 3, 1), newTest: d(2027, 2, 20)), [first],
+                [.taaleisStart(expected: d(2027, 4, 1))]
+            ),
+            (
+                "step 3: 100% until the level is reached", taal(100, nil, starts: d(2027, 10, 1), newTest: d(2027, 9, 20)),
                 [first, second], []
             ),
             (
@@ -176,12 +192,23 @@ final class MeasureTests: XCTestCase {
                 taal(10, 6, starts: notice, urgent: "Zorgt voltijds voor een ernstig zieke ouder; lessen zijn nu niet te combineren."), [],
                 []
             ),
+            (
+                "dringende redenen never make a step open-ended",
+                taal(10, nil, starts: notice, urgent: "Zorgt voltijds voor een ernstig zieke ouder; lessen zijn nu niet te combineren."),
+                [],
+                [.taaleisStep(step: 1, expected: 20, months: 6)]
+            ),
         ]
         for (name, measure, earlier, problems) in cases {
             XCTAssertEqual(measure.problems(context(earlier)), problems, name)
         }
         XCTAssertEqual(
             taal(20, 6, starts: notice).problems(context(language: .exempt)), [.taaleisMet], "the intake records an exemption")
+        // A new suspicion years later, tested and notified anew, starts again at step 1.
+        var later = context([first, second])
+        later.today = d(2029, 5, 1)
+        let anew = taal(20, 6, starts: d(2029, 3, 1), test: d(2029, 2, 1), notice: d(2029, 3, 1), decided: d(2029, 4, 2))
+        XCTAssertEqual(anew.problems(later), [])
     }
 
     func other(_ percentage: Int, _ months: Int?, ordinance: String? = nil, blame: Measure.Blame = .full) -> Measure {

@@ -2,7 +2,7 @@ import XCTest
 
 @testable import MeedoenCore
 
-/// The AOW age per birth date (AOW art. 7a) and the youth minimum wage (Wml art. 8 lid 1), from the
+/// The AOW age per birth date (AOW art. 7a) and the youth minimum wage (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2), from the
 /// shipped parameter file.
 final class PensionAgeTests: XCTestCase {
     func testTheAgeFollowsTheBirthDateTable() {
@@ -46,7 +46,7 @@ final class PensionAgeTests: XCTestCase {
 }
 
 final class YouthMinimumWageTests: XCTestCase {
-    /// The staffel since 2019-07-01 (Wml art. 8 lid 1): 21+ 100%, 20 80%, 19 60%, 18 50%, 17 39.5%,
+    /// The staffel since 2019-07-01 (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2): 21+ 100%, 20 80%, 19 60%, 18 50%, 17 39.5%,
     /// 16 34.5%, 15 30% of the adult minimum wage; nothing below 15.
     func testTheShares() throws {
         let cases: [(age: Int, share: Int?)] = [

@@ -216,7 +216,8 @@ enum OpenAPIDocument {
                     "reviewDate": date,
                     "employeeBirth": [
                         "type": "string", "format": "date",
-                        "description": "Geboortedatum werknemer; onder 21 geldt het minimumjeugdloon (Wml art. 8). Weglaten: 21 of ouder",
+                        "description":
+                            "Geboortedatum werknemer; onder 21 geldt het minimumjeugdloon (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2). Weglaten: 21 of ouder",
                     ],
                 ], required: ["startMonth", "hoursPerWeek"]),
             "WageCostSubsidyCalculation": object([

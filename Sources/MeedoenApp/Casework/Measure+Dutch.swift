@@ -82,6 +82,11 @@ extension Dutch {
             )
         case .decidedInFuture: ("decidedOn", "Het besluit kan niet in de toekomst liggen.")
         case .breachKindMissing: ("breachKind", "Kies welke arbeidsverplichting niet is nagekomen (art. 18 lid 4 sub a–h).")
+        case .breachKindNeedsWorkObligation:
+            (
+                "ground",
+                "Een arbeidsverplichting van art. 18 lid 4 leidt altijd tot een maatregel volgens lid 5 tot en met 8: kies 'Arbeidsverplichting', of laat de arbeidsverplichting leeg."
+            )
         case .breachDateMissing:
             ("breachOn", "Vul de datum van de schending in: daarvan hangt af of het een herhaling is (art. 18 lid 6–8).")
         case .breachDateAfterDecision: ("breachOn", "De schending ligt na het besluit; controleer de datums.")
@@ -115,6 +120,11 @@ extension Dutch {
                 "willing",
                 "Wie zich binnen een maand bereid verklaart en de verwachte voortgang maakt, krijgt geen verlaging (art. 18b lid 6 sub a)."
             )
+        case .taaleisDecidedWithinTheMonth(let earliest):
+            (
+                "decidedOn",
+                "Binnen een maand na de kennisgeving kan de cliënt zich bereid verklaren (art. 18b lid 6 sub a): besluit over de eerste stap op of na \(date(earliest)); de verlaging loopt dan vanaf de kennisgeving."
+            )
         case .taaleisStep(let step, let percentage, let months):
             (
                 "percentage",
@@ -128,7 +138,7 @@ extension Dutch {
         case .taaleisNewTestMissing:
             (
                 "newTestOn",
-                "De volgende stap van de taaleis volgt alleen op een nieuwe toets, na de vorige stap, waaruit blijkt dat de vaardigheden en de verwachte voortgang ontbreken (art. 18b lid 10 en 11)."
+                "De volgende stap van de taaleis volgt alleen op een nieuwe toets, na de vorige stap en vóór deze (lid 13), waaruit blijkt dat de vaardigheden en de verwachte voortgang ontbreken (art. 18b lid 10 en 11)."
             )
         case .percentageOutOfRange: ("percentage", "Vul een percentage van 1 tot en met 100 in.")
         case .monthsOutOfRange: ("months", "Vul een duur van 1 tot en met 36 maanden in, zoals de verordening die noemt.")

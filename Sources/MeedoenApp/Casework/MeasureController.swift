@@ -13,15 +13,19 @@ enum MeasureController {
         routes.post("clients", ":id", "measures", ":measure", "revision", use: revise).require(.file(.measures, .write))
     }
 
-    /// The rule set in force, the profile's ordinance, the earlier measures and the intake's language level.
-    static func context(_ req: Request, _ resident: ResidentModel, organisation: UUID) async throws -> Measure.Context {
+    /// The rule set in force on the decision day, the profile's ordinance (none when the organisation
+    /// has no valid profile: a lid-5 measure is then refused, naming the setting), the earlier measures
+    /// and the intake's language level.
+    static func context(_ req: Request, _ resident: ResidentModel, organisation: UUID, decidedOn: Day? = nil) async throws
+        -> Measure.Context
+    {
         let store = CaseworkStore(db: req.db)
         let earlier = try await store.measures(of: resident.id!).map(\.earlier)
         let language = try await store.intakes(of: resident.id!).first.map { try store.intake($0, withSensitive: false).language }
         let parameters = try await LegalParameterStore(db: req.db).all()
         return Measure.Context(
-            ruleSet: MeasureRuleSet.current(on: req.today, parameters: parameters),
-            ordinance: try await req.profile(of: organisation).profile.measures, earlier: earlier, language: language ?? .unknown,
+            ruleSet: MeasureRuleSet.current(on: decidedOn ?? req.today, parameters: parameters),
+            ordinance: (try? await req.profile(of: organisation).profile.measures) ?? nil, earlier: earlier, language: language ?? .unknown,
             today: req.today)
     }
 
@@ -83,6 +87,10 @@ enum MeasureController {
                             "newTestOn", "Datum van de nieuwe toets (tweede en derde stap)", .date,
                             hint:
                                 "De tweede en derde stap volgen alleen op een nieuwe toets zonder beheersing en zonder de verwachte voortgang (lid 10, 11).",
+                            optional: true),
+                        FormField(
+                            "newTestNoProgress", "De nieuwe toets toont geen beheersing en niet de voortgang die verwacht mag worden",
+                            .checkbox,
                             optional: true),
                         FormField(
                             "willing", "Binnen een maand na de kennisgeving bereid verklaard en voldoet aan de verwachte voortgang",
@@ -153,10 +161,10 @@ enum MeasureController {
         let taaleis = Measure.Taaleis(
             testOn: reader.day("testOn", notInFuture: true), mastered: reader.raw("testOutcome").map { $0 == "mastered" },
             noticeOn: reader.day("noticeOn"), willingAndProgressing: reader.flag("willing"),
-            newTestOn: reader.day("newTestOn", notInFuture: true))
-        let context = try await context(req, resident, organisation: opened.file.household.$organisation.id)
+            newTestOn: reader.day("newTestOn", notInFuture: true), newTestShowsNoProgress: reader.flag("newTestNoProgress"))
+        let context = try await context(req, resident, organisation: opened.file.household.$organisation.id, decidedOn: decidedOn)
         if let ground, let blame, let percentage, let startsOn, let decidedOn {
-            let measure = Measure(
+            var measure = Measure(
                 ground: ground, breach: breach, proportionalityCheck: check, blame: blame, percentage: percentage, months: months,
                 startsOn: startsOn, ordinanceReference: ordinance, breachKind: breachKind, breachOn: breachOn, decidedOn: decidedOn,
                 urgentReasons: urgent, spread: reader.flag("spread"), taaleis: ground == .taaleis ? taaleis : nil)
@@ -164,6 +172,8 @@ enum MeasureController {
                 let (field, text) = Dutch.measureProblem(problem, ordinance: context.ordinance)
                 if reader.issues.items.first(where: { $0.field == field }) == nil { reader.fail(field, .custom(text)) }
             }
+            // Dringende redenen belong to a measure only when they lowered or shortened it.
+            if !measure.isTailored(context) { measure.urgentReasons = nil }
             if reader.issues.isEmpty, let ruleSet = context.ruleSet {
                 let step =
                     ground == .workObligation
@@ -174,16 +184,18 @@ enum MeasureController {
                     change: ChangeSummary(new: [
                         "grond": ground.rawValue, "procent": String(percentage), "maanden": months.map(String.init) ?? "tot voldaan",
                         "ingang": startsOn.iso, "besluit": decidedOn.iso, "lid": step.map { String($0.lid) } ?? "",
-                        "regels": ruleSet.id, "dringende redenen": urgent == nil ? "nee" : "ja",
+                        "regels": ruleSet.id, "dringende redenen": measure.urgentReasons == nil ? "nee" : "ja",
                     ]))
-                let (residentID, recorder) = (resident.id!, req.recorder)
+                let (residentID, recorder, imposed) = (resident.id!, req.recorder, measure)
                 try await req.recordChange { tx in
-                    try await CaseworkStore(db: tx.db).addMeasure(measure, ruleSet: ruleSet, step: step, for: residentID, by: recorder)
+                    try await CaseworkStore(db: tx.db).addMeasure(imposed, ruleSet: ruleSet, step: step, for: residentID, by: recorder)
                     try await tx.append(entry)
                 }
                 return req.redirect(
                     to: "/clients/\(resident.id!.uuidString)",
-                    flash: "De maatregel is vastgelegd; heroverweeg hem uiterlijk \(Dutch.date(measure.reviewBy)) (art. 18 lid 3).")
+                    flash: ground == .otherObligation
+                        ? "De maatregel is vastgelegd; heroverweeg hem uiterlijk \(Dutch.date(measure.reviewBy)) (art. 18 lid 3)."
+                        : "De maatregel is vastgelegd.")
             }
         }
         return try await page(req, resident, context: context, values: fields, issues: reader.issues)
@@ -219,6 +231,7 @@ enum MeasureController {
                 return req.redirect(
                     to: back, flash: "Herziening op verzoek geldt voor maatregelen op de arbeidsverplichtingen (art. 18 lid 11).")
             case .alreadyRevised: return req.redirect(to: back, flash: "Deze maatregel is al herzien.")
+            case .beforeTheMeasure: return req.redirect(to: back, flash: "Een herziening kan niet ingaan vóór de maatregel zelf.")
             }
         }
         return req.redirect(to: back, flash: "De herziening op verzoek is vastgelegd (art. 18 lid 11).")

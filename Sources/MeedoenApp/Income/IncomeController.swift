@@ -184,7 +184,9 @@ enum IncomeController {
         case .wageBelowMinimum:
             issues.add(
                 "hourlyWage",
-                .custom("Het uurloon ligt onder het wettelijk minimum(jeugd)loon voor deze leeftijd (Wml art. 8); dat mag niet."))
+                .custom(
+                    "Het uurloon ligt onder het wettelijk minimum(jeugd)loon voor deze leeftijd (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2); dat mag niet."
+                ))
         case .employeeTooYoung:
             issues.add("employeeBirth", .custom("Onder de 15 jaar kent de Wet minimumloon geen minimumloon; controleer de geboortedatum."))
         case .wageTooHigh: issues.add("hourlyWage", .custom("Dit uurloon is onwaarschijnlijk hoog (meer dan € 1.000); controleer het."))

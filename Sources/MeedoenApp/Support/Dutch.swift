@@ -105,6 +105,8 @@ enum Dutch {
         case .commercialRenter:
             "Commerciële huurder, verhuurder of kostganger met schriftelijke overeenkomst, geen familie in de 1e of 2e graad (art. 19a lid 1 sub b)"
         case .sameLandlordTenant: "Huurder of kostganger bij dezelfde verhuurder tegen een commerciële prijs (art. 19a lid 1 sub c)"
+        case .relativePayingCommercialRent:
+            "Familie in de 1e of 2e graad die commerciële huur betaalt: telt wél mee (art. 19a lid 1 sub b)"
         }
     }
 

@@ -27,14 +27,26 @@ public enum ContactNorm: Codable, Sendable, Equatable {
     /// never earlier than `firstDueAfterMonths` after that start (a client who enters in November is
     /// not overdue on 1 January). Every N months: N months after the last contact, or the start.
     public func deadline(lastContact: Day?, supportStart: Day, firstDueAfterMonths: Int = 3) -> Day {
+        // A contact from before this period of support still counts, but never makes a client who
+        // just (re)started overdue before the first due date.
+        if let last = lastContact, last < supportStart {
+            return max(Self.deadline(self, last), supportStart.adding(months: firstDueAfterMonths))
+        }
         switch self {
         case .perCalendarYear:
             guard let last = lastContact else {
                 return max(Day(year: supportStart.year, month: 12, day: 31)!, supportStart.adding(months: firstDueAfterMonths))
             }
-            return Day(year: last.year + 1, month: 12, day: 31)!
+            return Self.deadline(self, last)
         case .everyMonths(let months):
-            return (lastContact ?? supportStart).adding(months: months)
+            return lastContact.map { Self.deadline(self, $0) } ?? supportStart.adding(months: months)
+        }
+    }
+
+    private static func deadline(_ norm: ContactNorm, _ last: Day) -> Day {
+        switch norm {
+        case .perCalendarYear: Day(year: last.year + 1, month: 12, day: 31)!
+        case .everyMonths(let months): last.adding(months: months)
         }
     }
 

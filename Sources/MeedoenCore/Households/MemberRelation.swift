@@ -27,10 +27,13 @@ public enum CoResidentException: String, CaseIterable, Codable, Sendable {
     /// Sub c: a written agreement at a commercial price with the same third party as the claimant
     /// (tenants of the same landlord).
     case sameLandlordTenant
+    /// Recorded so the choice is explicit: a blood relative or in-law in the first or second degree
+    /// who pays commercial rent is not excepted by sub b, and counts.
+    case relativePayingCommercialRent
 
     /// Sub b excludes relatives in the first or second degree: an adult child of the claimant who
     /// pays commercial rent still counts.
     public func applies(to relation: MemberRelation) -> Bool {
-        !(self == .commercialRenter && relation == .child)
+        self != .relativePayingCommercialRent && !(self == .commercialRenter && relation == .child)
     }
 }

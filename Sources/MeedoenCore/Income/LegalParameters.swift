@@ -16,7 +16,7 @@ public enum ParameterKey: String, CaseIterable, Codable, Sendable {
     case holidayAllowanceInNormPercent  // art. 19 lid 3
     case wmlHour  // statutory minimum wage per hour, 21+
     case wmlHolidayAllowancePercent
-    /// The youth minimum wage as a share of the adult one, by age (Wml art. 8 lid 1): wage-cost subsidy under 21.
+    /// The youth minimum wage as a share of the adult one, by age (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2): wage-cost subsidy under 21.
     case wmlAge20Percent, wmlAge19Percent, wmlAge18Percent, wmlAge17Percent, wmlAge16Percent, wmlAge15Percent
     case lksMaxPercent, lksEmployerAllowancePercent, lksFlatPercent, lksFlatMonths, fullTimeHours  // art. 10d
     case balansActive, balansPercent, balansMonths  // art. 34a (Wet Participatiewet in balans), off until dated
@@ -82,7 +82,7 @@ public struct LegalParameters: Sendable {
     public func newestValidFrom(_ key: ParameterKey) -> Day? { series[key]?.last?.validFrom }
 
     /// The youth minimum wage share (basis points of the adult hourly minimum wage) for an age;
-    /// 10,000 from 21 (Wml art. 8 lid 1). Nil below 15, where the law sets no minimum wage.
+    /// 10,000 from 21 (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2). Nil below 15, where the law sets no minimum wage.
     public func minimumWageShare(age: Int, on day: Day) throws(Problem) -> Int? {
         let keys: [Int: ParameterKey] = [
             20: .wmlAge20Percent, 19: .wmlAge19Percent, 18: .wmlAge18Percent, 17: .wmlAge17Percent, 16: .wmlAge16Percent,

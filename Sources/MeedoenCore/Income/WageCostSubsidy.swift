@@ -5,7 +5,7 @@
 /// While the wage value is not yet assessed, a flat 50% for at most the first 6 months (lid 5).
 /// Set at the start and again each 1 January (lid 7). Amounts: the dated LegalParameters.
 /// For an employee under 21 the minimum wage is the youth minimum wage of their age (art. 10d lid 2
-/// "het wettelijk minimumloon"; Wml art. 8 lid 1): the age on the day the subsidy is set.
+/// "het wettelijk minimumloon"; Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2): the age on the day the subsidy is set.
 public struct WageCostSubsidyInput: Sendable, Equatable {
     public var startMonth: Day
     public var months: Int

@@ -30,12 +30,19 @@ public struct Measure: Sendable, Equatable {
         public var noticeOn: Day?
         /// Within a month of the notice the person declared themselves willing to learn and makes the expected progress (lid 6 sub a).
         public var willingAndProgressing: Bool
-        /// Step two and three (lid 10, 11): a new test shows no mastery and no expected progress.
+        /// Step two and three (lid 10, 11): a new test, before the step (lid 13)...
         public var newTestOn: Day?
+        /// ...showing no mastery and not the progress that may be expected (lid 10 and 11, sub a and b).
+        public var newTestShowsNoProgress: Bool
 
-        public init(testOn: Day?, mastered: Bool?, noticeOn: Day?, willingAndProgressing: Bool = false, newTestOn: Day? = nil) {
+        public init(
+            testOn: Day?, mastered: Bool?, noticeOn: Day?, willingAndProgressing: Bool = false, newTestOn: Day? = nil,
+            newTestShowsNoProgress: Bool = false
+        ) {
             (self.testOn, self.mastered, self.noticeOn) = (testOn, mastered, noticeOn)
-            (self.willingAndProgressing, self.newTestOn) = (willingAndProgressing, newTestOn)
+            (self.willingAndProgressing, self.newTestOn, self.newTestShowsNoProgress) = (
+                willingAndProgressing, newTestOn, newTestShowsNoProgress
+            )
         }
     }
 
@@ -116,8 +123,8 @@ public struct Measure: Sendable, Equatable {
     /// The next taaleis step (art. 18b lid 9–11): 20% for six months from the notice, then 40% for
     /// six months from six months after it, then 100% from twelve months after it until the level is reached.
     public static func taaleisProposal(context: Context, noticeOn: Day?) -> Proposal {
-        let series = context.earlier.filter { $0.ground == .taaleis }.sorted { $0.startsOn < $1.startsOn }
-        let notice = series.first?.noticeOn ?? series.first?.startsOn ?? noticeOn
+        let series = taaleisSeries(context.earlier, noticeOn: noticeOn)
+        let notice = noticeOn ?? series.first?.noticeOn
         let (percentage, months): (Int, Int?) =
             switch series.count {
             case 0: (20, 6)
@@ -129,6 +136,15 @@ public struct Measure: Sendable, Equatable {
             earliestStart: notice.map { $0.adding(months: 6 * min(series.count, 2)) })
     }
 
+    /// The earlier measures of one taaleis series: those under the same written notice (a new
+    /// suspicion, tested and notified anew, starts again at step one). Without a notice given, the
+    /// latest series.
+    static func taaleisSeries(_ earlier: [EarlierMeasure], noticeOn: Day?) -> [EarlierMeasure] {
+        let taaleis = earlier.filter { $0.ground == .taaleis }.sorted { $0.startsOn < $1.startsOn }
+        guard let notice = noticeOn ?? taaleis.compactMap(\.noticeOn).max() else { return [] }
+        return taaleis.filter { ($0.noticeOn ?? $0.startsOn) == notice }
+    }
+
     public enum Problem: Equatable, Sendable {
         case proportionalityCheckMissing
         case noBlame
@@ -136,6 +152,8 @@ public struct Measure: Sendable, Equatable {
         case ruleSetEnded
         case decidedInFuture
         case breachKindMissing  // lid 4 sub a–h
+        /// A lid-4 obligation was named under another ground: lid 4 always takes the lid 5–8 measure.
+        case breachKindNeedsWorkObligation
         case breachDateMissing
         case breachDateAfterDecision
         /// The ordinance does not set the period of this lid (a profile setting is missing).
@@ -153,6 +171,8 @@ public struct Measure: Sendable, Equatable {
         case taaleisNoticeLate(latest: Day)
         /// Lid 6 sub a: willing within a month and making progress: no measure.
         case taaleisWilling
+        /// Lid 6 sub a: the first step is decided only after the month for declaring willingness.
+        case taaleisDecidedWithinTheMonth(earliest: Day)
         case taaleisStep(step: Int, expected: Int, months: Int?)
         /// The first step runs from the notice, each next one from six months after the one before.
         case taaleisStart(expected: Day)
@@ -162,6 +182,21 @@ public struct Measure: Sendable, Equatable {
         case monthsMissing
         case monthsOutOfRange
         case ordinanceReferenceMissing
+    }
+
+    /// Whether the measure is lower or shorter than the law gives: only then do the stated dringende
+    /// redenen belong to it.
+    public func isTailored(_ context: Context) -> Bool {
+        switch ground {
+        case .workObligation:
+            guard let breachOn else { return false }
+            let proposal = Self.workObligationProposal(breachOn: breachOn, context: context)
+            return percentage != 100 || months != proposal.months
+        case .taaleis:
+            let proposal = Self.taaleisProposal(context: context, noticeOn: taaleis?.noticeOn)
+            return percentage != proposal.percentage || months != proposal.months
+        case .otherObligation: return false
+        }
     }
 
     private var hasUrgentReasons: Bool { (urgentReasons?.trimmingCharacters(in: .whitespacesAndNewlines).count ?? 0) >= 20 }
@@ -178,6 +213,7 @@ public struct Measure: Sendable, Equatable {
         case .workObligation: problems += workObligationProblems(context)
         case .taaleis: problems += taaleisProblems(context)
         case .otherObligation:
+            if breachKind != nil { problems.append(.breachKindNeedsWorkObligation) }
             if let months, !(1...36).contains(months) { problems.append(.monthsOutOfRange) }
             if months == nil { problems.append(.monthsMissing) }
             if (ordinanceReference ?? "").isEmpty { problems.append(.ordinanceReferenceMissing) }
@@ -217,15 +253,19 @@ public struct Measure: Sendable, Equatable {
         if facts.willingAndProgressing { problems.append(.taaleisWilling) }
         if step == 1 {
             if noticeOn > latest || noticeOn < testOn { problems.append(.taaleisNoticeLate(latest: latest)) }
+            let month = noticeOn.adding(months: 1)
+            if decidedOn < month { problems.append(.taaleisDecidedWithinTheMonth(earliest: month)) }
         } else {
-            let lastStart = context.earlier.filter { $0.ground == .taaleis }.map(\.startsOn).max()
-            if let lastStart, (facts.newTestOn.map { $0 <= lastStart } ?? true) { problems.append(.taaleisNewTestMissing) }
+            let lastStart = Self.taaleisSeries(context.earlier, noticeOn: noticeOn).map(\.startsOn).max()
+            // A new test after the previous step and before this one (lid 13), without mastery or progress.
+            let tested = facts.newTestOn.map { $0 > (lastStart ?? $0) && $0 <= startsOn } ?? false
+            if !tested || !facts.newTestShowsNoProgress { problems.append(.taaleisNewTestMissing) }
         }
         if let earliest = proposal.earliestStart, step == 1 ? startsOn != earliest : startsOn < earliest {
             problems.append(.taaleisStart(expected: earliest))
         }
-        let tailored =
-            hasUrgentReasons && percentage <= proposal.percentage && (proposal.months == nil || (months ?? 0) <= proposal.months!)
+        let withinProposal = percentage <= proposal.percentage && (proposal.months.map { months != nil && months! <= $0 } ?? true)
+        let tailored = hasUrgentReasons && withinProposal
         if !tailored && (percentage != proposal.percentage || months != proposal.months) {
             problems.append(.taaleisStep(step: step, expected: proposal.percentage, months: proposal.months))
         }

@@ -12,7 +12,8 @@ public struct MeasureRuleSet: Sendable, Equatable {
         source:
             "Participatiewet art. 18 lid 4–11 en art. 18b, geconsolideerde tekst geldig vanaf 2026-07-01 (wetten.overheid.nl BWBR0015703)")
 
-    /// The rule set for a new measure decided on `day`; nil once the Wet Participatiewet in balans applies.
+    /// The rule set for a measure decided on `day`; nil once the Wet Participatiewet in balans applies
+    /// (the dated switch the applicatiebeheerder sets at /admin/parameters when its date is known).
     public static func current(on day: Day, parameters: LegalParameters) -> MeasureRuleSet? {
         parameters.isOn(.balansActive, on: day) ? nil : .participatiewet2015
     }
@@ -105,10 +106,11 @@ public enum MeasureRepeat {
     /// measure decision, lid 7 within twelve months of a lid-6 one, lid 8 within twelve months of a
     /// lid-7 or lid-8 one; otherwise (a first breach, or after the twelve months) lid 5 again.
     public static func step(breachOn: Day, earlier: [EarlierMeasure]) -> (step: RepeatStep, after: EarlierMeasure?) {
-        let previous = earlier.filter { $0.ground == .workObligation && $0.step != nil && $0.decidedOn <= breachOn }
+        let previous = earlier.filter { $0.ground == .workObligation && $0.decidedOn <= breachOn }
             .max { $0.decidedOn < $1.decidedOn }
-        guard let previous, let step = previous.step, breachOn <= previous.decidedOn.adding(months: 12) else { return (.lid5, nil) }
-        return (step.next, previous)
+        guard let previous, breachOn <= previous.decidedOn.adding(months: 12) else { return (.lid5, nil) }
+        // A lid-4 measure stored before the steps were (M016) was a first one: lid 5.
+        return ((previous.step ?? .lid5).next, previous)
     }
 
     /// The period in months the law and the ordinance give for a step; nil when the ordinance does

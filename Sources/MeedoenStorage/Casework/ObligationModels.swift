@@ -30,6 +30,7 @@ public final class MeasureModel: Model, @unchecked Sendable {
     @OptionalField(key: "test_mastered") public var testMastered: Bool?
     @OptionalField(key: "notice_on") public var noticeOn: Date?
     @OptionalField(key: "new_test_on") public var newTestOn: Date?
+    @OptionalField(key: "new_test_no_progress") public var newTestNoProgress: Bool?
     /// Art. 18 lid 11: revised on request once conduct shows the obligations are met.
     @OptionalField(key: "revised_on") public var revisedOn: Date?
     @OptionalField(key: "revision_note") public var revisionNote: String?

@@ -28,11 +28,12 @@ extension CaseworkStore {
         (model.repeatStep, model.urgentReasons, model.spread) = (step, measure.urgentReasons, measure.spread)
         (model.testOn, model.testMastered) = (measure.taaleis?.testOn?.date, measure.taaleis?.mastered)
         (model.noticeOn, model.newTestOn) = (measure.taaleis?.noticeOn?.date, measure.taaleis?.newTestOn?.date)
+        model.newTestNoProgress = measure.taaleis?.newTestOn == nil ? nil : measure.taaleis?.newTestShowsNoProgress
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
     }
 
-    public enum RevisionProblem: Error, Equatable { case notFound, notAWorkObligationMeasure, alreadyRevised }
+    public enum RevisionProblem: Error, Equatable { case notFound, notAWorkObligationMeasure, alreadyRevised, beforeTheMeasure }
 
     /// Art. 18 lid 11: a lid 5–8 measure revised on the person's request.
     public func reviseMeasure(_ id: UUID, of residentID: UUID, on day: Day, note: String, by recorder: Recorder) async throws {
@@ -41,6 +42,7 @@ extension CaseworkStore {
         }
         guard model.ground == .workObligation else { throw RevisionProblem.notAWorkObligationMeasure }
         guard model.revisedOn == nil else { throw RevisionProblem.alreadyRevised }
+        guard day >= Day(model.startsOn) else { throw RevisionProblem.beforeTheMeasure }
         (model.revisedOn, model.revisionNote, model.revisedBy) = (day.date, note, recorder.userID)
         try await model.update(on: db)
     }

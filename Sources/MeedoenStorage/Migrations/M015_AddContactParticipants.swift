@@ -3,7 +3,7 @@ import SQLKit
 
 /// Who took part in a contact (issue 13): contacts stay on the household, but the contact norm is
 /// checked per adult client (seed 000 "met elke inwoner", seed 001 "iedere inwoner", seed 002
-/// counts partners). Existing contacts get the client of their conversation, else the applicant.
+/// counts partners). Existing contacts get the client of their conversation, else applicant and partner.
 /// Also drops the old AOW-age parameter, now keyed by birth date (`pensionAgeMonths`).
 public struct M015_AddContactParticipants: AsyncMigration {
     public init() {}
@@ -19,20 +19,27 @@ public struct M015_AddContactParticipants: AsyncMigration {
         try await sql.delete(from: "legal_parameters").where("key", .equal, "pensionAge").run()
     }
 
-    /// Gives every contact without participants the client of its conversation (intake, plan,
-    /// review), else the household's applicant; run again after the demo data is loaded.
+    /// Gives every contact without participants its people: the client of its conversation (intake,
+    /// plan, review); a contact recorded before participants were (a household contact) counts for
+    /// the applicant and the partner, as it did. Run again after the demo data is loaded.
     public static func addMissing(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
+        let withoutParticipants = "NOT EXISTS (SELECT 1 FROM contact_participants cp WHERE cp.contact_id = c.id)"
         try await sql.raw(
             """
             INSERT INTO contact_participants (contact_id, resident_id)
-            SELECT DISTINCT c.id, COALESCE(src.resident_id, a.id) FROM contacts c
-            LEFT JOIN (SELECT id, resident_id FROM intakes UNION ALL SELECT id, resident_id FROM plans
+            SELECT c.id, src.resident_id FROM contacts c
+            JOIN (SELECT id, resident_id FROM intakes UNION ALL SELECT id, resident_id FROM plans
               UNION ALL SELECT v.id, p.resident_id FROM plan_reviews v JOIN plans p ON p.id = v.plan_id
               UNION ALL SELECT id, resident_id FROM case_reviews) src ON src.id = c.source_id
-            LEFT JOIN residents a ON a.household_id = c.household_id AND a.relation = 'applicant'
-            WHERE COALESCE(src.resident_id, a.id) IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM contact_participants cp WHERE cp.contact_id = c.id)
+            WHERE \(unsafeRaw: withoutParticipants)
+            """
+        ).run()
+        try await sql.raw(
+            """
+            INSERT INTO contact_participants (contact_id, resident_id)
+            SELECT c.id, r.id FROM contacts c JOIN residents r ON r.household_id = c.household_id AND r.relation IN ('applicant', 'partner')
+            WHERE \(unsafeRaw: withoutParticipants)
             """
         ).run()
     }

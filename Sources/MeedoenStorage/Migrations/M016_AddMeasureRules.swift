@@ -12,7 +12,7 @@ public struct M016_AddMeasureRules: AsyncMigration {
     static let columns: [(String, DatabaseSchema.DataType)] = [
         ("rule_set", .string), ("breach_kind", .string), ("breach_on", .date), ("decided_on", .date), ("repeat_step", .string),
         ("urgent_reasons", .string), ("spread", .bool), ("test_on", .date), ("test_mastered", .bool), ("notice_on", .date),
-        ("new_test_on", .date), ("revised_on", .date), ("revision_note", .string), ("revised_by", .uuid),
+        ("new_test_on", .date), ("new_test_no_progress", .bool), ("revised_on", .date), ("revision_note", .string), ("revised_by", .uuid),
     ]
 
     public func prepare(on db: any Database) async throws {
@@ -20,11 +20,19 @@ public struct M016_AddMeasureRules: AsyncMigration {
         for (name, type) in Self.columns {
             try await db.schema("measures").field(.definition(name: .key(.string(name)), dataType: type, constraints: [])).update()
         }
+        try await Self.backfill(on: db)
+    }
+
+    /// Measures stored before: imposed under the same rule set, decided on their first day, spread
+    /// never; an earlier lid-4 measure counts for the repeat rules as a first one (lid 5).
+    public static func backfill(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        try await sql.update("measures").set("rule_set", to: MeasureRuleSetID.participatiewet2015).set(
-            SQLIdentifier("decided_on"), to: SQLIdentifier("starts_on")
-        )
-        .set("spread", to: false).run()
+        try await sql.update("measures").set("rule_set", to: MeasureRuleSetID.participatiewet2015)
+            .set(SQLIdentifier("decided_on"), to: SQLIdentifier("starts_on")).set("spread", to: false).where(
+                "rule_set", .is, SQLLiteral.null
+            ).run()
+        try await sql.update("measures").set("repeat_step", to: "lid5").where("ground", .equal, "workObligation")
+            .where("repeat_step", .is, SQLLiteral.null).run()
     }
 
     public func revert(on db: any Database) async throws {

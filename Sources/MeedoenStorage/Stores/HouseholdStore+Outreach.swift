@@ -14,8 +14,9 @@ public struct OutreachRow: Decodable, Sendable {
 }
 
 extension HouseholdStore {
-    /// Residents recorded in Meedoen aged within the policy on `day`, whose household has no
-    /// bijstand running that day, in the households the viewer's worklists cover. Whether a
+    /// Residents recorded in Meedoen aged within the policy on `day` without a benefit of their own
+    /// that day — an adult child living with parents on bijstand has none — in the households the
+    /// viewer's worklists cover. Whether a
     /// startkwalificatie is recorded is read from the intake by the caller.
     public func outreachCandidates(for viewer: Viewer, onlyOwnCaseload: Bool, policy: OutreachPolicy, on day: Day) async throws
         -> [OutreachRow]
@@ -29,7 +30,7 @@ extension HouseholdStore {
         let query: SQLQueryString =
             "SELECT s.household_id, r.id AS resident_id, r.given_name, r.family_name, r.date_of_birth, s.director_name FROM residents r JOIN "
             + scoped
-            + " ON s.household_id = r.household_id WHERE r.date_of_birth <= \(bind: policy.bornOnOrBefore(on: day).date) AND r.date_of_birth > \(bind: policy.bornAfter(on: day).date) AND (s.bijstand IS NULL OR s.bijstand = \(bind: false)) ORDER BY LOWER(r.family_name), r.given_name"
+            + " ON s.household_id = r.household_id WHERE r.date_of_birth <= \(bind: policy.bornOnOrBefore(on: day).date) AND r.date_of_birth > \(bind: policy.bornAfter(on: day).date) AND NOT (s.bijstand = \(bind: true) AND r.relation IN ('applicant', 'partner')) ORDER BY LOWER(r.family_name), r.given_name"
         return try await sql.raw(query).all(decoding: OutreachRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
