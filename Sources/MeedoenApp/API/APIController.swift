@@ -147,10 +147,14 @@ enum APIController {
         let viewer = try req.requireViewer()
         let fields = try JSONFields.read(req, allowed: newHouseholdFields)
         let new = try HouseholdInput.newHousehold(fields, today: req.today, directorID: viewer.userID)
-        let created = try await req.households.createHousehold(new, organisationID: viewer.organisationID, by: req.recorder)
-        try await req.audit(
-            householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken",
-            purpose: "api nieuw huishouden", change: ChangeSummary(new: new.applicant.auditSummary))
+        let created = try await req.recordChange { tx in
+            let created = try await HouseholdStore(db: tx.db).createHousehold(new, organisationID: viewer.organisationID, by: req.recorder)
+            try await tx.append(
+                req.auditRecord(
+                    householdID: created.household, residentID: created.applicant, part: FilePart.household.rawValue, action: "aanmaken",
+                    purpose: "api nieuw huishouden", change: ChangeSummary(new: new.applicant.auditSummary)))
+            return created
+        }
         let opened = try await req.openFileWithAccess(created.household, .household, .read, purpose: "api dossier")
         return try .json(HouseholdDTO(opened, today: req.today), status: .created)
     }
@@ -161,9 +165,10 @@ enum APIController {
         var reader = FormReader(try JSONFields.read(req, allowed: ["street", "houseNumber", "postcode", "city"]), today: req.today)
         let address = HouseholdInput.address(&reader)
         try reader.issues.throwIfAny()
-        let change = try await req.households.updateAddress(id, to: address, organisationID: file.household.$organisation.id)
-        try await req.audit(
-            householdID: id, part: FilePart.household.rawValue, action: "wijzigen", purpose: "api adres wijzigen", change: change)
+        let organisationID = file.household.$organisation.id
+        try await req.recordDescribedChange(householdID: id, part: FilePart.household.rawValue, purpose: "api adres wijzigen") { db in
+            try await HouseholdStore(db: db).updateAddress(id, to: address, organisationID: organisationID)
+        }
         return try await getHousehold(req: req)
     }
 
@@ -175,10 +180,12 @@ enum APIController {
         let facts = HouseholdInput.benefit(&reader)
         let from = HouseholdInput.validFrom(&reader)
         try reader.issues.throwIfAny()
-        try await req.households.setBenefitFacts(id, to: facts!, from: from!, by: req.recorder)
-        try await req.audit(
-            householdID: id, part: FilePart.benefit.rawValue, action: "wijzigen", purpose: "api uitkeringsgegevens",
-            change: ChangeSummary(new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso]))
+        try await req.recordChange(
+            householdID: id, part: FilePart.benefit.rawValue, purpose: "api uitkeringsgegevens",
+            change: ChangeSummary(new: ["uitkering": Dutch.benefit(facts!), "vanaf": from!.iso])
+        ) { db in
+            try await HouseholdStore(db: db).setBenefitFacts(id, to: facts!, from: from!, by: req.recorder)
+        }
         return try await getHousehold(req: req)
     }
 
@@ -193,11 +200,16 @@ enum APIController {
         let fields = HouseholdInput.resident(&reader)
         HouseholdInput.checkComposition(&reader, fields, in: file)
         try reader.issues.throwIfAny()
-        let memberID = try await req.households.addMember(
-            fields!, to: id, organisationID: file.household.$organisation.id, by: req.recorder)
-        try await req.audit(
-            householdID: id, residentID: memberID, part: FilePart.household.rawValue, action: "aanmaken",
-            purpose: "api gezinslid toevoegen", change: ChangeSummary(new: fields!.auditSummary))
+        let (newMember, organisationID) = (fields!, file.household.$organisation.id)
+        let memberID = try await req.recordChange { tx in
+            let memberID = try await HouseholdStore(db: tx.db).addMember(
+                newMember, to: id, organisationID: organisationID, by: req.recorder)
+            try await tx.append(
+                req.auditRecord(
+                    householdID: id, residentID: memberID, part: FilePart.household.rawValue, action: "aanmaken",
+                    purpose: "api gezinslid toevoegen", change: ChangeSummary(new: newMember.auditSummary)))
+            return memberID
+        }
         let member = try await req.households.resident(memberID, organisationID: file.household.$organisation.id)!
         return try .json(ClientDTO(member), status: .created)
     }
@@ -245,10 +257,10 @@ enum APIController {
         let updated = HouseholdInput.resident(&reader)
         HouseholdInput.checkComposition(&reader, updated, member: resident, in: file)
         try reader.issues.throwIfAny()
-        let change = try await req.households.updateResident(resident.id!, with: updated!, organisationID: file.household.$organisation.id)
-        try await req.audit(
-            householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen",
-            purpose: "api correctie persoonsgegevens", change: change)
+        let (residentID, changed, organisationID) = (resident.id!, updated!, file.household.$organisation.id)
+        try await req.recordDescribedChange(
+            householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, purpose: "api correctie persoonsgegevens"
+        ) { db in try await HouseholdStore(db: db).updateResident(residentID, with: changed, organisationID: organisationID) }
         let saved = try await req.households.resident(resident.id!, organisationID: file.household.$organisation.id)!
         return try .json(ClientDTO(saved))
     }

@@ -94,12 +94,16 @@ enum ParameterAdminController {
             return try await page(req, values: fields, issues: reader.issues)
         }
         let entry = ParameterEntry(key: key, validFrom: validFrom, value: value, source: source)
-        let old = try await LegalParameterStore(db: req.db).set(entry, recordedAt: req.services.clock.now(), by: req.currentUser?.id)
-        try await req.audit(
-            part: "wettelijke-parameters", action: old == nil ? "aanmaken" : "wijzigen", purpose: "parameterbeheer",
-            change: ChangeSummary(
-                old: old.map { ["waarde": display($0.key, $0.value), "bron": $0.source] } ?? [:],
-                new: ["parameter": key.rawValue, "vanaf": validFrom.iso, "waarde": display(key, value), "bron": source]))
+        let (now, userID) = (req.services.clock.now(), req.currentUser?.id)
+        try await req.recordChange { tx in
+            let old = try await LegalParameterStore(db: tx.db).set(entry, recordedAt: now, by: userID)
+            try await tx.append(
+                req.auditRecord(
+                    part: "wettelijke-parameters", action: old == nil ? "aanmaken" : "wijzigen", purpose: "parameterbeheer",
+                    change: ChangeSummary(
+                        old: old.map { ["waarde": display($0.key, $0.value), "bron": $0.source] } ?? [:],
+                        new: ["parameter": key.rawValue, "vanaf": validFrom.iso, "waarde": display(key, value), "bron": source])))
+        }
         return req.redirect(
             to: "/admin/parameters", flash: "\(key.rawValue) is vastgelegd vanaf \(Dutch.date(validFrom)): \(display(key, value)).")
     }

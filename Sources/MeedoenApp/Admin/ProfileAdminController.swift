@@ -82,13 +82,16 @@ enum ProfileAdminController {
     static func storeVersion(_ req: Request, _ document: String, validFrom: Day, note: String) async throws -> PolicyProfileModel {
         let viewer = try req.requireViewer()
         guard let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID) else { throw AppError.notFound }
-        let model = try await PolicyProfileStore(db: req.db).add(
-            document, file: "beleidsprofiel \(organisation.code)", for: organisation, validFrom: validFrom, origin: .edited, note: note,
-            by: req.recorder)
-        try await req.audit(
-            part: "beleidsprofiel", action: "wijzigen", purpose: "beleidsprofiel wijzigen",
-            change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note]))
-        return model
+        return try await req.recordChange { tx in
+            let model = try await PolicyProfileStore(db: tx.db).add(
+                document, file: "beleidsprofiel \(organisation.code)", for: organisation, validFrom: validFrom, origin: .edited, note: note,
+                by: req.recorder)
+            try await tx.append(
+                req.auditRecord(
+                    part: "beleidsprofiel", action: "wijzigen", purpose: "beleidsprofiel wijzigen",
+                    change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note])))
+            return model
+        }
     }
 
     static func refusal(_ problem: ProfileProblem) -> String {

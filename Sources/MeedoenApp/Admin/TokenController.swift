@@ -57,12 +57,12 @@ enum TokenController {
             return try await page(req, error: "Kies een geldigheid van 1 tot \(APITokenModel.maximumDays) dagen.")
         }
         let token = APITokens.generate()
-        try await APITokenModel(
+        let model = APITokenModel(
             id: req.services.ids.next(), userID: user.id, name: name, tokenHash: APITokens.hash(token), createdAt: req.services.clock.now(),
-            days: days
-        ).create(on: req.db)
-        try await req.audit(
-            part: "api-sleutels", action: "aanmaken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name, "dagen": "\(days)"]))
+            days: days)
+        try await req.recordChange(
+            part: "api-sleutels", action: "aanmaken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name, "dagen": "\(days)"])
+        ) { db in try await model.create(on: db) }
         return try await page(req, newToken: token)
     }
 
@@ -72,9 +72,9 @@ enum TokenController {
             throw AppError.notFound
         }
         token.revokedAt = req.services.clock.now()
-        try await token.update(on: req.db)
-        try await req.audit(
-            part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": token.name]))
+        try await req.recordChange(
+            part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": token.name])
+        ) { db in try await token.update(on: db) }
         return req.redirect(to: "/account/tokens", flash: "De sleutel ‘\(token.name)’ is ingetrokken.")
     }
 }

@@ -93,7 +93,10 @@ enum UserAdminController {
         // No password of the beheerder's choosing: the new colleague chooses one with this code.
         let code = try await Activation.issue(for: user, on: req)
         do {
-            try await DirectoryStore(db: req.db).createUser(user)
+            try await req.recordChange(
+                part: "gebruikers", action: "aanmaken", purpose: "gebruiker \(username) aangemaakt, rol \(Dutch.role(role).lowercased())",
+                change: ChangeSummary(new: ["gebruiker": username, "rol": role.rawValue])
+            ) { db in try await DirectoryStore(db: db).createUser(user) }
         } catch DirectoryStore.Problem.usernameInUse {
             var issues = FieldIssues()
             issues.add("username", .custom("Deze gebruikersnaam is al in gebruik."))
@@ -103,9 +106,6 @@ enum UserAdminController {
             issues.add("teamId", .unknownOption)
             return try await form(req, values: fields, issues: issues)
         }
-        try await req.audit(
-            part: "gebruikers", action: "aanmaken", purpose: "gebruiker \(username) aangemaakt, rol \(Dutch.role(role).lowercased())",
-            change: ChangeSummary(new: ["gebruiker": username, "rol": role.rawValue]))
         req.session.data["flash"] = "Gebruiker \(username) is aangemaakt."
         return try await listPage(req, newPassword: Self.codeNotice(username, code))
     }
@@ -167,18 +167,20 @@ enum UserAdminController {
         default:
             throw AppError.notFound
         }
-        try await user.update(on: req.db)
-        if ["deactivate", "reset-password", "reset-2fa"].contains(action) {
-            // API keys end with the credentials or the account they belong to, for good.
-            try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: req.services.clock.now())
-        }
+        let now = req.services.clock.now()
         if ["reset-password", "reset-2fa"].contains(action) {
-            (user.lastResetBy, user.lastResetKind, user.lastResetAt) = (viewer.userID, action, req.services.clock.now())
-            try await user.update(on: req.db)
+            (user.lastResetBy, user.lastResetKind, user.lastResetAt) = (viewer.userID, action, now)
         }
-        try await req.audit(
+        try await req.recordChange(
             part: "gebruikers", action: action, purpose: "gebruiker \(user.username), rol \(Dutch.role(user.role).lowercased())",
-            change: ChangeSummary(new: ["gebruiker": user.username]))
+            change: ChangeSummary(new: ["gebruiker": user.username])
+        ) { db in
+            try await user.update(on: db)
+            if ["deactivate", "reset-password", "reset-2fa"].contains(action) {
+                // API keys end with the credentials or the account they belong to, for good.
+                try await DirectoryStore(db: db).revokeTokens(of: user.id!, at: now)
+            }
+        }
         if let newPassword {
             req.session.data["flash"] = message
             return try await listPage(req, newPassword: newPassword)

@@ -107,8 +107,11 @@ enum ActivationController {
         let now = req.services.clock.now()
         user.passwordHash = try await req.password.async.hash(new)
         (user.activationHash, user.activationExpiresAt, user.credentialsChangedAt) = (nil, nil, now)
-        try await user.update(on: req.db)
-        try await req.audit(as: user, part: "gebruikers", action: "activeren", purpose: "eigen wachtwoord gekozen met activeringscode")
+        try await req.recordChange { tx in
+            try await user.update(on: tx.db)
+            try await tx.append(
+                req.auditRecord(as: user, part: "gebruikers", action: "activeren", purpose: "eigen wachtwoord gekozen met activeringscode"))
+        }
         req.session.data["activating"] = nil
         req.session.data["activatingSince"] = nil
         if req.services.settings.secondFactor && user.role.needsSecondFactor {

@@ -78,9 +78,13 @@ enum LoginController {
 
     /// The account just reached its limit: its API keys end with it.
     static func locked(_ req: Request, _ user: UserModel) async throws {
-        try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: req.services.clock.now())
-        try await req.audit(
-            as: user, part: "sessie", action: "blokkeren", purpose: "\(maxFailures) mislukte pogingen; API-sleutels ingetrokken")
+        let now = req.services.clock.now()
+        try await req.recordChange { tx in
+            try await DirectoryStore(db: tx.db).revokeTokens(of: user.id!, at: now)
+            try await tx.append(
+                req.auditRecord(
+                    as: user, part: "sessie", action: "blokkeren", purpose: "\(maxFailures) mislukte pogingen; API-sleutels ingetrokken"))
+        }
     }
 
     /// A fresh session id at log-in, so a session fixed before log-in is worth nothing after it.
@@ -146,11 +150,14 @@ extension Request {
 
     /// An entry for a user who is not (yet) signed in on this request: a lock, a recovery code, an activation.
     func audit(as user: UserModel, part: String, action: String, purpose: String) async throws {
-        try await services.auditLog.append(
-            AuditRecord(
-                actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
-                part: part, action: action, purpose: purpose, remote: clientAddress),
-            on: db)
+        try await services.auditLog.append(auditRecord(as: user, part: part, action: action, purpose: purpose), on: db)
+    }
+
+    /// An entry on behalf of a user who is not signed in yet (log-in, activation).
+    func auditRecord(as user: UserModel, part: String, action: String, purpose: String) -> AuditRecord {
+        AuditRecord(
+            actorID: user.id, actorName: user.username, actorRole: user.role.rawValue, organisationID: user.$organisation.id,
+            part: part, action: action, purpose: purpose, remote: clientAddress)
     }
 
     /// Claims a log-in attempt for the client's address (20 failures per 5 minutes); nil when used up.

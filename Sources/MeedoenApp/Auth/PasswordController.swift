@@ -43,12 +43,13 @@ enum PasswordController {
         let now = req.services.clock.now()
         user.passwordHash = try await req.password.async.hash(new)
         (user.mustChangePassword, user.credentialsChangedAt) = (false, now)
-        try await user.update(on: req.db)
-        // API keys end with the credentials they were made under.
-        try await DirectoryStore(db: req.db).revokeTokens(of: user.id!, at: now)
+        try await req.recordChange(part: "gebruikers", action: "wachtwoord", purpose: "eigen wachtwoord gewijzigd") { db in
+            try await user.update(on: db)
+            // API keys end with the credentials they were made under.
+            try await DirectoryStore(db: db).revokeTokens(of: user.id!, at: now)
+        }
         // Other sessions of this user end; this one goes on.
         req.session.data["started"] = String(now.timeIntervalSince1970 + 0.001)
-        try await req.audit(part: "gebruikers", action: "wachtwoord", purpose: "eigen wachtwoord gewijzigd")
         return req.redirect(to: "/", flash: "Uw wachtwoord is gewijzigd.")
     }
 }

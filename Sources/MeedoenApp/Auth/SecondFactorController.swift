@@ -128,7 +128,10 @@ enum SecondFactorController {
         try await LoginAttemptStore(db: req.db).succeeded(attempt)
         let codes = RecoveryCodes.generate()
         (user.totpSecret, user.totpLastStep, user.recoveryCodes) = (secretText, step, RecoveryCodes.store(codes))
-        try await user.update(on: req.db)
+        try await req.recordChange { tx in
+            try await user.update(on: tx.db)
+            try await tx.append(req.auditRecord(as: user, part: "gebruikers", action: "tweede factor", purpose: "tweede factor ingesteld"))
+        }
         req.session.data["enrollSecret"] = nil
         _ = try await LoginController.signIn(req, user)
         let page = EnrollPage(secret: "", grouped: "", uri: "", error: nil, recoveryCodes: codes)

@@ -72,9 +72,9 @@ struct CaseworkView: Encodable {
             let held = try await store.caseReviews(of: id)
             view.reviews = held.map { "\(Dutch.reviewKind($0.kind)) op \(Dutch.date(Day($0.heldOn))): \($0.outcome)" }
             for review in assignment.flatMap({ profile.segmentation.group($0.groupCode)?.service.reviews }) ?? [] {
-                let from = held.first { $0.kind == review.kind }.map { Day($0.heldOn) } ?? assignment.map { Day($0.validFrom) }
-                if let from {
-                    view.due.append("\(review.description): volgende uiterlijk \(Dutch.date(from.adding(months: review.everyMonths)))")
+                let last = held.first { $0.kind == review.kind }.map { Day($0.heldOn) }
+                if let due = review.dueOn(lastHeld: last, groupSince: assignment.map { Day($0.validFrom) }) {
+                    view.due.append("\(review.description): volgende uiterlijk \(Dutch.date(due))")
                 }
             }
         }

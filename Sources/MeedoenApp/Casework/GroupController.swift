@@ -136,14 +136,16 @@ enum GroupController {
             groupCode: code, proposedCode: proposal?.code, reasons: reasons,
             overrideReason: code == proposal?.code && profile.segmentation.group(code)?.admissionNeedsReason != true ? nil : reason,
             profileVersion: version, validFrom: validFrom)
-        try await CaseworkStore(db: req.db).assign(decision, to: resident.id!, by: req.recorder)
-        try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "wijzigen",
+        try await req.recordChange(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue,
             purpose: "klantgroep vaststellen",
             change: ChangeSummary(new: [
                 "groep": code, "voorstel": proposal?.code ?? "", "besluit": decision.isOverride ? "afgeweken" : "bevestigd",
                 "vanaf": validFrom.iso,
-            ]))
+            ])
+        ) { db in
+            try await CaseworkStore(db: db).assign(decision, to: resident.id!, by: req.recorder)
+        }
         let name = profile.segmentation.group(code)?.name ?? code
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)",

@@ -83,12 +83,13 @@ enum HandoverController {
         let reason = reader.requiredText("reason", max: 2000)
         let day = reader.requiredDay("handedOverOn", notInFuture: true)
         guard reader.issues.isEmpty, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
-        try await CaseworkStore(db: req.db).addHandover(
-            .init(toUserID: toUser, toOrganisation: toOrganisation, goal: goal, reason: reason, on: day), for: resident.id!,
-            by: req.recorder)
-        try await req.audit(
+        let handover = CaseworkStore.NewHandover(toUserID: toUser, toOrganisation: toOrganisation, goal: goal, reason: reason, on: day)
+        try await req.recordChange(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "aanmaken",
-            purpose: "warme overdracht", change: ChangeSummary(new: ["aan": toUser?.uuidString ?? toOrganisation ?? "", "datum": day.iso]))
+            purpose: "warme overdracht", change: ChangeSummary(new: ["aan": toUser?.uuidString ?? toOrganisation ?? "", "datum": day.iso])
+        ) { db in
+            try await CaseworkStore(db: db).addHandover(handover, for: resident.id!, by: req.recorder)
+        }
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De overdracht is aangemeld.")
     }
 
@@ -97,26 +98,22 @@ enum HandoverController {
         var note: String?
     }
 
-    private static func decision(_ req: Request) throws -> (HandoverStatus, String?) {
+    /// The answer in the form; refused with the Core rule's problem (HandoverAnswer).
+    private static func decision(_ req: Request, current: HandoverStatus, checkTransition: Bool = true) throws -> (HandoverStatus, String?)
+    {
         let input = try req.content.decode(DecisionForm.self)
-        guard let status = input.status.flatMap(HandoverStatus.init(rawValue:)), status != .proposed else {
+        guard let status = input.status.flatMap(HandoverStatus.init(rawValue:)) else {
             throw AppError.badRequest("Kies accepteren, afwijzen of afronden. Er is niets gewijzigd.")
         }
-        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000)
-        if status == .declined && (note ?? "").isEmpty { throw AppError.badRequest("Geef bij afwijzen de reden. Er is niets gewijzigd.") }
-        return (status, note.flatMap { $0.isEmpty ? nil : String($0) })
-    }
-
-    /// An answer moves forward only: proposed → accepted or declined, accepted → ended.
-    private static func check(_ handover: HandoverModel, _ status: HandoverStatus) throws {
-        let allowed: [HandoverStatus] =
-            switch handover.status {
-            case .proposed: [.accepted, .declined]
-            case .accepted: [.ended]
-            case .declined, .ended: []
-            }
-        guard allowed.contains(status) else {
-            throw AppError.conflict("Deze overdracht is al \(Dutch.handoverStatus(handover.status).lowercased()); er is niets gewijzigd.")
+        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000).description
+        let problems = HandoverAnswer.problems(current: current, answer: status, note: note)
+            .filter { checkTransition || !($0 == .alreadyDecided(current)) }
+        switch problems.first {
+        case .notAnAnswer: throw AppError.badRequest("Kies accepteren, afwijzen of afronden. Er is niets gewijzigd.")
+        case .reasonRequired: throw AppError.badRequest("Geef bij afwijzen de reden. Er is niets gewijzigd.")
+        case .alreadyDecided(let status):
+            throw AppError.conflict("Deze overdracht is al \(Dutch.handoverStatus(status).lowercased()); er is niets gewijzigd.")
+        case nil: return (status, note.flatMap { $0.isEmpty ? nil : $0 })
         }
     }
 
@@ -127,12 +124,13 @@ enum HandoverController {
             let handover = try await HandoverModel.find(id, on: req.db), handover.toUserID == viewer.userID
         else { throw AppError.notFound }
         let resident = try await handover.$resident.get(on: req.db)
-        let (status, note) = try decision(req)
-        try check(handover, status)
-        try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note)
-        try await req.audit(
-            householdID: resident.$household.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "wijzigen",
-            purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue]))
+        let (status, note) = try decision(req, current: handover.status)
+        try await req.recordChange(
+            householdID: resident.$household.id, residentID: resident.id, part: FilePart.handovers.rawValue,
+            purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue])
+        ) { db in
+            try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
+        }
         return req.redirect(to: "/handovers", flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
     }
 
@@ -142,18 +140,20 @@ enum HandoverController {
         guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
             let handover = try await HandoverModel.find(id, on: req.db), handover.$resident.id == resident.id
         else { throw AppError.notFound }
-        let (status, note) = try decision(req)
-        if handover.toUserID != nil {
-            // A colleague or partner answers for themselves; the regisseur can only end the link,
-            // also a proposal not yet answered (issue 12, point 10).
+        // A colleague or partner answers for themselves; the regisseur can only end the link, also a
+        // proposal not yet answered (issue 12, point 10). For an organisation outside Meedoen the
+        // regisseur records its answer, which moves forward only.
+        let forColleague = handover.toUserID != nil
+        let (status, note) = try decision(req, current: handover.status, checkTransition: !forColleague)
+        if forColleague {
             guard status == .ended, [.proposed, .accepted].contains(handover.status) else { throw AppError.forbidden }
-        } else {
-            try check(handover, status)
         }
-        try await CaseworkStore(db: req.db).decide(handover, status, on: req.today, note: note)
-        try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "wijzigen",
-            purpose: "antwoord op overdracht vastleggen", change: ChangeSummary(new: ["status": status.rawValue]))
+        try await req.recordChange(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue,
+            purpose: "antwoord op overdracht vastleggen", change: ChangeSummary(new: ["status": status.rawValue])
+        ) { db in
+            try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
+        }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)", flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
     }

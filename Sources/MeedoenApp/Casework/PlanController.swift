@@ -70,18 +70,22 @@ enum PlanController {
         var reader = FormReader(fields, today: req.today)
         let start = reader.requiredDay("startedOn")
         let next = reader.requiredDay("nextReviewOn")
-        if let start, let next, next <= start { reader.fail("nextReviewOn", .custom("De evaluatie ligt na de startdatum.")) }
         var goals: [PlanGoal] = []
+        var targets: [Int: Day] = [:]
         for n in 1...goalSlots {
             let description = reader.text("goal\(n)_description", max: 1000)
             let actions = reader.text("goal\(n)_actions", max: 2000)
             let target = reader.day("goal\(n)_target")
             if description == nil && (n == 1 || actions != nil || target != nil) { reader.fail("goal\(n)_description", .required) }
             if description != nil && target == nil && reader.raw("goal\(n)_target") == nil { reader.fail("goal\(n)_target", .required) }
-            if let start, let target, target < start {
-                reader.fail("goal\(n)_target", .custom("De streefdatum ligt op of na de startdatum."))
-            }
+            targets[n] = target
             if let description, let target { goals.append(PlanGoal(description: description, actions: actions, targetOn: target)) }
+        }
+        if let start, let next {
+            for problem in PlanRules.problems(startedOn: start, nextReviewOn: next, targets: targets) {
+                let (field, text) = Dutch.planProblem(problem)
+                reader.fail(field, .custom(text))
+            }
         }
         let agreements = reader.text("agreements", max: 4000)
         let obligations = reader.text("obligations", max: 4000)
@@ -238,13 +242,12 @@ enum PlanController {
         var reader = FormReader(fields, today: req.today)
         let day = reader.requiredDay("reviewedOn", notInFuture: true)
         let next = reader.day("nextReviewOn")
-        if let day, let next, next <= day { reader.fail("nextReviewOn", .custom("De volgende evaluatie ligt na deze evaluatie.")) }
-        // Closing a plan is a choice made on purpose, never the side effect of an empty field.
         let closing = reader.flag("closePlan")
-        if closing && reader.raw("nextReviewOn") != nil {
-            reader.fail("nextReviewOn", .custom("Een plan dat wordt afgesloten heeft geen volgende evaluatie."))
-        } else if !closing && reader.raw("nextReviewOn") == nil {
-            reader.fail("nextReviewOn", .custom("Vul de volgende evaluatie in, of vink aan dat het plan wordt afgesloten."))
+        for problem in PlanRules.reviewProblems(
+            reviewedOn: day, nextReviewOn: next, nextReviewGiven: reader.raw("nextReviewOn") != nil, closing: closing)
+        {
+            let (field, text) = Dutch.planProblem(problem)
+            reader.fail(field, .custom(text))
         }
         var progress: [UUID: (status: GoalStatus, note: String?)] = [:]
         for goal in plan.goals where !goal.status.isFinished {
@@ -286,6 +289,18 @@ extension Dutch {
         case .behind: "Loopt achter"
         case .achieved: "Behaald"
         case .dropped: "Vervallen"
+        }
+    }
+}
+
+extension Dutch {
+    static func planProblem(_ problem: PlanRules.Problem) -> (field: String, message: String) {
+        switch problem {
+        case .reviewNotAfterStart: ("nextReviewOn", "De evaluatie ligt na de startdatum.")
+        case .targetBeforeStart(let goal): ("goal\(goal)_target", "De streefdatum ligt op of na de startdatum.")
+        case .nextReviewNotAfterReview: ("nextReviewOn", "De volgende evaluatie ligt na deze evaluatie.")
+        case .nextReviewWhileClosing: ("nextReviewOn", "Een plan dat wordt afgesloten heeft geen volgende evaluatie.")
+        case .nextReviewMissing: ("nextReviewOn", "Vul de volgende evaluatie in, of vink aan dat het plan wordt afgesloten.")
         }
     }
 }

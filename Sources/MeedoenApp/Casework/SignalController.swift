@@ -52,11 +52,13 @@ enum SignalController {
         guard reader.issues.isEmpty, let domain, let direction, let day else {
             return try await page(req, resident, values: fields, issues: reader.issues)
         }
-        try await CaseworkStore(db: req.db).addSignal(domain, direction, on: day, subject: subject, for: resident.id!, by: req.recorder)
-        try await req.audit(
+        try await req.recordChange(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "aanmaken",
             purpose: "signaal vastleggen",
-            change: ChangeSummary(new: ["domein": domain.rawValue, "richting": direction.rawValue, "datum": day.iso]))
+            change: ChangeSummary(new: ["domein": domain.rawValue, "richting": direction.rawValue, "datum": day.iso])
+        ) { db in
+            try await CaseworkStore(db: db).addSignal(domain, direction, on: day, subject: subject, for: resident.id!, by: req.recorder)
+        }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)",
             flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
@@ -76,11 +78,13 @@ enum SignalController {
         guard let text = try req.content.decode(OutcomeForm.self).outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
             text.count <= 2000
         else { throw AppError.badRequest("Vul de uitkomst in (hooguit 2000 tekens). Er is niets gewijzigd.") }
-        try await CaseworkStore(db: req.db).recordOutcome(of: signal, text, on: req.today)
-        try await req.audit(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "wijzigen",
+        try await req.recordChange(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue,
             purpose: "uitkomst signaal",
-            change: ChangeSummary(new: ["uitkomst op": req.today.iso]))
+            change: ChangeSummary(new: ["uitkomst op": req.today.iso])
+        ) { db in
+            try await CaseworkStore(db: db).recordOutcome(of: signal, text, on: req.today)
+        }
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De uitkomst is vastgelegd.")
     }
 
@@ -126,11 +130,13 @@ enum SignalController {
         let checklist = YouthChecklist(
             housing: reader.flag("housing"), schoolOrWork: reader.flag("schoolOrWork"), stableIncome: reader.flag("stableIncome"),
             fallbackPerson: reader.flag("fallbackPerson"))
-        try await CaseworkStore(db: req.db).addYouthChecklist(checklist, on: day, note: note, for: resident.id!, by: req.recorder)
-        try await req.audit(
+        try await req.recordChange(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
             purpose: "jongerenchecklist",
-            change: ChangeSummary(new: ["datum": day.iso, "compleet": checklist.isComplete ? "ja" : "nee"]))
+            change: ChangeSummary(new: ["datum": day.iso, "compleet": checklist.isComplete ? "ja" : "nee"])
+        ) { db in
+            try await CaseworkStore(db: db).addYouthChecklist(checklist, on: day, note: note, for: resident.id!, by: req.recorder)
+        }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)",
             flash: checklist.isComplete ? "Alles is geregeld: loslaten kan." : "De checklist is vastgelegd; nog niet alles is geregeld.")

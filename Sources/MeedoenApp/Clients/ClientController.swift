@@ -75,11 +75,10 @@ enum ClientController {
             let updated = HouseholdInput.resident(&reader)
             HouseholdInput.checkComposition(&reader, updated, member: resident, in: file)
             try reader.issues.throwIfAny()
-            let change = try await req.households.updateResident(
-                resident.id!, with: updated!, organisationID: file.household.$organisation.id)
-            try await req.audit(
-                householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, action: "wijzigen",
-                purpose: "correctie persoonsgegevens", change: change)
+            let (residentID, organisationID, fields) = (resident.id!, file.household.$organisation.id, updated!)
+            try await req.recordDescribedChange(
+                householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, purpose: "correctie persoonsgegevens"
+            ) { _ in try await req.households.updateResident(residentID, with: fields, organisationID: organisationID) }
             return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De gegevens zijn opgeslagen.")
         } catch let issues as FieldIssues {
             return try await editPage(req, resident, values: fields, issues: issues)
@@ -121,11 +120,11 @@ enum ClientController {
         }
         let membership = SpecialGroupModel.Membership(
             kind: kind, integrationStart: kind.recordsIntegrationStart ? (integrationStart ?? from) : nil)
-        try await req.households.startSpecialGroup(resident.id!, membership, from: from, to: to, by: req.recorder)
-        try await req.audit(
-            householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen",
-            purpose: "bijzondere groep vastleggen",
-            change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""]))
+        let (residentID, recorder) = (resident.id!, req.recorder)
+        try await req.recordChange(
+            householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, purpose: "bijzondere groep vastleggen",
+            change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""])
+        ) { _ in try await req.households.startSpecialGroup(residentID, membership, from: from, to: to, by: recorder) }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
     }
@@ -142,16 +141,18 @@ enum ClientController {
         guard let day = input.validTo.flatMap({ Day(iso: $0) ?? Day(dutch: $0) }) else {
             throw AppError.badRequest("Vul een geldige einddatum in, bijvoorbeeld 28-11-2026. Er is niets gewijzigd.")
         }
+        let (residentID, recorder) = (resident.id!, req.recorder)
         do {
-            try await req.households.endSpecialGroup(resident.id!, kind, on: day, by: req.recorder)
+            try await req.recordChange(
+                householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue,
+                purpose: "bijzondere groep beëindigen",
+                change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso])
+            ) { _ in try await req.households.endSpecialGroup(residentID, kind, on: day, by: recorder) }
         } catch HouseholdStore.Problem.timeline(.endBeforeStart) {
             throw AppError.badRequest("De einddatum ligt vóór de begindatum van deze groep. Er is niets gewijzigd.")
         } catch HouseholdStore.Problem.timeline(.nothingHolds) {
             throw AppError.badRequest("Op die datum hoort \(resident.fullName) niet bij deze groep. Er is niets gewijzigd.")
         }
-        try await req.audit(
-            householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, action: "wijzigen",
-            purpose: "bijzondere groep beëindigen", change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso]))
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
     }
@@ -165,14 +166,15 @@ enum ClientController {
         guard let from = HouseholdInput.validFrom(&reader), reader.issues.isEmpty else {
             throw AppError.badRequest("Vul een geldige startdatum in. Er is niets gewijzigd.")
         }
+        let (residentID, recorder) = (resident.id!, req.recorder)
         do {
-            try await req.households.startSupport(resident.id!, from: from, by: req.recorder)
+            try await req.recordChange(
+                householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, purpose: "ondersteuning starten",
+                change: ChangeSummary(new: ["start": from.iso])
+            ) { _ in try await req.households.startSupport(residentID, from: from, by: recorder) }
         } catch HouseholdStore.Problem.supportAlreadyRunning {
             throw AppError.conflict("Er loopt al ondersteuning op of na deze datum. Beëindig die eerst; er is niets gewijzigd.")
         }
-        try await req.audit(
-            householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
-            purpose: "ondersteuning starten", change: ChangeSummary(new: ["start": from.iso]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
     }
 
@@ -208,9 +210,11 @@ enum ClientController {
         let day = reader.requiredDay("validTo")
         let reason = reader.requiredOption("endReason", as: SupportEndReason.self)
         // R14: a young person is let go only when everything on the checklist is arranged, or with a reason.
-        if let day, let reason, YouthChecklist.applies(age: Day(resident.dateOfBirth).age(on: day), reason: reason),
-            try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist.isComplete != true,
-            reader.text("youthReason", max: 1000) == nil
+        let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist
+        if let day, let reason,
+            !YouthChecklist.mayEnd(
+                age: Day(resident.dateOfBirth).age(on: day), reason: reason, latest: latest,
+                statedReason: reader.text("youthReason", max: 1000))
         {
             reader.fail(
                 "youthReason",
@@ -219,15 +223,15 @@ enum ClientController {
         guard reader.issues.isEmpty, let day, let reason else {
             return try await endSupportPage(req, resident, values: fields, issues: reader.issues)
         }
+        let (residentID, recorder) = (resident.id!, req.recorder)
         do {
-            try await req.households.endSupport(resident.id!, on: day, reason: reason, by: req.recorder)
+            try await req.recordChange(
+                householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, purpose: "ondersteuning beëindigen",
+                change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue, "jongere, toch los": fields["youthReason"] ?? ""])
+            ) { _ in try await req.households.endSupport(residentID, on: day, reason: reason, by: recorder) }
         } catch let problem as HouseholdStore.Problem {
             return try await endSupportPage(req, resident, values: fields, issues: problem.fieldIssues)
         }
-        try await req.audit(
-            householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, action: "wijzigen",
-            purpose: "ondersteuning beëindigen",
-            change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue, "jongere, toch los": fields["youthReason"] ?? ""]))
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
     }
 
@@ -278,14 +282,14 @@ enum ClientController {
         guard reader.issues.isEmpty, let day, let rung, let kind else {
             return try await ladderPage(req, resident, values: fields, issues: reader.issues)
         }
-        try await req.households.addMeasurement(
-            LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind), answers: answers, for: resident.id!,
-            by: req.recorder)
-        try await req.audit(
+        let (residentID, recorder, answered) = (resident.id!, req.recorder, answers)
+        let measurement = LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind)
+        try await req.recordChange(
             householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: "ladder meten",
             change: ChangeSummary(new: [
                 "datum": day.iso, "trede": String(rung.rawValue), "eindtrede": expected.map { String($0.rawValue) } ?? "",
-            ]))
+            ])
+        ) { _ in try await req.households.addMeasurement(measurement, answers: answered, for: residentID, by: recorder) }
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
     }
 }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import MeedoenCore
 import MeedoenStorage
@@ -21,6 +22,41 @@ extension Request {
     func recordChange<T: Sendable>(_ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
         try await services.auditLog.transaction(on: db, body)
     }
+
+    /// The one way a handler writes (issue 14): `store` runs inside the transaction (`req.households`,
+    /// `req.casework` and `req.writeDB` use it), then the entry saying who changed what and why is
+    /// appended; both commit or neither does, and an error thrown by `store` changes nothing.
+    @discardableResult
+    func recordChange<T: Sendable>(
+        householdID: UUID? = nil, residentID: UUID? = nil, part: String, action: String = "wijzigen", purpose: String,
+        change: ChangeSummary? = nil, _ store: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        let entry = auditRecord(
+            householdID: householdID, residentID: residentID, part: part, action: action, purpose: purpose, change: change)
+        return try await recordChange { tx in
+            let result = try await store(tx.db)
+            try await tx.append(entry)
+            return result
+        }
+    }
+
+    /// The same, for a change whose description comes from the store (the old values it replaced).
+    func recordDescribedChange(
+        householdID: UUID? = nil, residentID: UUID? = nil, part: String, action: String = "wijzigen", purpose: String,
+        _ store: @escaping @Sendable (any Database) async throws -> ChangeSummary?
+    ) async throws {
+        try await recordChange { tx in
+            let change = try await store(tx.db)
+            try await tx.append(
+                self.auditRecord(
+                    householdID: householdID, residentID: residentID, part: part, action: action, purpose: purpose, change: change))
+        }
+    }
+
+    /// The database a write uses: the open change's transaction, else the request's connection.
+    var writeDB: any Database { AuditLog.currentTransaction ?? db }
+
+    var casework: CaseworkStore { CaseworkStore(db: writeDB) }
 
     /// One entry for a list or search page: the search text and the residents shown go into the
     /// payload, and the residents into `audit_subjects`.

@@ -73,8 +73,7 @@ public enum Worklist {
         if let next = client.planNextReview, next < today { reasons.append(.planReviewOverdue(since: next)) }
         for review in client.groupCode.flatMap({ profile.segmentation.group($0)?.service.reviews }) ?? [] {
             // The rhythm starts at the last review of that kind, or else when the client entered the group.
-            guard let from = client.lastReviews[review.kind] ?? client.groupSince else { continue }
-            let due = from.adding(months: review.everyMonths)
+            guard let due = review.dueOn(lastHeld: client.lastReviews[review.kind], groupSince: client.groupSince) else { continue }
             if due <= today { reasons.append(.reviewDue(review, dueOn: due)) }
         }
         if let ladder = profile.ladder,

@@ -58,3 +58,39 @@ public struct YouthChecklist: Sendable, Equatable, Codable {
         age < 27 && ![.movedAway, .deceased, .detention].contains(reason)
     }
 }
+
+/// Answering a hand-over (R10): an answer moves forward only — proposed → accepted or declined,
+/// accepted → ended — and a refusal needs its reason.
+public enum HandoverAnswer {
+    public enum Problem: Equatable, Sendable {
+        /// "Proposed" is where a hand-over starts, not an answer.
+        case notAnAnswer
+        case reasonRequired
+        case alreadyDecided(HandoverStatus)
+    }
+
+    public static func problems(current: HandoverStatus, answer: HandoverStatus, note: String?) -> [Problem] {
+        if answer == .proposed { return [.notAnAnswer] }
+        var problems: [Problem] = []
+        let allowed: [HandoverStatus] =
+            switch current {
+            case .proposed: [.accepted, .declined]
+            case .accepted: [.ended]
+            case .declined, .ended: []
+            }
+        if answer == .declined && (note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty {
+            problems.append(.reasonRequired)
+        }
+        if !allowed.contains(answer) { problems.append(.alreadyDecided(current)) }
+        return problems
+    }
+}
+
+extension YouthChecklist {
+    /// R14, seed 000 r. 232-233: a young client's support ends only with the checklist complete, or
+    /// with a stated reason why they are let go all the same.
+    public static func mayEnd(age: Int, reason: SupportEndReason, latest: YouthChecklist?, statedReason: String?) -> Bool {
+        !applies(age: age, reason: reason) || latest?.isComplete == true
+            || !(statedReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty
+    }
+}

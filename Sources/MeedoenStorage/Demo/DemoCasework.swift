@@ -35,20 +35,15 @@ public struct DemoCasework {
 
     public mutating func load(on db: any Database, profiles: [UUID: (version: Int, profile: PolicyProfile)]) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
-        let day = today.date
+        let asOf = AsOf(today)
         let clients = try await sql.raw(
-            """
-            SELECT r.id AS resident_id, r.organisation_id, r.bsn, r.date_of_birth, sp.valid_from AS support_start, hd.director_id,
-              m.code AS municipality_code, h.postcode, bf.partial_benefit
-            FROM residents r JOIN households h ON h.id = r.household_id
-            JOIN support_periods sp ON sp.resident_id = r.id AND sp.superseded_at IS NULL AND sp.valid_to IS NULL
-            LEFT JOIN household_directors hd ON hd.household_id = h.id AND hd.superseded_at IS NULL AND hd.valid_to IS NULL
-            LEFT JOIN household_municipalities hm ON hm.household_id = h.id AND hm.superseded_at IS NULL AND hm.valid_to IS NULL
-            LEFT JOIN municipalities m ON m.id = hm.municipality_id
-            LEFT JOIN benefit_facts bf ON bf.household_id = h.id AND bf.superseded_at IS NULL AND bf.valid_to IS NULL
-              AND bf.valid_from <= \(bind: day)
-            WHERE r.relation = 'applicant' ORDER BY r.bsn
-            """
+            "SELECT r.id AS resident_id, r.organisation_id, r.bsn, r.date_of_birth, sp.valid_from AS support_start, hd.director_id, "
+                + "m.code AS municipality_code, h.postcode, bf.partial_benefit "
+                + "FROM residents r JOIN households h ON h.id = r.household_id "
+                + "JOIN support_periods sp ON sp.resident_id = r.id AND \(asOf.holds("sp")) "
+                + asOf.householdJoin("household_directors", "hd") + asOf.householdJoin("household_municipalities", "hm")
+                + "LEFT JOIN municipalities m ON m.id = hm.municipality_id " + asOf.householdJoin("benefit_facts", "bf")
+                + "WHERE r.relation = 'applicant' ORDER BY r.bsn"
         ).all(decoding: Client.self, keyDecodingStrategy: .convertFromSnakeCase)
         let special = try await SpecialGroupModel.query(on: db).filter(\.$supersededAt == nil).all()
         var groupsOf: [UUID: Set<SpecialGroup>] = [:]

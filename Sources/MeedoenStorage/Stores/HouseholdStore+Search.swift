@@ -56,10 +56,8 @@ extension HouseholdStore {
 
     /// FROM … WHERE for the households a viewer may list, with the facts that hold on `day`.
     func scopedHouseholds(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) -> SQLQueryString {
-        let today = day.date
-        func currentJoin(_ table: String, _ alias: String) -> SQLQueryString {
-            "LEFT JOIN \(ident: table) \(ident: alias) ON \(ident: alias).household_id = h.id AND \(ident: alias).superseded_at IS NULL AND \(ident: alias).valid_from <= \(bind: today) AND (\(ident: alias).valid_to IS NULL OR \(ident: alias).valid_to >= \(bind: today)) "
-        }
+        let asOf = AsOf(day)
+        func currentJoin(_ table: String, _ alias: String) -> SQLQueryString { asOf.householdJoin(table, alias) }
         // A partner reaches linked residents, not households: their rows are those residents (the
         // applicant's name, BSN or age would tell about someone they are not linked to), and a
         // search matches those residents only (issue 12, point 1).

@@ -45,7 +45,7 @@ extension HouseholdStore {
         -> [WorklistRow]
     {
         guard let sql = db as? any SQLDatabase else { return [] }
-        let today = day.date
+        let (today, asOf) = (day.date, AsOf(day))
         var search = HouseholdSearch()
         if onlyOwnCaseload { search.directorID = viewer.userID }
         let latestGroup: SQLQueryString =
@@ -64,8 +64,7 @@ extension HouseholdStore {
             SELECT * FROM (SELECT s.household_id, r.id AS resident_id, r.given_name, r.family_name, r.date_of_birth, r.relation, s.director_id,
               s.director_name, s.municipality_code,
               (SELECT MIN(sp.valid_from) FROM support_periods sp JOIN residents sm ON sm.id = sp.resident_id
-                 WHERE sm.household_id = s.household_id AND sp.superseded_at IS NULL AND sp.valid_from <= \(bind: today)
-                 AND (sp.valid_to IS NULL OR sp.valid_to >= \(bind: today))) AS support_start,
+                 WHERE sm.household_id = s.household_id AND \(asOf.holds("sp"))) AS support_start,
               (SELECT MAX(c.contact_on) FROM contacts c JOIN contact_participants cp ON cp.contact_id = c.id
                  WHERE cp.resident_id = r.id\(kindFilter)) AS last_contact,
               (SELECT ga.group_code \(latestGroup)) AS group_code,
