@@ -43,6 +43,14 @@ let package = Package(
         ),
         .executableTarget(name: "meedoen", dependencies: ["MeedoenApp"]),
         .testTarget(name: "MeedoenCoreTests", dependencies: ["MeedoenCore"]),
+        // The stores and their SQL on a real SQLite file and a real PostgreSQL server.
+        .testTarget(
+            name: "MeedoenStorageTests",
+            dependencies: [
+                "MeedoenStorage",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
         .testTarget(
             name: "MeedoenAppTests",
             dependencies: [
