@@ -49,7 +49,9 @@ let package = Package(
             dependencies: [
                 "MeedoenStorage",
                 .product(name: "Vapor", package: "vapor"),
-            ]
+            ],
+            // Read from the source tree by path (#filePath), not bundled.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MeedoenAppTests",

@@ -59,15 +59,16 @@ public struct CaseworkStore: Sendable {
 
     // MARK: Group
 
+    /// The decisions as they stand (not superseded), newest first.
     public func assignments(of residentID: UUID) async throws -> [GroupAssignmentModel] {
-        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$validFrom, .descending)
-            .sort(\.$recordedAt, .descending).all()
+        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil)
+            .sort(\.$validFrom, .descending).all()
     }
 
-    /// The decision that holds on a day: the latest with a date of effect on or before it.
+    /// The decision that holds on a day.
     public func currentAssignment(of residentID: UUID, on day: Day) async throws -> GroupAssignmentModel? {
-        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$validFrom <= day.date)
-            .sort(\.$validFrom, .descending).sort(\.$recordedAt, .descending).first()
+        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil)
+            .filter(\.$validFrom <= day.date).sort(\.$validFrom, .descending).all().first { $0.holds(on: day) }
     }
 
     public struct GroupDecision: Sendable {
@@ -88,8 +89,32 @@ public struct CaseworkStore: Sendable {
         public var isOverride: Bool { proposedCode != groupCode }
     }
 
+    /// A decision from a day holds until the next later decision starts; one for the same day
+    /// replaces it; the decision it interrupts ends the day before (written again with that end,
+    /// the old row superseded, so the decision as known before stays readable).
     public func assign(_ decision: GroupDecision, to residentID: UUID, by recorder: Recorder) async throws {
+        let now = recorder.clock.now()
+        let from = decision.validFrom
+        let current = try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil)
+            .all()
+        let nextStart = current.map { Day($0.validFrom) }.filter { $0 > from }.min()
+        for row in current where Day(row.validFrom) == from || (Day(row.validFrom) < from && (row.validTo.map { Day($0) >= from } ?? true))
+        {
+            (row.supersededAt, row.supersededBy) = (now, recorder.userID)
+            try await row.update(on: db)
+            guard Day(row.validFrom) < from else { continue }
+            let ended = GroupAssignmentModel()
+            ended.id = recorder.ids.next()
+            ended.$resident.id = residentID
+            (ended.groupCode, ended.proposedCode, ended.reasons, ended.decision) = (
+                row.groupCode, row.proposedCode, row.reasons, row.decision
+            )
+            (ended.overrideReason, ended.profileVersion, ended.validFrom) = (row.overrideReason, row.profileVersion, row.validFrom)
+            (ended.validTo, ended.recordedBy, ended.recordedAt) = (from.adding(days: -1).date, row.recordedBy, now)
+            try await ended.create(on: db)
+        }
         let model = GroupAssignmentModel()
+        model.validTo = nextStart?.adding(days: -1).date
         model.id = recorder.ids.next()
         model.$resident.id = residentID
         (model.groupCode, model.proposedCode, model.reasons) = (

@@ -76,10 +76,21 @@ public final class GroupAssignmentModel: Model, @unchecked Sendable {
     @OptionalField(key: "override_reason") public var overrideReason: String?
     @OptionalField(key: "profile_version") public var profileVersion: Int?
     @Field(key: "valid_from") public var validFrom: Date
+    /// Dated like every other fact (M017): the day before the next decision, or open.
+    @OptionalField(key: "valid_to") public var validTo: Date?
+    /// Who decided: kept when a later decision ends this one.
     @OptionalField(key: "recorded_by") public var recordedBy: UUID?
     @Field(key: "recorded_at") public var recordedAt: Date
+    /// A decision for the same day made later, or this one rewritten with its new end.
+    @OptionalField(key: "superseded_at") public var supersededAt: Date?
+    @OptionalField(key: "superseded_by") public var supersededBy: UUID?
 
     public init() {}
+
+    /// Known now and valid on `day`: the same rule as `AsOf`.
+    public func holds(on day: Day) -> Bool {
+        supersededAt == nil && Day(validFrom) <= day && (validTo.map { Day($0) >= day } ?? true)
+    }
 }
 
 /// A rechtmatigheidsonderzoek or an evaluation that was held (the group's service package says how often).

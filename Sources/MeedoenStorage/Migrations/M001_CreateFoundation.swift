@@ -112,12 +112,3 @@ public struct M001_CreateFoundation: AsyncMigration {
         }
     }
 }
-
-public enum Migrations {
-    public static let all: [any Migration] = [
-        M001_CreateFoundation(), M002_CreateLegalParameters(), M003_CreateDestructionRecords(), M004_AddSecondFactor(),
-        M005_AddCredentialChanges(), M006_CreateLadderMeasurements(), M007_CreateContacts(), M008_CreateCasework(),
-        M009_CreateObligationsAndHandovers(), M010_AddLadderAnswers(), M011_HardenAuditAndLogin(), M012_AddActivation(),
-        M013_LinkConversationsToContacts(), M014_CreateCaseloadMoves(), M015_AddContactParticipants(), M016_AddMeasureRules(),
-    ]
-}

@@ -30,33 +30,6 @@ public final class LadderMeasurementModel: Model, @unchecked Sendable {
         }
     }
 }
-
-public struct M006_CreateLadderMeasurements: AsyncMigration {
-    public init() {}
-
-    public func prepare(on db: any Database) async throws {
-        try await db.schema("ladder_measurements").id()
-            .field("resident_id", .uuid, .required, .references("residents", "id"))
-            .field("measured_on", .date, .required).field("rung", .int, .required).field("expected_end_rung", .int)
-            .field("kind", .string, .required).field("measured_by", .uuid).field("recorded_at", .datetime, .required).create()
-    }
-
-    public func revert(on db: any Database) async throws { try await db.schema("ladder_measurements").delete() }
-}
-
-/// The answers to the ladder questions with each measurement (issue 5, R3).
-public struct M010_AddLadderAnswers: AsyncMigration {
-    public init() {}
-
-    public func prepare(on db: any Database) async throws {
-        try await db.schema("ladder_measurements").field("answers", .string).update()
-    }
-
-    public func revert(on db: any Database) async throws {
-        try await db.schema("ladder_measurements").deleteField("answers").update()
-    }
-}
-
 extension HouseholdStore {
     public func ladder(of residentID: UUID) async throws -> [LadderMeasurementModel] {
         try await LadderMeasurementModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$measuredOn).sort(\.$recordedAt).all()

@@ -17,23 +17,6 @@ public final class LegalParameterModel: Model, @unchecked Sendable {
 
     public var entry: ParameterEntry { ParameterEntry(key: key, validFrom: Day(validFrom), value: value, source: source) }
 }
-
-public struct M002_CreateLegalParameters: AsyncMigration {
-    public init() {}
-
-    public func prepare(on db: any Database) async throws {
-        try await db.schema("legal_parameters").id()
-            .field("key", .string, .required).field("valid_from", .date, .required)
-            .field("value", .int64, .required).field("source", .string, .required)
-            .field("recorded_at", .datetime, .required).field("recorded_by", .uuid)
-            .unique(on: "key", "valid_from").create()
-    }
-
-    public func revert(on db: any Database) async throws {
-        try await db.schema("legal_parameters").delete()
-    }
-}
-
 /// Reads and extends the dated parameters. Shipped entries are added when missing, never over an
 /// entry the applicatiebeheerder set for the same key and date.
 public struct LegalParameterStore: Sendable {

@@ -14,19 +14,6 @@ public final class DestructionRecordModel: Model, @unchecked Sendable {
 
     public init() {}
 }
-
-public struct M003_CreateDestructionRecords: AsyncMigration {
-    public init() {}
-
-    public func prepare(on db: any Database) async throws {
-        try await db.schema("destruction_records").id()
-            .field("at", .datetime, .required).field("kind", .string, .required).field("household_id", .uuid)
-            .field("count", .int, .required).field("rule", .string, .required).create()
-    }
-
-    public func revert(on db: any Database) async throws { try await db.schema("destruction_records").delete() }
-}
-
 /// Finds what has passed its term and anonymises it: names, BSN, contact details and address go;
 /// the household, its dated facts and the birth year stay, so every count stays correct.
 public struct RetentionStore: Sendable {
