@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: Settings, clock: Clock = .sy
     app.servers.use { app in app.meedoenServer(limits: settings.connectionLimits) }
 
     app.views.use(.leaf)
+    app.leaf.tags["chart"] = ChartTag()
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.passwords.use(.bcrypt(cost: 11))
 

@@ -15,8 +15,7 @@ struct LadderView: Encodable {
 
     var rows: [Row]
     var summary: String
-    var chart: String?
-    var chartDescription: String
+    var chart: Chart?
 
     init(_ records: [LadderMeasurementModel], names: [UUID: String], today: Day) {
         let measurements = records.compactMap(\.measurement)
@@ -33,7 +32,7 @@ struct LadderView: Encodable {
         }
         guard let latest = measurements.last else {
             summary = "Nog geen meting op de participatieladder."
-            (chart, chartDescription) = (nil, "")
+            chart = nil
             return
         }
         let movement = Ladder.movement(measurements)
@@ -49,39 +48,34 @@ struct LadderView: Encodable {
         }
         if Ladder.needsMeasurement(measurements, today: today) { text += " De laatste meting is ouder dan een jaar." }
         summary = text
-        (chart, chartDescription) = Self.chart(measurements)
+        chart = Self.chart(measurements)
     }
 
-    /// Rungs over time as steps; presentation attributes only (the CSP allows no inline style).
-    static func chart(_ measurements: [LadderMeasurement]) -> (String, String) {
+    /// Rungs over time as steps, the expected end rung as a dashed line.
+    static func chart(_ measurements: [LadderMeasurement]) -> Chart {
         let width = 480, height = 180, left = 30, top = 10, bottom = 24
         let stepY = Double(height - top - bottom) / 5
         func y(_ rung: Rung) -> Int { Int(Double(height - bottom) - Double(rung.rawValue - 1) * stepY) }
         let spacing = measurements.count > 1 ? Double(width - left - 20) / Double(measurements.count - 1) : 0
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"ladder-titel ladder-uitleg\" class=\"chart ladder-chart\">"
-        svg += "<title id=\"ladder-titel\">Treden op de participatieladder per meting</title>"
+        var chart = Chart(
+            id: "ladder", title: "Treden op de participatieladder per meting",
+            description: measurements.map { "\(Dutch.date($0.measuredOn)): trede \($0.rung.rawValue)" }.joined(separator: "; ")
+                + (measurements.last?.expectedEnd.map { ". Rode stippellijn: verwachte eindtrede \($0.rawValue)." } ?? "."),
+            width: width, height: height, cssClass: "chart ladder-chart")
         for rung in Rung.allCases {
-            svg += "<text x=\"4\" y=\"\(y(rung) + 4)\" font-size=\"11\" fill=\"#1a1a1a\">\(rung.rawValue)</text>"
-            svg += "<line x1=\"\(left)\" y1=\"\(y(rung))\" x2=\"\(width - 10)\" y2=\"\(y(rung))\" stroke=\"#d0d0d0\"/>"
+            chart.labels.append(.init(x: 4, y: y(rung) + 4, text: String(rung.rawValue)))
+            chart.lines.append(.init(x1: left, y1: y(rung), x2: width - 10, y2: y(rung), stroke: "#d0d0d0"))
         }
         var points: [String] = []
         for (index, measurement) in measurements.enumerated() {
             let x = left + Int(Double(index) * spacing) + (measurements.count == 1 ? 10 : 0)
             points.append("\(x),\(y(measurement.rung))")
-            svg += "<circle cx=\"\(x)\" cy=\"\(y(measurement.rung))\" r=\"5\" fill=\"#154273\"/>"
-            if let end = measurement.expectedEnd, index == measurements.count - 1 {
-                svg +=
-                    "<line x1=\"\(left)\" y1=\"\(y(end))\" x2=\"\(width - 10)\" y2=\"\(y(end))\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-            }
+            chart.circles.append(.init(cx: x, cy: y(measurement.rung), r: 5, fill: "#154273"))
         }
-        if points.count > 1 {
-            svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#154273\" stroke-width=\"3\"/>"
+        if let end = measurements.last?.expectedEnd {
+            chart.lines.append(.init(x1: left, y1: y(end), x2: width - 10, y2: y(end), stroke: "#b00020", width: 2, dash: "6 4"))
         }
-        svg += "</svg>"
-        let description =
-            measurements.map { "\(Dutch.date($0.measuredOn)): trede \($0.rung.rawValue)" }.joined(separator: "; ")
-            + (measurements.last?.expectedEnd.map { ". Rode stippellijn: verwachte eindtrede \($0.rawValue)." } ?? ".")
-        return (svg, description)
+        if points.count > 1 { chart.polylines.append(.init(points: points, stroke: "#154273", width: 3)) }
+        return chart
     }
 }

@@ -18,8 +18,7 @@ struct IncomeResultView: Encodable {
     var rows: [Row]
     var summary: [String]
     var cliffs: [String]
-    var chart: String
-    var chartDescription: String
+    var chart: Chart
     var letter: [String]
     var leftOut: [String]
     var anyEstimated: Bool
@@ -59,7 +58,7 @@ struct IncomeResultView: Encodable {
             return
                 "Vanaf \(Dutch.month(cliff.month)) stopt de \(Dutch.exemptionRule(ended)). Het inkomen daalt dan met \(Dutch.money(cliff.drop)) per maand."
         }
-        (chart, chartDescription) = Self.chart(result)
+        chart = Self.chart(result)
 
         let last = result.months[result.months.count - 1]
         var letter = [
@@ -83,36 +82,35 @@ struct IncomeResultView: Encodable {
         ]
     }
 
-    /// A bar per month (total income) against the norm line; presentation attributes only,
-    /// so the strict content-security policy (no inline styles) holds.
-    static func chart(_ result: IncomeResult) -> (String, String) {
+    /// A bar per month (total income) against the norm line.
+    static func chart(_ result: IncomeResult) -> Chart {
         let width = 720, height = 240, left = 60, bottom = 30, top = 10
         let maxValue = max(1, result.months.map(\.total.cents).max() ?? 1, result.months.map(\.norm.cents).max() ?? 1)
         let scale = Double(height - bottom - top) / Double(maxValue)
         let barWidth = Double(width - left - 10) / Double(result.months.count)
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"grafiek-titel grafiek-uitleg\" class=\"chart\">"
-        svg += "<title id=\"grafiek-titel\">Inkomen per maand met werk, tegenover de bijstandsnorm</title>"
+        let first = result.months[0], last = result.months[result.months.count - 1]
+        var chart = Chart(
+            id: "grafiek", title: "Inkomen per maand met werk, tegenover de bijstandsnorm",
+            description:
+                "Blauwe staven: inkomen met werk per maand, van \(Dutch.money(first.total)) in \(Dutch.month(first.month)) tot \(Dutch.money(last.total)) in \(Dutch.month(last.month)). Rode lijn: de bijstandsnorm zonder werk, van \(Dutch.money(first.norm)) tot \(Dutch.money(last.norm)). De tabel hieronder geeft alle bedragen.",
+            width: width, height: height, cssClass: "chart")
         for (index, month) in result.months.enumerated() {
             let barHeight = Double(month.total.cents) * scale
             let x = Double(left) + Double(index) * barWidth
-            svg +=
-                "<rect x=\"\(Int(x + 1))\" y=\"\(Int(Double(height - bottom) - barHeight))\" width=\"\(max(1, Int(barWidth - 2)))\" height=\"\(Int(barHeight))\" fill=\"#154273\"/>"
+            chart.rects.append(
+                .init(
+                    x: Int(x + 1), y: Int(Double(height - bottom) - barHeight), width: max(1, Int(barWidth - 2)), height: Int(barHeight),
+                    fill: "#154273"))
             let normY = Int(Double(height - bottom) - Double(month.norm.cents) * scale)
-            svg +=
-                "<line x1=\"\(Int(x))\" y1=\"\(normY)\" x2=\"\(Int(x + barWidth))\" y2=\"\(normY)\" stroke=\"#b00020\" stroke-width=\"3\"/>"
+            chart.lines.append(.init(x1: Int(x), y1: normY, x2: Int(x + barWidth), y2: normY, stroke: "#b00020", width: 3))
             if index % 6 == 0 {
-                svg +=
-                    "<text x=\"\(Int(x))\" y=\"\(height - 10)\" font-size=\"11\" fill=\"#1a1a1a\">\(Dutch.months[month.month.month - 1].prefix(3)) \(month.month.year)</text>"
+                chart.labels.append(
+                    .init(x: Int(x), y: height - 10, text: "\(Dutch.months[month.month.month - 1].prefix(3)) \(month.month.year)"))
             }
         }
-        svg += "<text x=\"0\" y=\"\(top + 10)\" font-size=\"11\" fill=\"#1a1a1a\">\(Dutch.money(Money(cents: maxValue)))</text>"
-        svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" stroke=\"#555\"/>"
-        svg += "</svg>"
-        let first = result.months[0], last = result.months[result.months.count - 1]
-        let description =
-            "Blauwe staven: inkomen met werk per maand, van \(Dutch.money(first.total)) in \(Dutch.month(first.month)) tot \(Dutch.money(last.total)) in \(Dutch.month(last.month)). Rode lijn: de bijstandsnorm zonder werk, van \(Dutch.money(first.norm)) tot \(Dutch.money(last.norm)). De tabel hieronder geeft alle bedragen."
-        return (svg, description)
+        chart.labels.append(.init(x: 0, y: top + 10, text: Dutch.money(Money(cents: maxValue))))
+        chart.lines.append(.init(x1: left, y1: height - bottom, x2: width - 10, y2: height - bottom, stroke: "#555"))
+        return chart
     }
 }
 
