@@ -47,7 +47,7 @@ final class GroupAssignmentTests: XCTestCase {
                 let asKnown = try await inSQL(d(2026, 7, 1), knownAt: beforeCorrection)
                 XCTAssertEqual(asKnown, ["C"], "\(backend): as known before the correction")
                 let history = try await store.assignments(of: resident).map(\.groupCode)
-                XCTAssertEqual(history, ["D", "B", "A"], "\(backend)")
+                XCTAssertEqual(history, ["D", "C", "B", "A"], "\(backend): every decision taken, not the ended copies")
             }
         }
     }
@@ -70,8 +70,10 @@ final class GroupAssignmentTests: XCTestCase {
                 }
                 try await M017_DateGroupAssignments.backfill(on: db)
                 let rows = try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == resident).all()
-                let a = rows.first { $0.groupCode == "A" }!
-                XCTAssertEqual(a.validTo.map(Day.init), d(2026, 2, 28), "\(backend)")
+                let a = rows.first { $0.groupCode == "A" && $0.copyOf != nil }!
+                XCTAssertEqual(a.validTo.map(Day.init), d(2026, 2, 28), "\(backend): ended the day before B")
+                XCTAssertNotNil(
+                    rows.first { $0.groupCode == "A" && $0.copyOf == nil }!.supersededAt, "\(backend): the open row is kept, superseded")
                 XCTAssertNotNil(rows.first { $0.groupCode == "B" }!.supersededAt, "\(backend)")
                 XCTAssertNil(rows.first { $0.groupCode == "B2" }!.validTo, "\(backend)")
                 let now = try await CaseworkStore(db: db).currentAssignment(of: resident, on: d(2026, 11, 28))?.groupCode

@@ -81,7 +81,7 @@ enum PlanController {
             targets[n] = target
             if let description, let target { goals.append(PlanGoal(description: description, actions: actions, targetOn: target)) }
         }
-        if let start, let next {
+        if let start {
             for problem in PlanRules.problems(startedOn: start, nextReviewOn: next, targets: targets) {
                 let (field, text) = Dutch.planProblem(problem)
                 reader.fail(field, .custom(text))

@@ -78,7 +78,7 @@ enum ClientController {
             let (residentID, organisationID, fields) = (resident.id!, file.household.$organisation.id, updated!)
             try await req.recordDescribedChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, purpose: "correctie persoonsgegevens"
-            ) { _ in try await req.households.updateResident(residentID, with: fields, organisationID: organisationID) }
+            ) { db in try await HouseholdStore(db: db).updateResident(residentID, with: fields, organisationID: organisationID) }
             return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De gegevens zijn opgeslagen.")
         } catch let issues as FieldIssues {
             return try await editPage(req, resident, values: fields, issues: issues)
@@ -124,7 +124,7 @@ enum ClientController {
         try await req.recordChange(
             householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, purpose: "bijzondere groep vastleggen",
             change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""])
-        ) { _ in try await req.households.startSpecialGroup(residentID, membership, from: from, to: to, by: recorder) }
+        ) { db in try await HouseholdStore(db: db).startSpecialGroup(residentID, membership, from: from, to: to, by: recorder) }
         return req.redirect(
             to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
     }
@@ -147,7 +147,7 @@ enum ClientController {
                 householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue,
                 purpose: "bijzondere groep beëindigen",
                 change: ChangeSummary(new: ["groep": kind.rawValue, "tot": day.iso])
-            ) { _ in try await req.households.endSpecialGroup(residentID, kind, on: day, by: recorder) }
+            ) { db in try await HouseholdStore(db: db).endSpecialGroup(residentID, kind, on: day, by: recorder) }
         } catch HouseholdStore.Problem.timeline(.endBeforeStart) {
             throw AppError.badRequest("De einddatum ligt vóór de begindatum van deze groep. Er is niets gewijzigd.")
         } catch HouseholdStore.Problem.timeline(.nothingHolds) {
@@ -171,7 +171,7 @@ enum ClientController {
             try await req.recordChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, purpose: "ondersteuning starten",
                 change: ChangeSummary(new: ["start": from.iso])
-            ) { _ in try await req.households.startSupport(residentID, from: from, by: recorder) }
+            ) { db in try await HouseholdStore(db: db).startSupport(residentID, from: from, by: recorder) }
         } catch HouseholdStore.Problem.supportAlreadyRunning {
             throw AppError.conflict("Er loopt al ondersteuning op of na deze datum. Beëindig die eerst; er is niets gewijzigd.")
         }
@@ -211,14 +211,16 @@ enum ClientController {
         let reason = reader.requiredOption("endReason", as: SupportEndReason.self)
         // R14: a young person is let go only when everything on the checklist is arranged, or with a reason.
         let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist
-        if let day, let reason,
-            !YouthChecklist.mayEnd(
-                age: Day(resident.dateOfBirth).age(on: day), reason: reason, latest: latest,
-                statedReason: reader.text("youthReason", max: 1000))
-        {
-            reader.fail(
-                "youthReason",
-                .custom("Nog niet alles is geregeld voor deze jongere: vul de checklist in of leg uit waarom u toch beëindigt."))
+        if let day, let reason {
+            let age = Day(resident.dateOfBirth).age(on: day)
+            // The reason is read (and checked) only where the rule asks for one.
+            let needed = YouthChecklist.applies(age: age, reason: reason) && latest?.isComplete != true
+            let stated = needed ? reader.text("youthReason", max: 1000) : nil
+            if !YouthChecklist.mayEnd(age: age, reason: reason, latest: latest, statedReason: stated) {
+                reader.fail(
+                    "youthReason",
+                    .custom("Nog niet alles is geregeld voor deze jongere: vul de checklist in of leg uit waarom u toch beëindigt."))
+            }
         }
         guard reader.issues.isEmpty, let day, let reason else {
             return try await endSupportPage(req, resident, values: fields, issues: reader.issues)
@@ -228,7 +230,7 @@ enum ClientController {
             try await req.recordChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, purpose: "ondersteuning beëindigen",
                 change: ChangeSummary(new: ["einde": day.iso, "reden": reason.rawValue, "jongere, toch los": fields["youthReason"] ?? ""])
-            ) { _ in try await req.households.endSupport(residentID, on: day, reason: reason, by: recorder) }
+            ) { db in try await HouseholdStore(db: db).endSupport(residentID, on: day, reason: reason, by: recorder) }
         } catch let problem as HouseholdStore.Problem {
             return try await endSupportPage(req, resident, values: fields, issues: problem.fieldIssues)
         }
@@ -289,7 +291,7 @@ enum ClientController {
             change: ChangeSummary(new: [
                 "datum": day.iso, "trede": String(rung.rawValue), "eindtrede": expected.map { String($0.rawValue) } ?? "",
             ])
-        ) { _ in try await req.households.addMeasurement(measurement, answers: answered, for: residentID, by: recorder) }
+        ) { db in try await HouseholdStore(db: db).addMeasurement(measurement, answers: answered, for: residentID, by: recorder) }
         return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
     }
 }

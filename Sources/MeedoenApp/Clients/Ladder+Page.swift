@@ -63,19 +63,20 @@ struct LadderView: Encodable {
                 + (measurements.last?.expectedEnd.map { ". Rode stippellijn: verwachte eindtrede \($0.rawValue)." } ?? "."),
             width: width, height: height, cssClass: "chart ladder-chart")
         for rung in Rung.allCases {
-            chart.labels.append(.init(x: 4, y: y(rung) + 4, text: String(rung.rawValue)))
-            chart.lines.append(.init(x1: left, y1: y(rung), x2: width - 10, y2: y(rung), stroke: "#d0d0d0"))
+            chart.shapes.append(.label(x: 4, y: y(rung) + 4, String(rung.rawValue)))
+            chart.shapes.append(.line(left, y(rung), width - 10, y(rung), stroke: "#d0d0d0"))
         }
         var points: [String] = []
         for (index, measurement) in measurements.enumerated() {
             let x = left + Int(Double(index) * spacing) + (measurements.count == 1 ? 10 : 0)
             points.append("\(x),\(y(measurement.rung))")
-            chart.circles.append(.init(cx: x, cy: y(measurement.rung), r: 5, fill: "#154273"))
+            chart.shapes.append(.circle(cx: x, cy: y(measurement.rung), r: 5, fill: "#154273"))
         }
+        // The expected end rung over the circles, the line through them on top (as drawn before).
         if let end = measurements.last?.expectedEnd {
-            chart.lines.append(.init(x1: left, y1: y(end), x2: width - 10, y2: y(end), stroke: "#b00020", width: 2, dash: "6 4"))
+            chart.shapes.append(.line(left, y(end), width - 10, y(end), stroke: "#b00020", width: 2, dash: "6 4"))
         }
-        if points.count > 1 { chart.polylines.append(.init(points: points, stroke: "#154273", width: 3)) }
+        if points.count > 1 { chart.shapes.append(.polyline(points, stroke: "#154273", width: 3)) }
         return chart
     }
 }

@@ -97,19 +97,19 @@ struct IncomeResultView: Encodable {
         for (index, month) in result.months.enumerated() {
             let barHeight = Double(month.total.cents) * scale
             let x = Double(left) + Double(index) * barWidth
-            chart.rects.append(
-                .init(
+            chart.shapes.append(
+                .rect(
                     x: Int(x + 1), y: Int(Double(height - bottom) - barHeight), width: max(1, Int(barWidth - 2)), height: Int(barHeight),
                     fill: "#154273"))
             let normY = Int(Double(height - bottom) - Double(month.norm.cents) * scale)
-            chart.lines.append(.init(x1: Int(x), y1: normY, x2: Int(x + barWidth), y2: normY, stroke: "#b00020", width: 3))
+            chart.shapes.append(.line(Int(x), normY, Int(x + barWidth), normY, stroke: "#b00020", width: 3))
             if index % 6 == 0 {
-                chart.labels.append(
-                    .init(x: Int(x), y: height - 10, text: "\(Dutch.months[month.month.month - 1].prefix(3)) \(month.month.year)"))
+                chart.shapes.append(
+                    .label(x: Int(x), y: height - 10, "\(Dutch.months[month.month.month - 1].prefix(3)) \(month.month.year)"))
             }
         }
-        chart.labels.append(.init(x: 0, y: top + 10, text: Dutch.money(Money(cents: maxValue))))
-        chart.lines.append(.init(x1: left, y1: height - bottom, x2: width - 10, y2: height - bottom, stroke: "#555"))
+        chart.shapes.append(.label(x: 0, y: top + 10, Dutch.money(Money(cents: maxValue))))
+        chart.shapes.append(.line(left, height - bottom, width - 10, height - bottom, stroke: "#555"))
         return chart
     }
 }

@@ -6,33 +6,30 @@ import Leaf
 /// no page needs `#unsafeHTML`. Presentation attributes only: the content-security policy allows
 /// no inline style.
 struct Chart: Encodable, Sendable {
-    struct Line: Encodable, Sendable {
-        var x1: Int, y1: Int, x2: Int, y2: Int
-        var stroke: String
-        var width = 1
+    /// One shape; drawn in the order added, so later shapes lie on top.
+    struct Shape: Encodable, Sendable {
+        enum Kind: String, Encodable, Sendable { case line, rect, circle, label, polyline }
+        var kind: Kind
+        var x1 = 0, y1 = 0, x2 = 0, y2 = 0
+        var x = 0, y = 0, width = 0, height = 0, r = 0
+        var colour = "#1a1a1a"
+        var strokeWidth: Int? = nil
         var dash: String? = nil
-    }
+        var text: String? = nil
+        /// A polyline's points, "x,y".
+        var points: [String] = []
 
-    struct Rect: Encodable, Sendable {
-        var x: Int, y: Int, width: Int, height: Int
-        var fill: String
-    }
-
-    struct Circle: Encodable, Sendable {
-        var cx: Int, cy: Int, r: Int
-        var fill: String
-    }
-
-    struct Label: Encodable, Sendable {
-        var x: Int, y: Int
-        var text: String
-    }
-
-    /// An open line through points "x,y".
-    struct Polyline: Encodable, Sendable {
-        var points: [String]
-        var stroke: String
-        var width: Int
+        static func line(_ x1: Int, _ y1: Int, _ x2: Int, _ y2: Int, stroke: String, width: Int? = nil, dash: String? = nil) -> Shape {
+            Shape(kind: .line, x1: x1, y1: y1, x2: x2, y2: y2, colour: stroke, strokeWidth: width, dash: dash)
+        }
+        static func rect(x: Int, y: Int, width: Int, height: Int, fill: String) -> Shape {
+            Shape(kind: .rect, x: x, y: y, width: width, height: height, colour: fill)
+        }
+        static func circle(cx: Int, cy: Int, r: Int, fill: String) -> Shape { Shape(kind: .circle, x: cx, y: cy, r: r, colour: fill) }
+        static func label(x: Int, y: Int, _ text: String) -> Shape { Shape(kind: .label, x: x, y: y, text: text) }
+        static func polyline(_ points: [String], stroke: String, width: Int) -> Shape {
+            Shape(kind: .polyline, colour: stroke, strokeWidth: width, points: points)
+        }
     }
 
     /// Prefix of the title and caption ids: "ladder" gives ladder-titel and ladder-uitleg.
@@ -43,11 +40,7 @@ struct Chart: Encodable, Sendable {
     var width: Int
     var height: Int
     var cssClass: String
-    var rects: [Rect] = []
-    var lines: [Line] = []
-    var polylines: [Polyline] = []
-    var circles: [Circle] = []
-    var labels: [Label] = []
+    var shapes: [Shape] = []
 }
 
 /// Writes SVG with every value escaped.
@@ -55,15 +48,16 @@ struct SVGWriter {
     private(set) var output = ""
 
     static func escape(_ text: String) -> String {
+        // By scalar, not by Character: a quote followed by a combining mark is still a quote to a browser.
         var escaped = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
@@ -104,37 +98,35 @@ struct ChartTag: UnsafeUnescapedLeafTag {
                 ("aria-labelledby", "\(id)-titel \(id)-uitleg"), ("class", string(chart, "cssClass")),
             ])
         svg.text("title", [("id", "\(id)-titel")], string(chart, "title") ?? "")
-        for rect in items("rects") {
-            svg.empty(
-                "rect",
-                [
-                    ("x", number(rect, "x")), ("y", number(rect, "y")), ("width", number(rect, "width")),
-                    ("height", number(rect, "height")), ("fill", string(rect, "fill")),
-                ])
-        }
-        for line in items("lines") {
-            svg.empty(
-                "line",
-                [
-                    ("x1", number(line, "x1")), ("y1", number(line, "y1")), ("x2", number(line, "x2")), ("y2", number(line, "y2")),
-                    ("stroke", string(line, "stroke")), ("stroke-width", number(line, "width")), ("stroke-dasharray", string(line, "dash")),
-                ])
-        }
-        for polyline in items("polylines") {
-            let points = polyline["points"]?.array?.compactMap(\.string).joined(separator: " ")
-            svg.empty(
-                "polyline",
-                [("points", points), ("fill", "none"), ("stroke", string(polyline, "stroke")), ("stroke-width", number(polyline, "width"))])
-        }
-        for circle in items("circles") {
-            svg.empty(
-                "circle",
-                [("cx", number(circle, "cx")), ("cy", number(circle, "cy")), ("r", number(circle, "r")), ("fill", string(circle, "fill"))])
-        }
-        for label in items("labels") {
-            svg.text(
-                "text", [("x", number(label, "x")), ("y", number(label, "y")), ("font-size", "11"), ("fill", "#1a1a1a")],
-                string(label, "text") ?? "")
+        for shape in items("shapes") {
+            let colour = string(shape, "colour")
+            switch string(shape, "kind") {
+            case "line":
+                svg.empty(
+                    "line",
+                    [
+                        ("x1", number(shape, "x1")), ("y1", number(shape, "y1")), ("x2", number(shape, "x2")), ("y2", number(shape, "y2")),
+                        ("stroke", colour), ("stroke-width", number(shape, "strokeWidth")), ("stroke-dasharray", string(shape, "dash")),
+                    ])
+            case "rect":
+                svg.empty(
+                    "rect",
+                    [
+                        ("x", number(shape, "x")), ("y", number(shape, "y")), ("width", number(shape, "width")),
+                        ("height", number(shape, "height")), ("fill", colour),
+                    ])
+            case "circle":
+                svg.empty("circle", [("cx", number(shape, "x")), ("cy", number(shape, "y")), ("r", number(shape, "r")), ("fill", colour)])
+            case "polyline":
+                let points = shape["points"]?.array?.compactMap(\.string).joined(separator: " ")
+                svg.empty(
+                    "polyline", [("points", points), ("fill", "none"), ("stroke", colour), ("stroke-width", number(shape, "strokeWidth"))])
+            case "label":
+                svg.text(
+                    "text", [("x", number(shape, "x")), ("y", number(shape, "y")), ("font-size", "11"), ("fill", colour)],
+                    string(shape, "text") ?? "")
+            default: continue
+            }
         }
         svg.close("svg")
         return svg.output

@@ -14,9 +14,9 @@ public enum PlanRules {
     }
 
     /// A new plan: its first review after its start, each goal's target on or after the start.
-    public static func problems(startedOn: Day, nextReviewOn: Day, targets: [Int: Day]) -> [Problem] {
+    public static func problems(startedOn: Day, nextReviewOn: Day?, targets: [Int: Day]) -> [Problem] {
         var problems: [Problem] = []
-        if nextReviewOn <= startedOn { problems.append(.reviewNotAfterStart) }
+        if let next = nextReviewOn, next <= startedOn { problems.append(.reviewNotAfterStart) }
         for (goal, target) in targets.sorted(by: { $0.key < $1.key }) where target < startedOn {
             problems.append(.targetBeforeStart(goal: goal))
         }

@@ -59,10 +59,10 @@ public struct CaseworkStore: Sendable {
 
     // MARK: Group
 
-    /// The decisions as they stand (not superseded), newest first.
+    /// Every decision taken (not the ended copies the dated shape writes), newest first.
     public func assignments(of residentID: UUID) async throws -> [GroupAssignmentModel] {
-        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil)
-            .sort(\.$validFrom, .descending).all()
+        try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$copyOf == nil)
+            .sort(\.$validFrom, .descending).sort(\.$recordedAt, .descending).all()
     }
 
     /// The decision that holds on a day.
@@ -103,15 +103,7 @@ public struct CaseworkStore: Sendable {
             (row.supersededAt, row.supersededBy) = (now, recorder.userID)
             try await row.update(on: db)
             guard Day(row.validFrom) < from else { continue }
-            let ended = GroupAssignmentModel()
-            ended.id = recorder.ids.next()
-            ended.$resident.id = residentID
-            (ended.groupCode, ended.proposedCode, ended.reasons, ended.decision) = (
-                row.groupCode, row.proposedCode, row.reasons, row.decision
-            )
-            (ended.overrideReason, ended.profileVersion, ended.validFrom) = (row.overrideReason, row.profileVersion, row.validFrom)
-            (ended.validTo, ended.recordedBy, ended.recordedAt) = (from.adding(days: -1).date, row.recordedBy, now)
-            try await ended.create(on: db)
+            try await row.endedCopy(validTo: from.adding(days: -1), recordedAt: now, id: recorder.ids.next()).create(on: db)
         }
         let model = GroupAssignmentModel()
         model.validTo = nextStart?.adding(days: -1).date
@@ -122,7 +114,7 @@ public struct CaseworkStore: Sendable {
         )
         (model.decision, model.overrideReason) = (decision.isOverride ? "overridden" : "confirmed", decision.overrideReason)
         (model.profileVersion, model.validFrom) = (decision.profileVersion, decision.validFrom.date)
-        (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
+        (model.recordedBy, model.recordedAt) = (recorder.userID, now)
         try await model.create(on: db)
     }
 

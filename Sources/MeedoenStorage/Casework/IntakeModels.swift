@@ -84,8 +84,21 @@ public final class GroupAssignmentModel: Model, @unchecked Sendable {
     /// A decision for the same day made later, or this one rewritten with its new end.
     @OptionalField(key: "superseded_at") public var supersededAt: Date?
     @OptionalField(key: "superseded_by") public var supersededBy: UUID?
+    /// Set on the ended copy of a decision that a later one interrupted: not a decision of its own.
+    @OptionalField(key: "copy_of") public var copyOf: UUID?
 
     public init() {}
+
+    /// This decision, ending on `validTo`, as known from `recordedAt`.
+    func endedCopy(validTo: Day, recordedAt: Date, id: UUID) -> GroupAssignmentModel {
+        let copy = GroupAssignmentModel()
+        copy.id = id
+        copy.$resident.id = $resident.id
+        (copy.groupCode, copy.proposedCode, copy.reasons, copy.decision) = (groupCode, proposedCode, reasons, decision)
+        (copy.overrideReason, copy.profileVersion, copy.validFrom) = (overrideReason, profileVersion, validFrom)
+        (copy.validTo, copy.recordedBy, copy.recordedAt, copy.copyOf) = (validTo.date, recordedBy, recordedAt, copyOf ?? self.id)
+        return copy
+    }
 
     /// Known now and valid on `day`: the same rule as `AsOf`.
     public func holds(on day: Day) -> Bool {

@@ -49,7 +49,8 @@ extension HouseholdStore {
         var search = HouseholdSearch()
         if onlyOwnCaseload { search.directorID = viewer.userID }
         let latestGroup: SQLQueryString =
-            "FROM group_assignments ga WHERE ga.resident_id = r.id AND " + asOf.holds("ga") + " LIMIT 1"
+            "FROM group_assignments ga WHERE ga.resident_id = r.id AND " + asOf.holds("ga")
+            + " ORDER BY ga.valid_from DESC, ga.recorded_at DESC LIMIT 1"
         // Every person in the benefit unit is a client (applicant and partner); what belongs to the
         // household (support, contacts, regisseur) is read once per household.
         let scoped: SQLQueryString =
