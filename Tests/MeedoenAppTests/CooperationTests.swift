@@ -410,6 +410,8 @@ final class ProfileTermsTests: XCTestCase {
                 "zorg_contacts_kind": "perCalendarYear", "werkenErvaren_review0": "6", "lerenOntwikkelen_review0": "24",
                 "zorg_review0": "12",
                 "geplaatst_review0": "12", "directWerk_contacts_kind": "everyMonths", "directWerk_contacts_months": "0",
+                "counts_conversation": "ja", "counts_homeVisit": "ja", "counts_video": "ja", "contacts_firstDue": "3",
+                "measures_first": "1", "measures_repeat": "2",
             ]
             let refused = try await admin.post("/admin/profile/terms", fields)
             XCTAssertEqual(refused.status, .badRequest)
@@ -427,6 +429,24 @@ final class ProfileTermsTests: XCTestCase {
             XCTAssertEqual(profile.contactNorm(group: "directWerk", municipality: nil), .everyMonths(1))
             XCTAssertEqual(profile.segmentation.group("zorg")?.service.contacts?.norm, .perCalendarYear)
             XCTAssertEqual(profile.segmentation.group("werkvoorzienend")?.explanation.contains("NoordWestGroep"), true, "the rest is kept")
+            // Issue 13: the kinds that count and the ordinance are the beheerder's choice, kept through the form.
+            XCTAssertEqual(profile.contacts.countingKinds, [.conversation, .homeVisit, .video], "phone unchecked: no longer counts")
+            XCTAssertEqual(profile.contacts.firstDueAfterMonths, 3)
+            XCTAssertEqual(profile.measures?.firstPeriodMonths, 1)
+            XCTAssertEqual(profile.measures?.isExample, true, "unchanged periods keep their example mark")
+
+            fields["measures_first"] = "3"
+            fields["validFrom"] = "2026-11-29"
+            let invalid = try await admin.post("/admin/profile/terms", fields)
+            XCTAssertEqual(invalid.status, .badRequest)
+            XCTAssertTrue(invalid.body.string.contains("id=\"measures_repeat-error\""), "lid 6 must be longer than lid 5")
+            (fields["measures_first"], fields["measures_repeat"]) = ("2", "3")
+            let ordinance = try await admin.post("/admin/profile/terms", fields)
+            XCTAssertEqual(ordinance.status, .seeOther)
+            let later = try await PolicyProfileStore(db: app.db).current(fixture.steenwijkerland, on: Day(year: 2026, month: 11, day: 29)!)!
+                .profile
+            XCTAssertEqual(later.measures?.repeatPeriodMonths, 3)
+            XCTAssertEqual(later.measures?.isExample, false, "the organisation's own ordinance, no longer an example")
         }
     }
 }

@@ -28,6 +28,24 @@ enum ProfileTermsController {
                 fields: [
                     FormField("contacts_kind", "Soort norm", .select, options: normKinds),
                     FormField("contacts_months", "Aantal maanden", .number, hint: "Alleen bij 'eens per aantal maanden'.", optional: true),
+                    FormField(
+                        "contacts_firstDue", "Eerste contact uiterlijk … maanden na de start", .number,
+                        hint: "Bij een norm per kalenderjaar: nooit eerder dan dit aantal maanden na de start van de ondersteuning.",
+                        optional: true),
+                ]),
+            FormSection(
+                legend: "Welke soorten contact tellen mee voor de norm", hint: profile.contacts.countingKindsSource,
+                fields: ContactKind.allCases.map { FormField("counts_\($0.rawValue)", Dutch.contactKind($0), .checkbox, optional: true) }),
+            FormSection(
+                legend: "Maatregelenverordening (art. 18 lid 5 en 6)", hint: profile.measures?.source,
+                fields: [
+                    FormField("measures_first", "Eerste schending: maanden (lid 5, 1 tot 3)", .number, optional: true),
+                    FormField(
+                        "measures_repeat", "Herhaling binnen twaalf maanden: maanden (lid 6, langer, ten hoogste 3)", .number,
+                        optional: true),
+                    FormField(
+                        "measures_spread", "De verordening staat verrekenen over drie maanden toe (lid 5, tweede zin)", .checkbox,
+                        optional: true),
                 ]),
         ]
             + profile.segmentation.groups.map { group in
@@ -45,10 +63,15 @@ enum ProfileTermsController {
     }
 
     static func values(_ profile: PolicyProfile, today: Day) -> [String: String] {
-        var values = [
+        var values: [String: String] = [
             "validFrom": today.iso, "contacts_kind": profile.contacts.kind,
             "contacts_months": profile.contacts.months.map(String.init) ?? "",
+            "contacts_firstDue": String(profile.contacts.firstDueMonths),
+            "measures_first": profile.measures?.firstPeriodMonths.map(String.init) ?? "",
+            "measures_repeat": profile.measures?.repeatPeriodMonths.map(String.init) ?? "",
         ]
+        for kind in ContactKind.allCases where profile.contacts.counts(kind) { values["counts_\(kind.rawValue)"] = "ja" }
+        if profile.measures?.spreadAllowed == true { values["measures_spread"] = "ja" }
         for group in profile.segmentation.groups {
             values["\(group.code)_contacts_kind"] = group.service.contacts?.kind ?? ""
             values["\(group.code)_contacts_months"] = group.service.contacts?.months.map(String.init)
@@ -106,7 +129,25 @@ enum ProfileTermsController {
                 kind: kind, months: kind == "everyMonths" ? number("\(prefix)_months", required: true) : nil, source: source)
         }
         let note = reader.raw("note") ?? ""
-        if let contacts = norm("contacts", source: "Gewijzigd door de functioneel beheerder: \(note)") { profile.contacts = contacts }
+        let changedBy = "Gewijzigd door de functioneel beheerder: \(note)"
+        if var contacts = norm("contacts", source: changedBy) {
+            // What counts and the first due date are the beheerder's choice (issue 13); kept unless changed.
+            let kinds = ContactKind.allCases.filter { reader.flag("counts_\($0.rawValue)") }
+            contacts.countingKinds = kinds
+            contacts.countingKindsSource =
+                kinds == ContactKind.allCases.filter(profile.contacts.counts) ? profile.contacts.countingKindsSource : changedBy
+            contacts.firstDueAfterMonths = number("contacts_firstDue") ?? profile.contacts.firstDueAfterMonths
+            profile.contacts = contacts
+        }
+        let (first, second, spread) = (number("measures_first"), number("measures_repeat"), reader.flag("measures_spread"))
+        if first != nil || second != nil || profile.measures != nil {
+            let old = profile.measures
+            let same = old?.firstPeriodMonths == first && old?.repeatPeriodMonths == second && old?.spreadAllowed == spread
+            profile.measures = MeasureOrdinance(
+                firstPeriodMonths: first, repeatPeriodMonths: second, spreadAllowed: spread,
+                source: same ? old?.source ?? changedBy : "Vastgesteld door de functioneel beheerder: \(note)",
+                isExample: same ? old?.isExample ?? false : false)
+        }
         for index in profile.segmentation.groups.indices {
             let code = profile.segmentation.groups[index].code
             var service = profile.segmentation.groups[index].service
@@ -137,7 +178,11 @@ enum ProfileTermsController {
 
     /// The form field a refusal is about, from the key path in the document.
     static func field(for key: String, in profile: PolicyProfile) -> String {
+        if key.hasPrefix("contacts.countingKinds") { return "counts_conversation" }
+        if key.hasPrefix("contacts.firstDue") { return "contacts_firstDue" }
         if key.hasPrefix("contacts") { return "contacts_months" }
+        if key.hasPrefix("measures.repeat") { return "measures_repeat" }
+        if key.hasPrefix("measures") { return "measures_first" }
         guard let open = key.range(of: "groups["), let close = key[open.upperBound...].firstIndex(of: "]"),
             let index = Int(key[open.upperBound..<close]), profile.segmentation.groups.indices.contains(index)
         else { return "note" }
