@@ -11,13 +11,20 @@ enum Activation {
     /// A fresh code (about 100 bits), shown once; only its SHA-256 is kept. The account's old
     /// password stops working at once.
     static func issue(for user: UserModel, on req: Request) async throws -> String {
+        issue(for: user, now: req.services.clock.now(), passwordHash: try await req.password.async.hash(unguessablePassword()))
+    }
+
+    /// The same outside a request (`meedoen user add`): `passwordHash` is the hash of `unguessablePassword()`.
+    static func issue(for user: UserModel, now: Date, passwordHash: String) -> String {
         let code = newCode()
-        let now = req.services.clock.now()
-        user.passwordHash = try await req.password.async.hash([UInt8].random(count: 32).map { String(format: "%02x", $0) }.joined())
+        user.passwordHash = passwordHash
         (user.activationHash, user.activationExpiresAt) = (AuditLog.sha256(code), now.addingTimeInterval(validity))
         (user.mustChangePassword, user.credentialsChangedAt, user.failedLogins, user.lockedUntil) = (false, now, 0, nil)
         return code
     }
+
+    /// A random password nobody knows: until the code is used, the account cannot be signed in to.
+    static func unguessablePassword() -> String { [UInt8].random(count: 32).map { String(format: "%02x", $0) }.joined() }
 
     /// Four groups of five from an alphabet without look-alikes (no 0/o, 1/l/i).
     static func newCode() -> String {

@@ -193,20 +193,23 @@ struct UserAddCommand: AsyncCommand {
             teamID = team.id
         }
         // No password is set here either: the colleague chooses one with the activation code.
-        let code = Activation.newCode()
         let now = app.meedoen.clock.now()
         let user = UserModel(
             id: UUID(), organisationID: organisationID, username: checkedUsername, displayName: checkedName, role: role, teamID: teamID,
-            passwordHash: try app.password.hash([UInt8].random(count: 32).map { String(format: "%02x", $0) }.joined()), createdAt: now)
-        (user.activationHash, user.activationExpiresAt) = (AuditLog.sha256(code), now.addingTimeInterval(Activation.validity))
-        do { try await directory.createUser(user) } catch DirectoryStore.Problem.usernameInUse {
+            passwordHash: "", createdAt: now)
+        let code = Activation.issue(for: user, now: now, passwordHash: try app.password.hash(Activation.unguessablePassword()))
+        let entry = AuditRecord(
+            actorID: nil, actorName: "beheer (opdrachtregel)", actorRole: "systeem", organisationID: organisationID, part: "gebruikers",
+            action: "aanmaken", purpose: "gebruiker \(checkedUsername) aangemaakt, rol \(Dutch.role(role).lowercased())")
+        // The account and its log entry in one transaction, as every write of the app.
+        do {
+            try await app.meedoen.auditLog.transaction(on: app.db) { tx in
+                try await DirectoryStore(db: tx.db).createUser(user)
+                try await tx.append(entry)
+            }
+        } catch DirectoryStore.Problem.usernameInUse {
             throw CommandError("De gebruikersnaam '\(username)' bestaat al.")
         }
-        try await app.meedoen.auditLog.append(
-            AuditRecord(
-                actorID: nil, actorName: "beheer (opdrachtregel)", actorRole: "systeem", organisationID: organisationID, part: "gebruikers",
-                action: "aanmaken", purpose: "gebruiker \(checkedUsername) aangemaakt, rol \(Dutch.role(role).lowercased())"),
-            on: app.db)
         context.console.print("Gebruiker \(checkedUsername) (\(role.rawValue)) is aangemaakt.")
         context.console.print(
             "Activeringscode (één keer, zeven dagen; geef hem persoonlijk door, de gebruiker kiest op /activate een wachtwoord):")

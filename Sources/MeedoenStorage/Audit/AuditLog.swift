@@ -105,9 +105,7 @@ public final class AuditLog: Sendable {
         let event = AuditEventModel()
         event.id = ids.next()
         event.seq = head.seq + 1
-        // Whole milliseconds: the hash covers the time in milliseconds, and a value stored with
-        // sub-millisecond digits could round the other way when read back (SQLite keeps microseconds).
-        event.at = Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        event.at = clock.now().wholeMilliseconds
         (event.actorID, event.actorName, event.actorRole) = (record.actorID, record.actorName, record.actorRole)
         (event.organisationID, event.householdID, event.residentID) = (record.organisationID, record.householdID, record.residentID)
         (event.part, event.action, event.purpose, event.remote) = (record.part, record.action, record.purpose, record.remote)
@@ -207,7 +205,7 @@ public enum AuditChain {
     /// Unkeyed entries (before the key existed) keep their plain SHA-256.
     public static func hash(of event: Fields, key: AuditKey) -> String {
         let fields: [String] = [
-            String(event.seq), String(Int64((event.at.timeIntervalSince1970 * 1000).rounded())),
+            String(event.seq), String(event.at.millisecondsSince1970),
             event.actorID?.uuidString ?? "", event.actorName, event.actorRole,
             event.organisationID?.uuidString ?? "", event.householdID?.uuidString ?? "",
             event.residentID?.uuidString ?? "", event.part, event.action, event.purpose, event.remote ?? "",

@@ -106,7 +106,7 @@ extension AuditLog {
         return result
     }
 
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func milliseconds(_ date: Date) -> Int64 { date.millisecondsSince1970 }
 
     /// The head as it stands now, for writing an anchor.
     public static func head(on db: any Database) async throws -> (seq: Int, hash: String) {
