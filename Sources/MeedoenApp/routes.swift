@@ -28,5 +28,5 @@ func routes(_ app: Application) throws {
     ProfileTermsController.register(app)
     OrganisationStyleController.register(app)
     HealthController.register(app)
-    APIController.register(app)
+    try APIController.register(app)
 }

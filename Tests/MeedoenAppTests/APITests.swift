@@ -81,7 +81,7 @@ final class APITests: XCTestCase {
             XCTAssertEqual(created.status, .created, "\(backend): \(created.body.string)")
             let household = try created.content.decode(HouseholdDTO.self)
             XCTAssertEqual(household.members.first?.bsn, "999993240")
-            XCTAssertEqual(household.benefit?.normCategory, "institution")
+            XCTAssertEqual(household.benefit?.normCategory, .institution)
             XCTAssertEqual(household.director?.id, fixture.caseManager)
         }
     }

@@ -21,8 +21,8 @@ final class AccessMatrixTests: XCTestCase {
     /// Role × page: what each role gets when opening the main pages (ACCESS.md).
     func testEachRoleGetsWhatTheMatrixAllows() async throws {
         try await withApp { app, fixture in
-            let own = "/households/\(fixture.ownHousehold)"
-            let colleague = "/households/\(fixture.colleagueHousehold)"
+            let own = SitePath.household(.id(fixture.ownHousehold)).path
+            let colleague = SitePath.household(.id(fixture.colleagueHousehold)).path
             let expected: [(user: String, path: String, status: HTTPStatus)] = [
                 ("km", "/caseload", .ok), ("km", own, .ok), ("km", colleague, .seeOther), ("km", "\(own)/benefit", .ok),
                 ("km", "/admin/users", .forbidden), ("km", "/households/new", .ok),
@@ -32,7 +32,7 @@ final class AccessMatrixTests: XCTestCase {
                 ("bm", "/caseload", .forbidden), ("bm", "/households", .forbidden), ("bm", own, .forbidden), ("bm", "/", .ok),
                 ("fb", own, .forbidden), ("fb", "/admin/users", .ok), ("fb", "/admin/caseload-move", .ok),
                 ("pf", own, .forbidden), ("pf", "/households", .forbidden),
-                ("jc", own, .forbidden), ("jc", "/clients/\(fixture.ownApplicant)", .forbidden),
+                ("jc", own, .forbidden), ("jc", SitePath.client(.id(fixture.ownApplicant)).path, .forbidden),
                 ("wgd", own, .forbidden),
                 ("km.wijchen", own, .notFound), ("km.wijchen", "/caseload", .ok),
             ]
@@ -64,7 +64,7 @@ final class AccessMatrixTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            for _ in 1...3 { try await browser.get("/households/\(fixture.ownHousehold)") }
+            for _ in 1...3 { try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path) }
             let intact = try await verifyChain(app)
             XCTAssertNil(intact.firstBrokenSeq, "\(backend): \(intact.problem ?? "")")
             XCTAssertGreaterThanOrEqual(intact.entriesChecked, 4)

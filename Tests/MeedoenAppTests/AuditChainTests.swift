@@ -28,16 +28,16 @@ final class AuditChainTests: XCTestCase {
                             for request in 0..<25 {
                                 if (connection + request) % 5 == 0 {
                                     let posted = try await signedIn.post(
-                                        "/households/\(household)/contacts",
+                                        SitePath.household(.id(household), .contacts).path,
                                         [
                                             "contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone",
                                             "summary": "c\(connection)-\(request)",
                                         ])
                                     // Saved means a 303 back to the household, not to the log-in page.
-                                    let back = posted.headers.first(name: .location) == "/households/\(household)"
+                                    let back = posted.headers.first(name: .location) == SitePath.household(.id(household)).path
                                     seen.append(posted.status == .seeOther && back ? 200 : posted.status.code)
                                 } else {
-                                    seen.append(try await signedIn.get("/households/\(household)").status.code)
+                                    seen.append(try await signedIn.get(SitePath.household(.id(household)).path).status.code)
                                 }
                             }
                             return seen
@@ -99,9 +99,9 @@ final class AuditChainTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            for _ in 0..<3 { try await browser.get("/households/\(fixture.ownHousehold)") }
+            for _ in 0..<3 { try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path) }
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts",
+                SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                 ["contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "x"])
             let sql = app.db as! any SQLDatabase
             let intact = try await verifyChain(app)
@@ -118,7 +118,7 @@ final class AuditChainTests: XCTestCase {
                 let browser = Browser(app)
                 try await browser.logIn("km")
                 try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts",
+                    SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                     ["contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "y"])
                 let sql = app.db as! any SQLDatabase
                 try await sql.raw("DELETE FROM audit_payloads").run()
@@ -157,7 +157,7 @@ final class AuditChainTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/households/\(fixture.ownHousehold)")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path)
             let forger = AuditKey.random()
             var events = try await AuditEventModel.query(on: app.db).sort(\.$seq).all()
             events.removeFirst()
@@ -188,10 +188,10 @@ final class AuditChainTests: XCTestCase {
             try await withApp(backend, anchorPath: anchorPath) { app, fixture in
                 let browser = Browser(app)
                 try await browser.logIn("km")
-                for _ in 0..<4 { try await browser.get("/households/\(fixture.ownHousehold)") }
+                for _ in 0..<4 { try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path) }
                 await app.auditMaintenance!.anchor(app)
                 let anchored = try await AuditLog.head(on: app.db).seq
-                try await browser.get("/households/\(fixture.ownHousehold)")
+                try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path)
                 let open = try await verifyChain(app)
                 XCTAssertTrue(open.intact, "\(backend): \(open.problem ?? "")")
                 XCTAssertEqual(open.anchoredSeq, anchored, "\(backend)")
@@ -228,7 +228,7 @@ final class AuditChainTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts",
+                SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                 ["contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "z"])
             let payload = try await AuditPayloadModel.query(on: app.db).first()!
             let destroyed = try await RetentionStore(db: app.db).run(
@@ -238,7 +238,7 @@ final class AuditChainTests: XCTestCase {
             XCTAssertTrue(lawful.intact, "\(backend): \(lawful.problem ?? "")")
 
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts",
+                SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                 ["contactOn": "2026-11-26", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone", "summary": "w"])
             let other = try await AuditPayloadModel.query(on: app.db).filter(\.$destroyedAt == nil).first()!
             other.data = ""
@@ -269,7 +269,7 @@ final class AuditChainTests: XCTestCase {
 
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/households/\(fixture.ownHousehold)")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path)
             let seal = try await AuditEventModel.query(on: app.db).filter(\.$seq == 4).first()
             XCTAssertEqual(seal?.action, "verzegelen", "\(backend)")
             XCTAssertEqual(seal?.purpose.contains(previous), true, "\(backend): the seal names the old head")

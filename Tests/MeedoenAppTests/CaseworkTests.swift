@@ -93,7 +93,7 @@ final class CaseworkTests: XCTestCase {
             ])
         XCTAssertEqual(created.status, .seeOther, "\(label): \(created.body.string.prefix(300))")
         let resident = try await ResidentModel.query(on: app.db).filter(\.$bsn == bsn).first()!
-        let client = "/clients/\(resident.id!.uuidString)"
+        let client = SitePath.client(.id(resident.id!)).path
 
         // Nijkerk proposes from the ladder: measure first.
         if example.org == "nijkerk" {
@@ -208,7 +208,7 @@ final class WorklistCountTests: XCTestCase {
             var seen = counts(try await browser.get("/worklists").body.string)
             XCTAssertEqual(seen, ["contacts": 1, "planReviews": 0, "scheduledReviews": 0, "ladder": 0, "youth": 0], "\(backend)")
 
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             try await browser.get("\(client)/plans/new")
             let plan = try await browser.post(
                 "\(client)/plans",
@@ -269,7 +269,7 @@ final class WorklistCountTests: XCTestCase {
             XCTAssertEqual(team["noDirector"], 1, "\(backend)")
             let orphan = try await leader.get("/worklists/noDirector").body.string
             XCTAssertTrue(orphan.contains("Test, Farah"), "\(backend)")
-            let opened = try await leader.get("/households/\(fixture.colleagueHousehold)").status
+            let opened = try await leader.get(SitePath.household(.id(fixture.colleagueHousehold)).path).status
             XCTAssertEqual(opened, .ok, "\(backend): the team leader opens a file without a regisseur to assign one")
             let caseManager = counts(try await browser.get("/worklists").body.string)
             XCTAssertNil(caseManager["noDirector"], "\(backend): that list is the team leader's")

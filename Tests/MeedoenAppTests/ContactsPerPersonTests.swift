@@ -1,5 +1,6 @@
 import Foundation
 import MeedoenCore
+@testable import MeedoenApp
 import MeedoenStorage
 import Vapor
 import XCTest
@@ -17,44 +18,44 @@ final class ContactsPerPersonTests: XCTestCase {
                         relation: .partner), to: fixture.ownHousehold, organisationID: fixture.steenwijkerland, by: recorder)
                 let browser = Browser(app)
                 try await browser.logIn("km")
-                let form = try await browser.get("/households/\(fixture.ownHousehold)/contacts/new").body.string
+                let form = try await browser.get(SitePath.household(.id(fixture.ownHousehold), .contactsNew).path).body.string
                 XCTAssertTrue(form.contains("Wie waren erbij"), "\(backend)")
                 XCTAssertTrue(form.contains("Telt mee voor de contactnorm"), "\(backend): the form says which kinds count")
 
                 let nobody = try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts", ["contactOn": "2026-11-20", "kind": "homeVisit"])
+                    SitePath.household(.id(fixture.ownHousehold), .contacts).path, ["contactOn": "2026-11-20", "kind": "homeVisit"])
                 XCTAssertEqual(nobody.status, .badRequest, "\(backend)")
                 XCTAssertTrue(nobody.body.string.contains("Kies wie er bij het contact waren"), "\(backend)")
 
                 // A home visit with the applicant only: the partner is still out of view.
                 let applicantOnly = try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts",
+                    SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                     ["contactOn": "2026-11-20", "kind": "homeVisit", "participant-\(fixture.ownApplicant)": "ja"])
                 XCTAssertEqual(applicantOnly.status, .seeOther, "\(backend)")
                 var list = try await browser.get("/worklists/contacts").body.string
                 XCTAssertTrue(list.contains("Test, Karim"), "\(backend): the partner is a client of their own")
                 XCTAssertFalse(list.contains("Test, Yvonne"), "\(backend): the applicant was seen")
-                let page = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+                let page = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path).body.string
                 XCTAssertTrue(page.contains("Yvonne Test: binnen de norm"), "\(backend)")
                 XCTAssertTrue(page.contains("Karim Test: te laat"), "\(backend): each client's own status")
 
                 // A digital contact does not count in the shipped Steenwijkerland profile; a phone call does.
                 try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts",
+                    SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                     ["contactOn": "2026-11-21", "kind": "digital", "participant-\(partner)": "ja"])
                 list = try await browser.get("/worklists/contacts").body.string
                 XCTAssertTrue(list.contains("Test, Karim"), "\(backend): an e-mail is not a contact for the norm here")
                 try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts",
+                    SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                     ["contactOn": "2026-11-22", "kind": "phone", "participant-\(partner)": "ja"])
                 list = try await browser.get("/worklists/contacts").body.string
                 XCTAssertFalse(list.contains("Test, Karim"), "\(backend): seen by phone, which this profile counts")
-                let history = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+                let history = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path).body.string
                 XCTAssertTrue(history.contains("(telt niet mee voor de norm)"), "\(backend)")
 
                 // A name not of this household is ignored, never stored.
                 let foreign = try await browser.post(
-                    "/households/\(fixture.ownHousehold)/contacts",
+                    SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                     ["contactOn": "2026-11-23", "kind": "phone", "participant-\(UUID())": "ja"])
                 XCTAssertEqual(foreign.status, .badRequest, "\(backend)")
             }

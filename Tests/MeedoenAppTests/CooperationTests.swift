@@ -15,7 +15,7 @@ final class CooperationTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             let blank = try await browser.get("\(client)/measures/new").body.string
             XCTAssertTrue(blank.contains("art. 18 lid 5: 100% voor 1 maand (periode uit de verordening)"), "\(backend)")
             XCTAssertTrue(blank.contains("voorbeeld, geen bron"), "\(backend): the example ordinance says so")
@@ -71,7 +71,7 @@ final class CooperationTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             try await browser.get("\(client)/measures/new")
             var form = [
                 "ground": "taaleis", "breach": "Taaltoets niet gehaald en geen voortgang", "blame": "full", "percentage": "40",
@@ -128,7 +128,7 @@ final class CooperationTests: XCTestCase {
     /// file, while it is open or accepted they can, and they answer it themselves.
     func testAHandOverLinksTheReceivingProfessional() async throws {
         try await withEachBackend { app, fixture, backend in
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             let coach = Browser(app)
             try await coach.logIn("pc")
             let before = try await coach.get(client).status
@@ -202,7 +202,7 @@ final class CooperationTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             try await browser.get("\(client)/signals/new")
             let empty = try await browser.post("\(client)/signals", ["signalledOn": "2026-11-20"])
             XCTAssertEqual(empty.status, .badRequest, "\(backend)")
@@ -238,7 +238,7 @@ final class CooperationTests: XCTestCase {
                     created.body.string.replacingOccurrences(of: "\n", with: " ").components(separatedBy: "fouten-titel").last?.prefix(500)
                         ?? ""))
             let young = try await ResidentModel.query(on: app.db).filter(\.$bsn == "999993872").first()!
-            let client = "/clients/\(young.id!.uuidString)"
+            let client = SitePath.client(.id(young.id!)).path
             try await browser.get("\(client)/support/end")
             let refused = try await browser.post("\(client)/support/end", ["validTo": "2026-11-27", "endReason": "work"])
             XCTAssertEqual(refused.status, .badRequest)
@@ -322,7 +322,7 @@ final class CaseworkPrivacyTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             try await browser.get("\(client)/intake/new")
             let saved = try await browser.post(
                 "\(client)/intake",
@@ -344,7 +344,7 @@ final class CaseworkPrivacyTests: XCTestCase {
 
             let colleague = Browser(app)
             try await colleague.logIn("km2")
-            try await colleague.post("/households/\(fixture.ownHousehold)/access", ["reason": "consultatie"])
+            try await colleague.post(SitePath.household(.id(fixture.ownHousehold), .access).path, ["reason": "consultatie"])
             let seen = try await colleague.get("\(client)/intake")
             XCTAssertEqual(seen.status, .ok)
             XCTAssertFalse(seen.body.string.contains("Rugklachten"), "health limitations are at the extra level")
@@ -359,7 +359,8 @@ final class CaseworkPrivacyTests: XCTestCase {
             let inzage = try export.content.decode(Inzage.self)
             XCTAssertTrue(
                 inzage.casework.contains {
-                    $0.what == "Intake" && $0.text.contains("Rugklachten") && $0.text.contains("Geestelijke gezondheid 2")
+                    $0.what == "Intake" && $0.text.contains("Rugklachten")
+                        && $0.text.contains("Geestelijke gezondheid: 2 – niet zelfredzaam")
                 })
             XCTAssertTrue(inzage.casework.contains { $0.what == "Klantgroep" && $0.text.contains("Opname gepland") })
         }
@@ -372,7 +373,7 @@ final class StatusHolderIntakeTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let client = "/clients/\(fixture.ownApplicant)"
+            let client = SitePath.client(.id(fixture.ownApplicant)).path
             let before = try await browser.get("\(client)/intake/new").body.string
             XCTAssertFalse(before.contains("Inburgering (statushouder)"))
             try await browser.get("\(client)/groups/new")
@@ -486,7 +487,7 @@ final class ProfileVersionTests: XCTestCase {
             XCTAssertEqual(after?.model.version, current.model.version)
             let browser = Browser(app)
             try await browser.logIn("km")
-            let page = try await browser.get("/clients/\(fixture.ownApplicant)")
+            let page = try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path)
             XCTAssertEqual(page.status, .ok, "no 500 when the newest version does not read")
         }
     }

@@ -36,7 +36,7 @@ final class HouseholdTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let value1 = try await browser.get("/households/\(fixture.foreignHousehold)").status
+            let value1 = try await browser.get(SitePath.household(.id(fixture.foreignHousehold)).path).status
             XCTAssertEqual(value1, .notFound, "\(backend)")
             let value2 = try await browser.get("/households/\(UUID())").status
             XCTAssertEqual(value2, .notFound)
@@ -100,7 +100,7 @@ final class HouseholdTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             let response = try await browser.post(
-                "/households/\(fixture.ownHousehold)/address",
+                SitePath.household(.id(fixture.ownHousehold), .edit("address")).path,
                 ["street": "Nieuwe straat", "houseNumber": "1", "postcode": "8331 AB", "city": "Steenwijk"], csrf: false)
             XCTAssertEqual(response.status, .badRequest)
             XCTAssertTrue(response.body.string.contains("formulier is verlopen"))
@@ -113,9 +113,9 @@ final class HouseholdTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/households/\(fixture.ownHousehold)/benefit")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold), .edit("benefit")).path)
             let saved = try await browser.post(
-                "/households/\(fixture.ownHousehold)/benefit",
+                SitePath.household(.id(fixture.ownHousehold), .edit("benefit")).path,
                 ["receivesBijstand": "ja", "normCategory": "costSharer", "validFrom": "2025-06-01"])
             XCTAssertEqual(saved.status, .seeOther, "\(backend)")
             let rows = try await BenefitFactsModel.query(on: app.db).filter(\.$household.$id == fixture.ownHousehold).all()
@@ -125,7 +125,7 @@ final class HouseholdTests: XCTestCase {
             XCTAssertEqual(current.map { Day($0.validFrom) }, [Day(year: 2025, month: 1, day: 1)!, Day(year: 2025, month: 6, day: 1)!])
             XCTAssertEqual(current.first.flatMap { $0.validTo.map(Day.init) }, Day(year: 2025, month: 5, day: 31))
             XCTAssertEqual(current.last?.normCategory, .costSharer)
-            let page = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+            let page = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path).body.string
             XCTAssertTrue(page.contains("Bijstand, kostendeler"))
             XCTAssertTrue(page.contains("class=\"superseded\""), "history shows the replaced row")
         }
@@ -135,14 +135,14 @@ final class HouseholdTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/households/\(fixture.colleagueHousehold)/access")
-            try await browser.post("/households/\(fixture.colleagueHousehold)/access", ["reason": "consultatie"])
-            let readable = try await browser.get("/households/\(fixture.colleagueHousehold)").status
+            try await browser.get(SitePath.household(.id(fixture.colleagueHousehold), .access).path)
+            try await browser.post(SitePath.household(.id(fixture.colleagueHousehold), .access).path, ["reason": "consultatie"])
+            let readable = try await browser.get(SitePath.household(.id(fixture.colleagueHousehold)).path).status
             XCTAssertEqual(readable, .ok, "reading is allowed once a reason is stated")
-            let value8 = try await browser.get("/households/\(fixture.colleagueHousehold)/address").status
+            let value8 = try await browser.get(SitePath.household(.id(fixture.colleagueHousehold), .edit("address")).path).status
             XCTAssertEqual(value8, .forbidden)
             let post = try await browser.post(
-                "/households/\(fixture.colleagueHousehold)/address",
+                SitePath.household(.id(fixture.colleagueHousehold), .edit("address")).path,
                 ["street": "X", "houseNumber": "1", "postcode": "8331 AB", "city": "S"])
             XCTAssertEqual(post.status, .forbidden)
         }
@@ -152,28 +152,28 @@ final class HouseholdTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/households/\(fixture.ownHousehold)/members")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold), .edit("members")).path)
             let added = try await browser.post(
-                "/households/\(fixture.ownHousehold)/members",
+                SitePath.household(.id(fixture.ownHousehold), .edit("members")).path,
                 [
                     "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "coResident",
                     "coResidentException": "commercialRenter",
                 ])
             XCTAssertEqual(added.status, .seeOther, "\(backend): \(added.body.string.prefix(400))")
-            let page = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+            let page = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path).body.string
             XCTAssertTrue(page.contains("Johan Visser"))
             XCTAssertTrue(page.contains("1 persoon in de kostendelersnorm"), "a commercial renter does not count")
 
-            try await browser.get("/clients/\(fixture.ownApplicant)/groups/new")
+            try await browser.get(SitePath.client(.id(fixture.ownApplicant), .groupsNew).path)
             let group = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/groups", ["kind": "statusHolder", "validFrom": "2024-03-01"])
+                SitePath.client(.id(fixture.ownApplicant), .groups).path, ["kind": "statusHolder", "validFrom": "2024-03-01"])
             XCTAssertEqual(group.status, .seeOther)
-            try await browser.get("/clients/\(fixture.ownApplicant)")
+            try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path)
             let tooEarly = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2023-01-01"])
+                SitePath.client(.id(fixture.ownApplicant), .groupsEnd).path, ["kind": "statusHolder", "validTo": "2023-01-01"])
             XCTAssertEqual(tooEarly.status, .badRequest)
             let ended = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/groups/end", ["kind": "statusHolder", "validTo": "2026-10-31"])
+                SitePath.client(.id(fixture.ownApplicant), .groupsEnd).path, ["kind": "statusHolder", "validTo": "2026-10-31"])
             XCTAssertEqual(ended.status, .seeOther)
             let groups = try await SpecialGroupModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).filter(
                 \.$supersededAt == nil
@@ -190,30 +190,32 @@ final class LadderPageTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let empty = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
+            let empty = try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path).body.string
             XCTAssertTrue(empty.contains("Nog geen meting op de participatieladder."))
-            try await browser.get("/clients/\(fixture.ownApplicant)/ladder/new")
+            try await browser.get(SitePath.client(.id(fixture.ownApplicant), .ladderNew).path)
             let wrong = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/ladder", ["measuredOn": "2027-01-01", "rung": "7", "kind": "start"])
+                SitePath.client(.id(fixture.ownApplicant), .ladder).path, ["measuredOn": "2027-01-01", "rung": "7", "kind": "start"])
             XCTAssertEqual(wrong.status, .badRequest)
             XCTAssertTrue(wrong.body.string.contains("Deze datum ligt in de toekomst"))
             XCTAssertTrue(wrong.body.string.contains("Kies een van de mogelijkheden"))
             let first = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/ladder", ["measuredOn": "2025-02-01", "rung": "2", "expectedEnd": "4", "kind": "start"])
+                SitePath.client(.id(fixture.ownApplicant), .ladder).path,
+                ["measuredOn": "2025-02-01", "rung": "2", "expectedEnd": "4", "kind": "start"])
             XCTAssertEqual(first.status, .seeOther, "\(backend)")
             try await browser.post(
-                "/clients/\(fixture.ownApplicant)/ladder", ["measuredOn": "2026-10-01", "rung": "4", "expectedEnd": "5", "kind": "interim"])
-            let page = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
+                SitePath.client(.id(fixture.ownApplicant), .ladder).path,
+                ["measuredOn": "2026-10-01", "rung": "4", "expectedEnd": "5", "kind": "interim"])
+            let page = try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path).body.string
             XCTAssertTrue(
                 page.contains("Nu op trede 4 – Onbetaald werk; verwachte eindtrede 5 – Betaald werk met ondersteuning"), "\(backend)")
             XCTAssertTrue(page.contains("2 treden gestegen"))
             XCTAssertTrue(page.contains("aria-labelledby=\"ladder-titel ladder-uitleg\""))
             // The form's way: the ladder questions, from which the rung follows.
             let asked = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/ladder",
+                SitePath.client(.id(fixture.ownApplicant), .ladder).path,
                 ["measuredOn": "2026-11-20", "questions": "1", "q_socialContacts": "ja", "q_organisedActivities": "ja", "kind": "interim"])
             XCTAssertEqual(asked.status, .seeOther, "\(backend)")
-            let after = try await browser.get("/clients/\(fixture.ownApplicant)").body.string
+            let after = try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path).body.string
             XCTAssertTrue(
                 after.contains("Nu op trede 3 – Deelname georganiseerde activiteiten"), "\(backend): the rung follows from the answers")
             XCTAssertTrue(
@@ -223,7 +225,7 @@ final class LadderPageTests: XCTestCase {
 
             let colleague = Browser(app)
             try await colleague.logIn("km2")
-            let value1 = try await colleague.get("/clients/\(fixture.ownApplicant)/ladder/new").status
+            let value1 = try await colleague.get(SitePath.client(.id(fixture.ownApplicant), .ladderNew).path).status
             XCTAssertEqual(value1, .forbidden, "another case manager may not measure in a caseload not theirs")
         }
     }
@@ -243,19 +245,19 @@ final class ContactWorklistTests: XCTestCase {
                 "\(backend): the reason is given")
             XCTAssertFalse(before.contains("Farah"), "a colleague's household is on the colleague's list")
 
-            try await browser.get("/households/\(fixture.ownHousehold)/contacts/new")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold), .contactsNew).path)
             let future = try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts",
+                SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                 ["contactOn": "2026-12-01", "participant-\(fixture.ownApplicant)": "ja", "kind": "phone"])
             XCTAssertEqual(future.status, .badRequest)
             let saved = try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts",
+                SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                 [
                     "contactOn": "2026-11-20", "participant-\(fixture.ownApplicant)": "ja", "kind": "homeVisit",
                     "summary": "Besproken: vrijwilligerswerk bij de bibliotheek",
                 ])
             XCTAssertEqual(saved.status, .seeOther, "\(backend)")
-            let household = try await browser.get("/households/\(fixture.ownHousehold)").body.string
+            let household = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path).body.string
             XCTAssertTrue(household.contains("Yvonne Test: binnen de norm (minstens eens per twaalf maanden)"), "\(backend)")
             XCTAssertTrue(household.contains("vrijwilligerswerk bij de bibliotheek"))
             let after = try await browser.get("/worklists/contacts").body.string
@@ -268,8 +270,8 @@ final class ContactWorklistTests: XCTestCase {
             XCTAssertEqual(value1, .ok)
             let colleague = Browser(app)
             try await colleague.logIn("km2")
-            try await colleague.post("/households/\(fixture.ownHousehold)/access", ["reason": "consultatie"])
-            let seen = try await colleague.get("/households/\(fixture.ownHousehold)").body.string
+            try await colleague.post(SitePath.household(.id(fixture.ownHousehold), .access).path, ["reason": "consultatie"])
+            let seen = try await colleague.get(SitePath.household(.id(fixture.ownHousehold)).path).body.string
             XCTAssertTrue(seen.contains("Huisbezoek"))
             XCTAssertFalse(seen.contains("bibliotheek"), "\(backend): the summary is at the notes level")
         }

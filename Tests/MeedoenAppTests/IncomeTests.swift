@@ -62,12 +62,12 @@ final class IncomeTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let page = try await browser.get("/households/\(fixture.ownHousehold)/income")
+            let page = try await browser.get(SitePath.household(.id(fixture.ownHousehold), .income).path)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("value=\"1991-05-01\""), "the applicant's date of birth is filled in")
             let logged = try await AuditEventModel.query(on: app.db).filter(\.$purpose == "werken loont berekenen").count()
             XCTAssertEqual(logged, 1)
-            let foreign = try await browser.get("/households/\(fixture.foreignHousehold)/income")
+            let foreign = try await browser.get(SitePath.household(.id(fixture.foreignHousehold), .income).path)
             XCTAssertEqual(foreign.status, .notFound)
         }
     }

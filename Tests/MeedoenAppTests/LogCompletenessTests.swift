@@ -94,12 +94,12 @@ final class LogCompletenessTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/contacts",
+                SitePath.household(.id(fixture.ownHousehold), .contacts).path,
                 [
                     "contactOn": "2026-11-27", "participant-\(fixture.ownApplicant)": "ja", "kind": "homeVisit",
                     "summary": "Gesprek over vrijwilligerswerk",
                 ])
-            try await browser.get("/households/\(fixture.ownHousehold)")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path)
             let officer = Browser(app)
             try await officer.logIn("pf")
             let json = try await officer.get("/privacy/residents/\(fixture.ownApplicant)/inzage.json").body.string

@@ -30,11 +30,11 @@ final class PerMemberAccessTests: XCTestCase {
 
                 let browser = Browser(app)
                 try await browser.logIn(username)
-                let childPage = try await browser.get("/clients/\(child)").status
+                let childPage = try await browser.get(SitePath.client(.id(child)).path).status
                 XCTAssertEqual(childPage, .ok, "\(backend) \(partnerRole): the linked child's own page")
                 if username == "jc" {
                     // The jobcoach reads no household part at all: the household page and its API are closed.
-                    let closed = try await browser.get("/households/\(fixture.ownHousehold)").status
+                    let closed = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path).status
                     XCTAssertEqual(closed, .forbidden, "\(backend)")
                     let token = try await APITests.token(for: username, app: app)
                     let found = try await apiRequest(app, .POST, "/api/v1/households/search", token: token, json: #"{"q":"Test"}"#)
@@ -50,7 +50,7 @@ final class PerMemberAccessTests: XCTestCase {
                     XCTAssertFalse(listed.contains("Kerkstraat"), "\(backend): nor in the web list")
                     continue
                 }
-                let page = try await browser.get("/households/\(fixture.ownHousehold)")
+                let page = try await browser.get(SitePath.household(.id(fixture.ownHousehold)).path)
                 XCTAssertEqual(page.status, .ok, "\(backend) \(partnerRole)")
                 XCTAssertTrue(page.body.string.contains("Kees"), "\(backend) \(partnerRole): the linked child")
                 XCTAssertFalse(page.body.string.contains("Yvonne"), "\(backend) \(partnerRole): not the parent")
@@ -63,7 +63,7 @@ final class PerMemberAccessTests: XCTestCase {
                 try await browser.post("/households/search", ["q": "999993653"])
                 let byParent = try await browser.get("/households").body.string
                 XCTAssertTrue(byParent.contains("0–0 van 0"), "\(backend) \(partnerRole): the parent's BSN finds nothing")
-                let parentPage = try await browser.get("/clients/\(fixture.ownApplicant)").status
+                let parentPage = try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path).status
                 XCTAssertEqual(parentPage, .forbidden, "\(backend) \(partnerRole)")
 
                 let token = try await APITests.token(for: username, app: app)

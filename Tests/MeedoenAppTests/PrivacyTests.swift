@@ -11,22 +11,23 @@ final class StatedReasonTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            let first = try await browser.get("/households/\(fixture.colleagueHousehold)")
+            let first = try await browser.get(SitePath.household(.id(fixture.colleagueHousehold)).path)
             XCTAssertEqual(first.status, .seeOther, "\(backend)")
             let location = first.headers.first(name: .location) ?? ""
             XCTAssertTrue(location.hasPrefix("/households/\(fixture.colleagueHousehold)/access?terug="), location)
             let reasonPage = try await browser.get(location)
             XCTAssertTrue(reasonPage.body.string.contains("Waarom opent u dit dossier?"))
 
-            let missing = try await browser.post("/households/\(fixture.colleagueHousehold)/access", ["reason": "anders"])
+            let missing = try await browser.post(SitePath.household(.id(fixture.colleagueHousehold), .access).path, ["reason": "anders"])
             XCTAssertEqual(missing.status, .badRequest, "'anders' needs an explanation")
             let stated = try await browser.post(
-                "/households/\(fixture.colleagueHousehold)/access",
+                SitePath.household(.id(fixture.colleagueHousehold), .access).path,
                 [
                     "reason": "anders", "explanation": "Inwoner belde over een brief", "terug": "https://elders.example/phish",
                 ])
-            XCTAssertEqual(stated.headers.first(name: .location), "/households/\(fixture.colleagueHousehold)", "no open redirect")
-            let value1 = try await browser.get("/households/\(fixture.colleagueHousehold)").status
+            XCTAssertEqual(
+                stated.headers.first(name: .location), SitePath.household(.id(fixture.colleagueHousehold)).path, "no open redirect")
+            let value1 = try await browser.get(SitePath.household(.id(fixture.colleagueHousehold)).path).status
             XCTAssertEqual(value1, .ok)
             let reads = try await AuditEventModel.query(on: app.db).filter(\.$householdID == fixture.colleagueHousehold).filter(
                 \.$action == "inzien"
@@ -68,10 +69,10 @@ final class InzageTests: XCTestCase {
             // A case manager opens the file and adds a member, so there is a log and another person.
             let caseManager = Browser(app)
             try await caseManager.logIn("km")
-            try await caseManager.get("/households/\(fixture.ownHousehold)")
-            try await caseManager.get("/households/\(fixture.ownHousehold)/members")
+            try await caseManager.get(SitePath.household(.id(fixture.ownHousehold)).path)
+            try await caseManager.get(SitePath.household(.id(fixture.ownHousehold), .edit("members")).path)
             try await caseManager.post(
-                "/households/\(fixture.ownHousehold)/members",
+                SitePath.household(.id(fixture.ownHousehold), .edit("members")).path,
                 [
                     "bsn": "999993872", "givenName": "Johan", "familyName": "Visser", "dateOfBirth": "1979-02-02", "relation": "partner",
                 ])
@@ -144,9 +145,9 @@ final class RetentionTests: XCTestCase {
             // Some logged changes with old/new values for Yvonne's household.
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/households/\(fixture.ownHousehold)/address")
+            try await browser.get(SitePath.household(.id(fixture.ownHousehold), .edit("address")).path)
             try await browser.post(
-                "/households/\(fixture.ownHousehold)/address",
+                SitePath.household(.id(fixture.ownHousehold), .edit("address")).path,
                 ["street": "Nieuwstraat", "houseNumber": "2", "postcode": "8331 AB", "city": "Steenwijk"])
             let payloadsBefore = try await AuditPayloadModel.query(on: app.db).filter(\.$destroyedAt == nil).count()
             let householdsBefore = try await HouseholdModel.query(on: app.db).count()

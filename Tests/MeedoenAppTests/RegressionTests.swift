@@ -64,9 +64,9 @@ final class RegressionTests: XCTestCase {
         try await withEachBackend { app, fixture, backend in
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/clients/\(fixture.ownApplicant)/support/end")
+            try await browser.get(SitePath.client(.id(fixture.ownApplicant), .supportEnd).path)
             let ended = try await browser.post(
-                "/clients/\(fixture.ownApplicant)/support/end", ["validTo": "2026-10-31", "endReason": "work"])
+                SitePath.client(.id(fixture.ownApplicant), .supportEnd).path, ["validTo": "2026-10-31", "endReason": "work"])
             XCTAssertEqual(ended.status, .seeOther, "\(backend)")
             let periods = try await SupportPeriodModel.query(on: app.db).filter(\.$resident.$id == fixture.ownApplicant).filter(
                 \.$supersededAt == nil
@@ -75,10 +75,12 @@ final class RegressionTests: XCTestCase {
             XCTAssertEqual(periods.first?.validTo.map(Day.init), Day(year: 2026, month: 10, day: 31))
             XCTAssertEqual(periods.first?.endReason, .work)
 
-            try await browser.get("/clients/\(fixture.ownApplicant)")
-            let overlapping = try await browser.post("/clients/\(fixture.ownApplicant)/support/start", ["validFrom": "2026-06-01"])
+            try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path)
+            let overlapping = try await browser.post(
+                SitePath.client(.id(fixture.ownApplicant), .supportStart).path, ["validFrom": "2026-06-01"])
             XCTAssertEqual(overlapping.status, .conflict, "\(backend)")
-            let restarted = try await browser.post("/clients/\(fixture.ownApplicant)/support/start", ["validFrom": "2026-11-15"])
+            let restarted = try await browser.post(
+                SitePath.client(.id(fixture.ownApplicant), .supportStart).path, ["validFrom": "2026-11-15"])
             XCTAssertEqual(restarted.status, .seeOther, "\(backend)")
         }
     }
@@ -102,7 +104,7 @@ final class RegressionTests: XCTestCase {
         try await withApp { app, fixture in
             let browser = Browser(app)
             try await browser.logIn("km")
-            try await browser.get("/clients/\(fixture.ownApplicant)/edit")
+            try await browser.get(SitePath.client(.id(fixture.ownApplicant), .edit).path)
             let reads = try await AuditEventModel.query(on: app.db).filter(\.$action == "inzien").filter(
                 \.$householdID == fixture.ownHousehold
             ).count()

@@ -11,6 +11,11 @@ import XCTest
 /// The app's real HTTP server on a free loopback port, for what only a socket shows: malformed
 /// requests, slow clients, bodies in several reads, many connections at once.
 func withRunningServer(_ app: Application, _ test: (Int) async throws -> Void) async throws {
+    // The HTTP client is configured once, before any request creates it: configuring it from many
+    // sessions at once raced its lazy creation, and a client made twice was dropped unshut (a crash).
+    app.http.client.configuration.redirectConfiguration = .disallow
+    // As many connections as the tests open at once (the client's default is 8 per host).
+    app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
     try await app.server.start(address: .hostname("127.0.0.1", port: 0))
     let port = app.http.server.configuration.port
     do {
@@ -107,11 +112,9 @@ struct HTTPSession: Sendable {
     var cookie = ""
     var csrf = ""
 
+    /// `app` runs in `withRunningServer`, which configured its client.
     init(app: Application, port: Int) {
         (self.app, self.port) = (app, port)
-        app.http.client.configuration.redirectConfiguration = .disallow
-        // As many connections as the tests open at once (the client's default is 8 per host).
-        app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
     }
 
     func get(_ path: String, headers extra: [(String, String)] = []) async throws -> ClientResponse {

@@ -160,18 +160,20 @@ final class ServerRobustnessTests: XCTestCase {
             let browser = Browser(app)
             try await browser.logIn("km")
             let household = fixture.colleagueHousehold
-            try await browser.get("/households/\(household)/access")
+            try await browser.get(SitePath.household(.id(household), .access).path)
             let kept = try await browser.post(
-                "/households/\(household)/access", ["reason": "vervanging", "explanation": "", "terug": "/clients/\(fixture.ownApplicant)"])
-            XCTAssertEqual(kept.headers.first(name: .location), "/clients/\(fixture.ownApplicant)", "a path of the app is kept")
+                SitePath.household(.id(household), .access).path,
+                ["reason": "vervanging", "explanation": "", "terug": SitePath.client(.id(fixture.ownApplicant)).path])
+            XCTAssertEqual(
+                kept.headers.first(name: .location), SitePath.client(.id(fixture.ownApplicant)).path, "a path of the app is kept")
             for terug in [
                 "/households/\(household)\r\nSet-Cookie: overgenomen=1", "/households/\(household)\nRefresh: 0;url=https://example.org",
                 "/households/../../admin", "//example.org/households/", "/clients/\(UUID())%0d%0aX: y",
             ] {
                 let response = try await browser.post(
-                    "/households/\(household)/access", ["reason": "vervanging", "explanation": "", "terug": terug])
+                    SitePath.household(.id(household), .access).path, ["reason": "vervanging", "explanation": "", "terug": terug])
                 XCTAssertEqual(response.status, .seeOther)
-                XCTAssertEqual(response.headers.first(name: .location), "/households/\(household)", terug.debugDescription)
+                XCTAssertEqual(response.headers.first(name: .location), SitePath.household(.id(household)).path, terug.debugDescription)
                 XCTAssertFalse(response.headers.contains(name: "Refresh"))
                 XCTAssertFalse(response.headers[.setCookie].contains { $0.contains("overgenomen") })
             }

@@ -4,14 +4,19 @@ import Vapor
 
 /// What the API sends; kept apart from the Fluent models so the schema can change without
 /// breaking clients.
-struct AddressDTO: Content {
+struct AddressDTO: Content, DescribedSchema {
     var street: String
     var houseNumber: String
     var postcode: String
     var city: String
+
+    static let schemaName = "Address"
+    static var notes: [String: JSONValue] { ["postcode": ["example": "8331 AB"]] }
 }
 
-struct HouseholdSummaryDTO: Content {
+struct HouseholdSummaryDTO: Content, DescribedSchema {
+    static let schemaName = "HouseholdSummary"
+
     var id: UUID
     var applicantId: UUID
     var applicantName: String
@@ -37,15 +42,18 @@ struct HouseholdSummaryDTO: Content {
     }
 }
 
-struct ListDTO<Item: Content>: Content {
+struct ListDTO<Item: Content & DescribedSchema>: Content, DescribedSchema {
     var items: [Item]
     var page: Int
     var per: Int
     var total: Int
+
+    /// "HouseholdList" for household summaries, "ClientList" for clients.
+    static var schemaName: String { Item.schemaName.replacingOccurrences(of: "Summary", with: "") + "List" }
 }
 
 struct SpecialGroupDTO: Content {
-    var kind: String
+    var kind: SpecialGroup
     var validFrom: Day
     var validTo: Day?
     var integrationStart: Day?
@@ -54,40 +62,43 @@ struct SpecialGroupDTO: Content {
 struct SupportPeriodDTO: Content {
     var start: Day
     var end: Day?
-    var endReason: String?
+    var endReason: SupportEndReason?
 }
 
-struct ClientDTO: Content {
+struct ClientDTO: Content, DescribedSchema {
     var id: UUID
     var householdId: UUID
     var bsn: String
     var givenName: String
     var familyName: String
     var dateOfBirth: Day
-    var relation: String
-    var coResidentException: String?
+    var relation: MemberRelation
+    var coResidentException: CoResidentException?
     var email: String?
     var phone: String?
     var specialGroups: [SpecialGroupDTO]?
     var supportPeriods: [SupportPeriodDTO]?
 
+    static let schemaName = "Client"
+    static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+
     /// With an opened file, the special groups and support periods the user may see are included.
     init(_ resident: ResidentModel, opened: OpenedFile? = nil) {
         (id, householdId, bsn) = (resident.id!, resident.$household.id, resident.bsn)
         (givenName, familyName, dateOfBirth) = (resident.givenName, resident.familyName, Day(resident.dateOfBirth))
-        (relation, coResidentException) = (resident.relation.rawValue, resident.coResidentException?.rawValue)
+        (relation, coResidentException) = (resident.relation, resident.coResidentException)
         (email, phone) = (resident.email, resident.phone)
         if let opened, opened.may(.specialGroups, .read) {
             let file = opened.file
             specialGroups = file.specialGroups.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
                 SpecialGroupDTO(
-                    kind: $0.kind.rawValue, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
+                    kind: $0.kind, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
                     integrationStart: $0.integrationStart.map(Day.init))
             }
         }
         if let opened, opened.may(.supportPeriods, .read) {
             supportPeriods = opened.file.supportPeriods.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
-                SupportPeriodDTO(start: Day($0.validFrom), end: $0.validTo.map(Day.init), endReason: $0.endReason?.rawValue)
+                SupportPeriodDTO(start: Day($0.validFrom), end: $0.validTo.map(Day.init), endReason: $0.endReason)
             }
         }
     }
@@ -95,7 +106,7 @@ struct ClientDTO: Content {
 
 struct BenefitDTO: Content {
     var receivesBijstand: Bool
-    var normCategory: String?
+    var normCategory: NormCategory?
     var partialBenefit: Bool
     var validFrom: Day
     var validTo: Day?
@@ -106,7 +117,9 @@ struct NamedRefDTO: Content {
     var name: String
 }
 
-struct HouseholdDTO: Content {
+struct HouseholdDTO: Content, DescribedSchema {
+    static let schemaName = "Household"
+
     var id: UUID
     var address: AddressDTO
     var municipality: NamedRefDTO?
@@ -127,7 +140,7 @@ struct HouseholdDTO: Content {
         director = file.current(file.directors, on: today).map { NamedRefDTO(id: $0.directorID, name: file.name(of: $0.directorID)) }
         func dto(_ record: BenefitFactsModel) -> BenefitDTO {
             BenefitDTO(
-                receivesBijstand: record.receivesBijstand, normCategory: record.normCategory?.rawValue,
+                receivesBijstand: record.receivesBijstand, normCategory: record.normCategory,
                 partialBenefit: record.partialBenefit, validFrom: Day(record.validFrom), validTo: record.validTo.map(Day.init))
         }
         if opened.may(.benefit, .read) {

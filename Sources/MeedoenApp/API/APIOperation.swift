@@ -17,8 +17,8 @@ struct APIOperation: Sendable {
     var summary: String
     var rule: RouteRule
     var query: [Parameter] = []
-    var requestSchema: String?
-    var responseSchema: String
+    var request: (any DescribedSchema.Type)?
+    var response: any DescribedSchema.Type
     var successStatus: Int = 200
     var handler: @Sendable (Request) async throws -> Response
 

@@ -34,6 +34,11 @@ struct JSONFields {
         }
     }
 
+    /// The body's fields; only those the body's described schema names are allowed.
+    static func read<Body: DescribedSchema>(_ req: Request, as body: Body.Type) throws -> [String: String] {
+        try read(req, allowed: Body.fieldNames)
+    }
+
     static func read(_ req: Request, allowed: Set<String>) throws -> [String: String] {
         guard req.headers.contentType == .json else {
             throw AppError.badRequest("Stuur de gegevens als JSON (Content-Type: application/json).")

@@ -13,10 +13,10 @@ enum CaseloadMoveController {
     static let allHouseholds = "alle"
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "caseload-move", use: form).require(.capability(.moveCaseload))
-        routes.post("admin", "caseload-move", "preview", use: preview).require(.capability(.moveCaseload))
-        routes.post("admin", "caseload-move", use: move).require(.capability(.moveCaseload))
-        routes.post("admin", "caseload-move", ":id", "undo", use: undo).require(.capability(.moveCaseload))
+        routes.get(.adminCaseloadMove, use: form).require(.capability(.moveCaseload))
+        routes.post(.adminCaseloadMovePreview, use: preview).require(.capability(.moveCaseload))
+        routes.post(.adminCaseloadMove, use: move).require(.capability(.moveCaseload))
+        routes.post(.adminCaseloadMoveUndo(.key), use: undo).require(.capability(.moveCaseload))
     }
 
     struct Page: Encodable {
@@ -71,7 +71,8 @@ enum CaseloadMoveController {
         }
         let placeholder = Choice(value: "", label: "— kies —", selected: false)
         let form = FormPage(
-            heading: "Caseload overdragen", action: counts == nil ? "/admin/caseload-move/preview" : "/admin/caseload-move", cancel: "/",
+            heading: "Caseload overdragen",
+            action: counts == nil ? SitePath.adminCaseloadMovePreview.path : SitePath.adminCaseloadMove.path, cancel: SitePath.home.path,
             values: values, issues: issues,
             choices: [
                 "fromId": [placeholder] + users.map(choice),
@@ -214,7 +215,7 @@ enum CaseloadMoveController {
                 return move
             }
             return req.redirect(
-                to: "/admin/caseload-move",
+                to: .adminCaseloadMove,
                 flash:
                     "\(Dutch.count(move.householdIDs.count, "huishouden is", "huishoudens zijn")) overgedragen vanaf \(Dutch.date(day)). Terugdraaien kan hieronder, \(undoDays) dagen lang."
             )
@@ -268,6 +269,6 @@ enum CaseloadMoveController {
             + (outcome.skipped.isEmpty
                 ? ""
                 : " \(Dutch.count(outcome.skipped.count, "huishouden is", "huishoudens zijn")) overgeslagen, want de regisseur is intussen gewijzigd\(named).")
-        return req.redirect(to: "/admin/caseload-move", flash: message)
+        return req.redirect(to: .adminCaseloadMove, flash: message)
     }
 }

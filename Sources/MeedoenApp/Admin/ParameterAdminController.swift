@@ -6,8 +6,8 @@ import Vapor
 /// source, and a form to add the next period (or correct one) without a code change.
 enum ParameterAdminController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "parameters", use: list).require(.capability(.manageLegalParameters))
-        routes.post("admin", "parameters", use: add).require(.capability(.manageLegalParameters))
+        routes.get(.adminParameters, use: list).require(.capability(.manageLegalParameters))
+        routes.post(.adminParameters, use: add).require(.capability(.manageLegalParameters))
     }
 
     struct Row: Encodable {
@@ -46,7 +46,8 @@ enum ParameterAdminController {
                 recorded: Dutch.moment($0.recordedAt))
         }
         let form = FormPage(
-            heading: "Wettelijke parameters", action: "/admin/parameters", cancel: "/admin/parameters", values: values, issues: issues,
+            heading: "Wettelijke parameters", action: SitePath.adminParameters.path, cancel: SitePath.adminParameters.path, values: values,
+            issues: issues,
             choices: [
                 "key": ParameterKey.allCases.map {
                     Choice(value: $0.rawValue, label: "\($0.rawValue) (\($0.unit.rawValue))", selected: false)
@@ -105,6 +106,6 @@ enum ParameterAdminController {
                         new: ["parameter": key.rawValue, "vanaf": validFrom.iso, "waarde": display(key, value), "bron": source])))
         }
         return req.redirect(
-            to: "/admin/parameters", flash: "\(key.rawValue) is vastgelegd vanaf \(Dutch.date(validFrom)): \(display(key, value)).")
+            to: .adminParameters, flash: "\(key.rawValue) is vastgelegd vanaf \(Dutch.date(validFrom)): \(display(key, value)).")
     }
 }

@@ -7,8 +7,8 @@ import Vapor
 /// change with its date of effect. A refused document changes nothing and says where it is wrong.
 enum ProfileAdminController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "profile", use: show).require(.capability(.managePolicyProfile))
-        routes.post("admin", "profile", use: save).require(.capability(.managePolicyProfile))
+        routes.get(.adminProfile, use: show).require(.capability(.managePolicyProfile))
+        routes.post(.adminProfile, use: save).require(.capability(.managePolicyProfile))
     }
 
     struct Version: Encodable {
@@ -45,7 +45,7 @@ enum ProfileAdminController {
             versions.first { $0.version == inForce.version }?.document ?? req.services.shipped.profiles[profile.organisation]?.document
             ?? ""
         let form = FormPage(
-            heading: "Profiel wijzigen", action: "/admin/profile", cancel: "/admin/profile",
+            heading: "Profiel wijzigen", action: SitePath.adminProfile.path, cancel: SitePath.adminProfile.path,
             values: values ?? ["document": document, "validFrom": req.today.iso], issues: issues)
         let page = Page(
             heading: "Beleidsprofiel", label: profile.segmentation.label, kind: profile.segmentation.kind.rawValue,
@@ -110,7 +110,7 @@ enum ProfileAdminController {
         do {
             let model = try await storeVersion(req, document, validFrom: validFrom, note: note)
             return req.redirect(
-                to: "/admin/profile", flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
+                to: .adminProfile, flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
         } catch let problem as ProfileProblem {
             var issues = FieldIssues()
             issues.add("document", .custom(refusal(problem)))

@@ -8,8 +8,8 @@ import Vapor
 /// document, checked like any other (ProfileValidation), with its date of effect.
 enum ProfileTermsController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "profile", "terms", use: form).require(.capability(.managePolicyProfile))
-        routes.post("admin", "profile", "terms", use: save).require(.capability(.managePolicyProfile))
+        routes.get(.adminProfileTerms, use: form).require(.capability(.managePolicyProfile))
+        routes.post(.adminProfileTerms, use: save).require(.capability(.managePolicyProfile))
     }
 
     static let normKinds = [
@@ -91,7 +91,8 @@ enum ProfileTermsController {
             heading: "Normen en termijnen wijzigen",
             intro:
                 "Een wijziging wordt een nieuwe versie van het beleidsprofiel, met een datum van ingang. Een norm of termijn van nul wordt geweigerd.",
-            action: "/admin/profile/terms", cancel: "/admin/profile", submit: "Nieuwe versie opslaan", sections: sections(profile),
+            action: SitePath.adminProfileTerms.path, cancel: SitePath.adminProfile.path, submit: "Nieuwe versie opslaan",
+            sections: sections(profile),
             values: values,
             issues: issues)
         return try await req.renderSectionedForm(form)
@@ -168,7 +169,7 @@ enum ProfileTermsController {
         do {
             let model = try await ProfileAdminController.storeVersion(req, document, validFrom: validFrom, note: note)
             return req.redirect(
-                to: "/admin/profile", flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
+                to: .adminProfile, flash: "Versie \(model.version) is opgeslagen en geldt vanaf \(Dutch.date(validFrom)).")
         } catch let problem as ProfileProblem {
             var issues = FieldIssues()
             issues.add(field(for: problem.key, in: profile), .custom(ProfileAdminController.refusal(problem)))

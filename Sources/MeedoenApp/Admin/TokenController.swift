@@ -4,9 +4,9 @@ import Vapor
 /// A user's own API keys: create (shown once), list, revoke.
 enum TokenController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("account", "tokens", use: list).require(.signedIn)
-        routes.post("account", "tokens", use: create).require(.signedIn)
-        routes.post("account", "tokens", ":id", "revoke", use: revoke).require(.signedIn)
+        routes.get(.accountTokens, use: list).require(.signedIn)
+        routes.post(.accountTokens, use: create).require(.signedIn)
+        routes.post(.accountTokenRevoke(.key), use: revoke).require(.signedIn)
     }
 
     struct TokenRow: Encodable {
@@ -75,6 +75,6 @@ enum TokenController {
         try await req.recordChange(
             part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": token.name])
         ) { db in try await token.update(on: db) }
-        return req.redirect(to: "/account/tokens", flash: "De sleutel ‘\(token.name)’ is ingetrokken.")
+        return req.redirect(to: .accountTokens, flash: "De sleutel ‘\(token.name)’ is ingetrokken.")
     }
 }

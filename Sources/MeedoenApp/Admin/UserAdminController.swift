@@ -5,11 +5,10 @@ import Vapor
 /// The functioneel beheerder's user management: create, (de)activate, unlock, reset password, team.
 enum UserAdminController {
     static func register(_ routes: any RoutesBuilder) {
-        let admin = routes.grouped("admin", "users")
-        admin.get(use: list).require(.capability(.manageUsers))
-        admin.get("new", use: newForm).require(.capability(.manageUsers))
-        admin.post(use: create).require(.capability(.manageUsers))
-        admin.post(":id", ":action", use: act).require(.capability(.manageUsers))
+        routes.get(.adminUsers, use: list).require(.capability(.manageUsers))
+        routes.get(.adminUsersNew, use: newForm).require(.capability(.manageUsers))
+        routes.post(.adminUsers, use: create).require(.capability(.manageUsers))
+        routes.post(.adminUser(.key, .key), use: act).require(.capability(.manageUsers))
     }
 
     struct UserRow: Encodable {
@@ -54,19 +53,28 @@ enum UserAdminController {
         let teams = try await DirectoryStore(db: req.db).teams(of: viewer.organisationID)
         let roles = Role.allCases.filter { $0 != .applicationAdmin }
         let roleName = await req.roleNamer()
-        let form = FormPage(
-            heading: "Nieuwe gebruiker", action: "/admin/users", cancel: "/admin/users", values: values, issues: issues,
-            choices: [
-                "role": roles.map {
+        let fields = [
+            FormField("username", "Gebruikersnaam", .text, maxLength: 60, autocomplete: "off"),
+            FormField("displayName", "Naam", .text, maxLength: 100),
+            FormField(
+                "role", "Rol", .select,
+                options: roles.map {
                     Choice(
                         value: $0.rawValue,
-                        label: roleName($0) + (roleName($0) == Dutch.role($0) ? "" : " (\(Dutch.role($0).lowercased()))"),
-                        selected: $0.rawValue == values["role"])
-                },
-                "teamId": [Choice(value: "", label: "Geen team", selected: false)]
-                    + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["teamId"]) },
-            ])
-        return try await req.renderForm("user-new", form)
+                        label: roleName($0) + (roleName($0) == Dutch.role($0) ? "" : " (\(Dutch.role($0).lowercased()))"), selected: false)
+                }),
+            FormField(
+                "teamId", "Team", .select, optional: true,
+                options: [Choice(value: "", label: "Geen team", selected: false)]
+                    + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: false) }),
+        ]
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: "Nieuwe gebruiker",
+                intro:
+                    "U kiest geen wachtwoord: na het aanmaken ziet u één keer een activeringscode, die u persoonlijk doorgeeft. Daarmee kiest de nieuwe collega zelf een wachtwoord en stelt de tweede factor in.",
+                action: SitePath.adminUsers.path, cancel: SitePath.adminUsers.path, submit: "Gebruiker aanmaken",
+                sections: [FormSection(fields: fields)], values: values, issues: issues))
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response { try await form(req) }
@@ -185,7 +193,7 @@ enum UserAdminController {
             req.session.data["flash"] = message
             return try await listPage(req, newPassword: newPassword)
         }
-        return req.redirect(to: "/admin/users", flash: message)
+        return req.redirect(to: .adminUsers, flash: message)
     }
 }
 

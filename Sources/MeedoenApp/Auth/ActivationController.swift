@@ -41,14 +41,15 @@ enum ActivationController {
     static let pendingLimit: TimeInterval = 15 * 60
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("activate", use: form).require(.open)
-        routes.post("activate", use: check).require(.open)
-        routes.get("activate", "password", use: passwordForm).require(.open)
-        routes.post("activate", "password", use: choosePassword).require(.open)
+        routes.get(.activate, use: form).require(.open)
+        routes.post(.activate, use: check).require(.open)
+        routes.get(.activatePassword, use: passwordForm).require(.open)
+        routes.post(.activatePassword, use: choosePassword).require(.open)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        try await req.renderForm("activate", FormPage(heading: "Account activeren", action: "/activate", cancel: "/login"))
+        try await req.renderForm(
+            "activate", FormPage(heading: "Account activeren", action: SitePath.activate.path, cancel: SitePath.login.path))
     }
 
     @Sendable static func check(req: Request) async throws -> Response {
@@ -57,7 +58,8 @@ enum ActivationController {
             var issues = FieldIssues()
             issues.add("code", .custom(message))
             let page = FormPage(
-                heading: "Account activeren", action: "/activate", cancel: "/login", values: ["username": fields["username"] ?? ""],
+                heading: "Account activeren", action: SitePath.activate.path, cancel: SitePath.login.path,
+                values: ["username": fields["username"] ?? ""],
                 issues: issues)
             return try await req.renderPage("activate", title: page.heading, page, status: status)
         }
@@ -80,7 +82,7 @@ enum ActivationController {
         try await LoginController.freshSession(req)
         req.session.data["activating"] = user.id!.uuidString
         req.session.data["activatingSince"] = String(now.timeIntervalSince1970)
-        return req.redirect(to: "/activate/password")
+        return req.redirect(to: .activatePassword)
     }
 
     /// The account whose code was given a moment ago, in this session.
@@ -95,16 +97,17 @@ enum ActivationController {
 
     private static func passwordPage(_ req: Request, issues: FieldIssues = FieldIssues()) async throws -> Response {
         try await req.renderForm(
-            "activate-password", FormPage(heading: "Kies uw wachtwoord", action: "/activate/password", cancel: "/login", issues: issues))
+            "activate-password",
+            FormPage(heading: "Kies uw wachtwoord", action: SitePath.activatePassword.path, cancel: SitePath.login.path, issues: issues))
     }
 
     @Sendable static func passwordForm(req: Request) async throws -> Response {
-        guard try await activating(req) != nil else { return req.redirect(to: "/activate") }
+        guard try await activating(req) != nil else { return req.redirect(to: .activate) }
         return try await passwordPage(req)
     }
 
     @Sendable static func choosePassword(req: Request) async throws -> Response {
-        guard let user = try await activating(req) else { return req.redirect(to: "/activate") }
+        guard let user = try await activating(req) else { return req.redirect(to: .activate) }
         let fields = try req.formFields()
         let new = fields["new"] ?? ""
         var issues = FieldIssues()
@@ -123,11 +126,11 @@ enum ActivationController {
         req.session.data["activatingSince"] = nil
         if req.services.settings.secondFactor && user.role.needsSecondFactor {
             guard user.totpSecret == nil else {
-                return req.redirect(to: "/login", flash: "Uw wachtwoord is ingesteld. Log in met uw wachtwoord en de code uit uw app.")
+                return req.redirect(to: .login, flash: "Uw wachtwoord is ingesteld. Log in met uw wachtwoord en de code uit uw app.")
             }
             req.session.data["pending"] = user.id!.uuidString
             req.session.data["pendingSince"] = String(now.timeIntervalSince1970)
-            return req.redirect(to: "/login/enroll")
+            return req.redirect(to: .loginEnroll)
         }
         return try await LoginController.signIn(req, user)
     }

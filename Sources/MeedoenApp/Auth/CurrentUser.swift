@@ -90,8 +90,10 @@ struct SessionUserMiddleware: AsyncMiddleware {
                 // Once a minute is precise enough for a 30-minute idle limit, and spares a session write per request.
                 if now - seen >= 60 { request.session.data["seen"] = String(now) }
                 // A temporary password is changed before anything else.
-                if user.mustChangePassword == true, request.route != nil, !["/account/password", "/logout"].contains(request.url.path) {
-                    return request.redirect(to: "/account/password")
+                if user.mustChangePassword == true, request.route != nil,
+                    ![SitePath.accountPassword.path, SitePath.logout.path].contains(request.url.path)
+                {
+                    return request.redirect(to: .accountPassword)
                 }
             } else {
                 request.session.data["uid"] = nil  // deactivated, or the credentials were reset since

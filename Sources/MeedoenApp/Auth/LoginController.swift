@@ -11,10 +11,10 @@ enum LoginController {
     static let lockDuration: TimeInterval = 15 * 60
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("login", use: form).require(.open)
-        routes.post("login", use: login).require(.open)
-        routes.post("logout", use: logout).require(.open)
-        routes.get(use: home).require(.signedIn)
+        routes.get(.login, use: form).require(.open)
+        routes.post(.login, use: login).require(.open)
+        routes.post(.logout, use: logout).require(.open)
+        routes.get(.home, use: home).require(.signedIn)
     }
 
     struct LoginPage: Encodable {
@@ -28,7 +28,7 @@ enum LoginController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: "/") }
+        if req.currentUser != nil { return req.redirect(to: .home) }
         return try await req.renderPage("login", title: "Inloggen", LoginPage(username: "", error: nil))
     }
 
@@ -68,7 +68,7 @@ enum LoginController {
             try await directory.releaseAttempt(user.id!, maxFailures: maxFailures)
             req.session.data["pending"] = user.id!.uuidString
             req.session.data["pendingSince"] = String(now.timeIntervalSince1970)
-            return req.redirect(to: user.totpSecret == nil ? "/login/enroll" : "/login/second-factor")
+            return req.redirect(to: user.totpSecret == nil ? SitePath.loginEnroll.path : SitePath.loginSecondFactor.path)
         }
         return try await signIn(req, user)
     }
@@ -105,7 +105,7 @@ enum LoginController {
         req.session.data["seen"] = String(now.timeIntervalSince1970)
         req.auth.login(try await CurrentUser.load(user, on: req.db))
         try await req.audit(part: "sessie", action: "inloggen", purpose: "inloggen")
-        return req.redirect(to: "/")
+        return req.redirect(to: .home)
     }
 
     private static func refusalPage(_ req: Request, username: String) async throws -> Response {
@@ -121,16 +121,16 @@ enum LoginController {
         if req.currentUser != nil { try await req.audit(part: "sessie", action: "uitloggen", purpose: "uitloggen") }
         req.auth.logout(CurrentUser.self)
         req.session.destroy()
-        return req.redirect(to: "/login")
+        return req.redirect(to: .login)
     }
 
     /// Each role starts where its daily work is.
     @Sendable static func home(req: Request) async throws -> Response {
         let user = try req.requireUser()
         switch user.role {
-        case .caseManager: return req.redirect(to: "/caseload")
-        case .teamLeader: return req.redirect(to: "/households")
-        case .functionalAdmin: return req.redirect(to: "/admin/users")
+        case .caseManager: return req.redirect(to: .caseload)
+        case .teamLeader: return req.redirect(to: .households)
+        case .functionalAdmin: return req.redirect(to: .adminUsers)
         default:
             return try await req.renderPage("home", title: "Start", HomePage(role: await req.roleName(user.role)))
         }

@@ -5,15 +5,16 @@ import Vapor
 /// Changing one's own password; required after a reset by the functioneel beheerder.
 enum PasswordController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("account", "password", use: form).require(.signedIn)
-        routes.post("account", "password", use: change).require(.signedIn)
+        routes.get(.accountPassword, use: form).require(.signedIn)
+        routes.post(.accountPassword, use: change).require(.signedIn)
     }
 
     private static func page(_ req: Request, issues: FieldIssues = FieldIssues()) async throws -> Response {
         let user = try req.requireUser()
         let mustChange = try await DirectoryStore(db: req.db).user(user.id)?.mustChangePassword == true
         let form = FormPage(
-            heading: mustChange ? "Kies een nieuw wachtwoord" : "Wachtwoord wijzigen", action: "/account/password", cancel: "/",
+            heading: mustChange ? "Kies een nieuw wachtwoord" : "Wachtwoord wijzigen", action: SitePath.accountPassword.path,
+            cancel: SitePath.home.path,
             issues: issues,
             facts: mustChange ? ["note": "U bent ingelogd met een tijdelijk wachtwoord. Kies eerst een eigen wachtwoord."] : [:])
         return try await req.renderForm("password", form)
@@ -50,6 +51,6 @@ enum PasswordController {
         }
         // Other sessions of this user end; this one goes on.
         req.session.data["started"] = String(now.timeIntervalSince1970 + 0.001)
-        return req.redirect(to: "/", flash: "Uw wachtwoord is gewijzigd.")
+        return req.redirect(to: .home, flash: "Uw wachtwoord is gewijzigd.")
     }
 }

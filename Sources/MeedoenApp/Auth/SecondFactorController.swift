@@ -8,10 +8,10 @@ enum SecondFactorController {
     static let pendingLimit: TimeInterval = 5 * 60
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("login", "second-factor", use: form).require(.open)
-        routes.post("login", "second-factor", use: verify).require(.open)
-        routes.get("login", "enroll", use: enrollForm).require(.open)
-        routes.post("login", "enroll", use: enroll).require(.open)
+        routes.get(.loginSecondFactor, use: form).require(.open)
+        routes.post(.loginSecondFactor, use: verify).require(.open)
+        routes.get(.loginEnroll, use: enrollForm).require(.open)
+        routes.post(.loginEnroll, use: enroll).require(.open)
     }
 
     /// The user who gave the right password a moment ago, in this session.
@@ -30,13 +30,13 @@ enum SecondFactorController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        guard let user = try await pendingUser(req), user.totpSecret != nil else { return req.redirect(to: "/login") }
+        guard let user = try await pendingUser(req), user.totpSecret != nil else { return req.redirect(to: .login) }
         return try await req.renderPage("second-factor", title: "Tweede stap van inloggen", CodePage(error: nil))
     }
 
     @Sendable static func verify(req: Request) async throws -> Response {
         guard let user = try await pendingUser(req), let secretText = user.totpSecret, let secret = Base32.decode(secretText) else {
-            return req.redirect(to: "/login")
+            return req.redirect(to: .login)
         }
         guard let attempt = try await req.reserveLoginAttempt() else {
             return try await req.renderPage(
@@ -106,7 +106,7 @@ enum SecondFactorController {
     }
 
     @Sendable static func enrollForm(req: Request) async throws -> Response {
-        guard let user = try await pendingUser(req), user.totpSecret == nil else { return req.redirect(to: "/login") }
+        guard let user = try await pendingUser(req), user.totpSecret == nil else { return req.redirect(to: .login) }
         return try await enrollPage(req, user)
     }
 
@@ -114,7 +114,7 @@ enum SecondFactorController {
         guard let user = try await pendingUser(req), user.totpSecret == nil,
             let secretText = req.session.data["enrollSecret"].flatMap(req.services.sessionSealer.open),
             let secret = Base32.decode(secretText)
-        else { return req.redirect(to: "/login") }
+        else { return req.redirect(to: .login) }
         guard let attempt = try await req.reserveLoginAttempt() else {
             return try await enrollPage(req, user, error: LoginController.tooManyAttempts, status: .tooManyRequests)
         }

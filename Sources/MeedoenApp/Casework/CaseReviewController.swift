@@ -6,16 +6,17 @@ import Vapor
 /// how often, the worklist says when one is due, this records that it happened and its outcome.
 enum CaseReviewController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", "reviews", "new", use: form).require(.file(.plan, .write))
-        routes.post("clients", ":id", "reviews", use: save).require(.file(.plan, .write))
+        routes.get(.client(.key, .reviewsNew), use: form).require(.file(.plan, .write))
+        routes.post(.client(.key, .reviews), use: save).require(.file(.plan, .write))
     }
 
     private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         let form = SectionedFormPage(
-            heading: "Onderzoek of evaluatie vastleggen voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/reviews",
-            cancel: "/clients/\(resident.id!.uuidString)", submit: "Vastleggen",
+            heading: "Onderzoek of evaluatie vastleggen voor \(resident.fullName)",
+            action: SitePath.client(.id(resident.id!), .reviews).path,
+            cancel: SitePath.client(.id(resident.id!)).path, submit: "Vastleggen",
             sections: [
                 FormSection(
                     legend: "Onderzoek", hint: nil,
@@ -59,7 +60,7 @@ enum CaseReviewController {
             try await CaseworkStore(db: db).addCaseReview(kind, heldOn: day, outcome: outcome, for: residentID, by: recorder)
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
+            to: .client(.id(resident.id!)), flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
     }
 }
 

@@ -46,7 +46,7 @@ struct CaseworkView: Encodable {
         let store = CaseworkStore(db: req.db)
         let id = resident.id!
         var view = CaseworkView(
-            label: profile.segmentation.label, intakeHref: "/clients/\(id.uuidString)/intake", canIntake: opened.may(.intake, .write),
+            label: profile.segmentation.label, intakeHref: SitePath.client(.id(id), .intake).path, canIntake: opened.may(.intake, .write),
             canPlan: opened.may(.plan, .write), reviews: [], due: [])
         let assignment = try await store.currentAssignment(of: id, on: req.today)
         if opened.may(.intake, .read) {
@@ -67,7 +67,7 @@ struct CaseworkView: Encodable {
                     plan.closedOn == nil
                     ? "Loopt sinds \(Dutch.date(Day(plan.startedOn))); volgende evaluatie \(Dutch.date(Day(plan.nextReviewOn))); \(achieved) van \(plan.goals.count) doelen behaald"
                     : "Afgesloten op \(Dutch.date(Day(plan.closedOn!))); \(achieved) van \(plan.goals.count) doelen behaald"
-                view.planHref = "/clients/\(id.uuidString)/plans/\(plan.id!.uuidString)"
+                view.planHref = SitePath.client(.id(id), .plan(.id(plan.id!))).path
             }
             let held = try await store.caseReviews(of: id)
             view.reviews = held.map { "\(Dutch.reviewKind($0.kind)) op \(Dutch.date(Day($0.heldOn))): \($0.outcome)" }
@@ -90,7 +90,7 @@ struct CaseworkView: Encodable {
     static func cooperation(_ req: Request, _ resident: ResidentModel, _ opened: OpenedFile) async throws -> Cooperation {
         let store = CaseworkStore(db: req.db)
         let id = resident.id!
-        let base = "/clients/\(id.uuidString)"
+        let base = SitePath.client(.id(id)).path
         var result = Cooperation(
             canMeasure: opened.may(.measures, .write), canHandOver: opened.may(.handovers, .write), canSignal: opened.may(.signals, .write),
             canCheckYouth: false)
@@ -103,7 +103,7 @@ struct CaseworkView: Encodable {
                         + (measure.revisionNote.map { ". Herziening (art. 18 lid 11): \($0)" } ?? ""),
                     // Art. 18 lid 11: a lid 5–8 measure can be revised on request, once.
                     action: canRevise && measure.ground == .workObligation && measure.revisedOn == nil
-                        ? "/clients/\(id.uuidString)/measures/\(measure.id!.uuidString)/revision" : nil)
+                        ? SitePath.client(.id(id), .measureRevision(.id(measure.id!))).path : nil)
             }
         }
         if opened.may(.handovers, .read) {

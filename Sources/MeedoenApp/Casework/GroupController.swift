@@ -6,8 +6,8 @@ import Vapor
 /// facts with the rule that fired; the case manager confirms, or chooses another with a reason.
 enum GroupController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", "group", use: form).require(.file(.intake, .write))
-        routes.post("clients", ":id", "group", use: decide).require(.file(.intake, .write))
+        routes.get(.client(.key, .group), use: form).require(.file(.intake, .write))
+        routes.post(.client(.key, .group), use: decide).require(.file(.intake, .write))
     }
 
     struct GroupView: Encodable {
@@ -77,7 +77,7 @@ enum GroupController {
         let form = FormPage(heading: "", action: "", cancel: "", values: values, issues: issues)
         var page = Page(
             heading: "\(segmentation.label) van \(resident.fullName)", label: segmentation.label,
-            action: "/clients/\(resident.id!.uuidString)/group", cancel: "/clients/\(resident.id!.uuidString)",
+            action: SitePath.client(.id(resident.id!), .group).path, cancel: SitePath.client(.id(resident.id!)).path,
             intakeDate: intakeDay.map(Dutch.date), proposed: nil, reasons: [], explanation: nil, noProposal: nil,
             current: current.flatMap { segmentation.group($0.groupCode)?.name ?? $0.groupCode },
             groups: segmentation.groups.map(GroupView.init),
@@ -148,7 +148,7 @@ enum GroupController {
         }
         let name = profile.segmentation.group(code)?.name ?? code
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)",
+            to: .client(.id(resident.id!)),
             flash: decision.isOverride ? "\(name) is vastgelegd, met uw reden om af te wijken." : "\(name) is bevestigd.")
     }
 }

@@ -7,11 +7,11 @@ import Vapor
 /// sociaal wijkteam), whose answer the case manager records. The regisseur stays: both tracks run.
 enum HandoverController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("handovers", use: inbox).require(.file(.handovers, .read))
-        routes.get("clients", ":id", "handovers", "new", use: form).require(.file(.handovers, .write))
-        routes.post("clients", ":id", "handovers", use: save).require(.file(.handovers, .write))
-        routes.post("clients", ":id", "handovers", ":handover", "decision", use: recordAnswer).require(.file(.handovers, .write))
-        routes.post("handovers", ":handover", "decision", use: answer).require(.file(.handovers, .read))
+        routes.get(.handovers, use: inbox).require(.file(.handovers, .read))
+        routes.get(.client(.key, .handoversNew), use: form).require(.file(.handovers, .write))
+        routes.post(.client(.key, .handovers), use: save).require(.file(.handovers, .write))
+        routes.post(.client(.key, .handoverDecision(.key)), use: recordAnswer).require(.file(.handovers, .write))
+        routes.post(.handoverDecision(.key), use: answer).require(.file(.handovers, .read))
     }
 
     // Employer services read only the work profile; their matching arrives with the employer-services issue.
@@ -29,7 +29,7 @@ enum HandoverController {
             heading: "Warme overdracht voor \(resident.fullName)",
             intro:
                 "U blijft regisseur; de overdracht loopt ernaast. Kies een collega of partner in Meedoen, of noem de organisatie buiten Meedoen.",
-            action: "/clients/\(resident.id!.uuidString)/handovers", cancel: "/clients/\(resident.id!.uuidString)",
+            action: SitePath.client(.id(resident.id!), .handovers).path, cancel: SitePath.client(.id(resident.id!)).path,
             submit: "Overdracht aanmelden",
             sections: [
                 FormSection(
@@ -90,7 +90,7 @@ enum HandoverController {
         ) { db in
             try await CaseworkStore(db: db).addHandover(handover, for: resident.id!, by: req.recorder)
         }
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De overdracht is aangemeld.")
+        return req.redirect(to: .client(.id(resident.id!)), flash: "De overdracht is aangemeld.")
     }
 
     struct DecisionForm: Content {
@@ -131,7 +131,7 @@ enum HandoverController {
         ) { db in
             try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
         }
-        return req.redirect(to: "/handovers", flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
+        return req.redirect(to: .handovers, flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
     }
 
     /// For an organisation outside Meedoen the regisseur records its answer.
@@ -155,7 +155,7 @@ enum HandoverController {
             try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)", flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
+            to: .client(.id(resident.id!)), flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
     }
 
     struct InboxPage: Encodable {
@@ -178,10 +178,10 @@ enum HandoverController {
         let viewer = try req.requireViewer()
         let rows = try await CaseworkStore(db: req.db).handovers(to: viewer.userID).map { handover in
             InboxPage.Row(
-                key: handover.id!.uuidString, href: "/clients/\(handover.$resident.id.uuidString)", client: handover.resident.fullName,
+                key: handover.id!.uuidString, href: SitePath.client(.id(handover.$resident.id)).path, client: handover.resident.fullName,
                 goal: handover.goal,
                 reason: handover.reason, date: Dutch.date(handover.handedOverOn), status: Dutch.handoverStatus(handover.status),
-                decisionAction: "/handovers/\(handover.id!.uuidString)/decision",
+                decisionAction: SitePath.handoverDecision(.id(handover.id!)).path,
                 open: handover.status == .proposed)
         }
         try await req.auditList(

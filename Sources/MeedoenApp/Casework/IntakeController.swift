@@ -6,9 +6,9 @@ import Vapor
 /// work profile and leads straight to the proposed group.
 enum IntakeController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", "intake", use: show).require(.file(.intake, .read))
-        routes.get("clients", ":id", "intake", "new", use: form).require(.file(.intake, .write))
-        routes.post("clients", ":id", "intake", use: save).require(.file(.intake, .write))
+        routes.get(.client(.key, .intake), use: show).require(.file(.intake, .read))
+        routes.get(.client(.key, .intakeNew), use: form).require(.file(.intake, .write))
+        routes.post(.client(.key, .intake), use: save).require(.file(.intake, .write))
     }
 
     private static func page(
@@ -19,7 +19,8 @@ enum IntakeController {
             heading: "Intake met \(resident.fullName)",
             intro:
                 "Alles wat u invult blijft bewaard; een latere intake wordt een nieuwe versie. Na het opslaan ziet u de voorgestelde \(profile.segmentation.label.lowercased()) met de reden.",
-            action: "/clients/\(resident.id!.uuidString)/intake", cancel: "/clients/\(resident.id!.uuidString)", submit: "Intake opslaan",
+            action: SitePath.client(.id(resident.id!), .intake).path, cancel: SitePath.client(.id(resident.id!)).path,
+            submit: "Intake opslaan",
             sections: IntakeForm.sections(
                 profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today)),
             values: values, issues: issues)
@@ -77,7 +78,7 @@ enum IntakeController {
                 db in try await CaseworkStore(db: db).addIntake(intake, workProfile: work, for: residentID, by: recorder)
             }
             return req.redirect(
-                to: "/clients/\(resident.id!.uuidString)/group",
+                to: .client(.id(resident.id!), .group),
                 flash:
                     "De intake van \(Dutch.date(intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased())."
             )
@@ -85,25 +86,11 @@ enum IntakeController {
     }
 
     struct ShowPage: Encodable {
-        struct Line: Encodable {
-            var label: String
-            var value: String
-
-            /// The pairs that have a value, as lines.
-            static func present(_ pairs: [(String, String?)]) -> [Line] {
-                pairs.compactMap { label, value in value.map { Line(label: label, value: $0) } }
-            }
-        }
-
         var heading: String
         var client: String
         var clientHref: String
         var heldOn: String?
-        var zrm: [Line]
-        var obstacles: [Line]
-        var about: [Line]
-        var facts: [Line]
-        var work: [Line]
+        var sections: [ShownSection]
         var earlier: [String]
         var canWrite: Bool
         var newHref: String
@@ -123,46 +110,22 @@ enum IntakeController {
                 householdID: opened.file.id, residentID: resident.id, part: extra.map(\.rawValue).joined(separator: ","), action: "inzien",
                 purpose: "intake bekijken")
         }
-        let id = resident.id!.uuidString
-        var page = ShowPage(
-            heading: "Intake van \(resident.fullName)", client: resident.fullName, clientHref: "/clients/\(id)",
-            heldOn: intake.map { Dutch.date($0.heldOn) }, zrm: [], obstacles: [], about: [], facts: [], work: [],
-            earlier: models.dropFirst().map { Dutch.date(Day($0.heldOn)) }, canWrite: opened.may(.intake, .write),
-            newHref: "/clients/\(id)/intake/new", sensitiveHidden: !sensitive)
+        let id = resident.id!
+        var sections: [ShownSection] = []
         if let intake {
-            page.zrm = ZRMDomain.allCases.compactMap { domain in
-                intake.zrm[domain].map { ShowPage.Line(label: domain.dutchName, value: $0.dutchName) }
-            }
-            page.obstacles = intake.obstacles.map { ShowPage.Line(label: Dutch.obstacle($0.kind), value: $0.action) }
-            page.about = ShowPage.Line.present([
-                ("Taal", Dutch.language(intake.language)), ("Opleiding", Dutch.education(intake.education)),
-                ("Werkervaring", intake.workExperience), ("Competenties", intake.competences), ("Houding", intake.attitude),
-                ("Kinderopvang", intake.childcare), ("Wensen", intake.wishes),
-                ("Gezondheid (zoals de cliënt het zegt)", intake.healthLimitations),
-            ])
-            if let integration = intake.integration {
-                page.about += ShowPage.Line.present([
-                    ("Inburgering: leerroute", integration.route.map(Dutch.integrationRoute)),
-                    ("Plan inburgering en participatie", integration.planOn.map(Dutch.date)),
-                    ("Taalaanbieder", integration.languageProvider),
-                    ("Participatie naast de inburgering", integration.participationAlongside),
-                ])
-            }
-            page.facts = Fact.allCases.compactMap { fact in
-                intake.answers[fact].map {
-                    ShowPage.Line(label: FactLabels.name(fact), value: FactLabels.value($0, of: fact).capitalizedFirst)
-                }
-            }
+            var parts: Set<FilePart> = [.intake]
+            if sensitive { parts.insert(.sensitive) }
+            if work != nil { parts.insert(.workProfile) }
+            let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+            sections = IntakeFields.table(asking: Fact.allCases, profile: profile, statusHolder: true)
+                .shown(IntakeRecord(intake: intake, work: work), parts: parts)
+                .filter { $0.heading != IntakeFields.conversation.legend }
         }
-        if let work {
-            page.work = ShowPage.Line.present([
-                ("Klaar voor werk", work.readyForWork ? "Ja" : "Nee"), ("Diploma's", work.qualifications),
-                ("Competenties", work.competences),
-                ("Taal", Dutch.language(work.language)), ("Rijbewijs", work.drivingLicence ? "Ja" : "Nee"),
-                ("Uren per week", work.hoursPerWeek.map(String.init)), ("Beschikbaar vanaf", work.availableFrom.map(Dutch.date)),
-                ("Postcodegebied", work.postcodeArea),
-            ])
-        }
+        let page = ShowPage(
+            heading: "Intake van \(resident.fullName)", client: resident.fullName, clientHref: SitePath.client(.id(id)).path,
+            heldOn: intake.map { Dutch.date($0.heldOn) }, sections: sections,
+            earlier: models.dropFirst().map { Dutch.date(Day($0.heldOn)) }, canWrite: opened.may(.intake, .write),
+            newHref: SitePath.client(.id(id), .intakeNew).path, sensitiveHidden: !sensitive)
         return try await req.renderPage("intake", title: page.heading, page)
     }
 }

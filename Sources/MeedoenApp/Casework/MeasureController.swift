@@ -8,9 +8,9 @@ import Vapor
 /// recorded on the measure.
 enum MeasureController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", "measures", "new", use: form).require(.file(.measures, .write))
-        routes.post("clients", ":id", "measures", use: save).require(.file(.measures, .write))
-        routes.post("clients", ":id", "measures", ":measure", "revision", use: revise).require(.file(.measures, .write))
+        routes.get(.client(.key, .measuresNew), use: form).require(.file(.measures, .write))
+        routes.post(.client(.key, .measures), use: save).require(.file(.measures, .write))
+        routes.post(.client(.key, .measureRevision(.key)), use: revise).require(.file(.measures, .write))
     }
 
     /// The rule set in force on the decision day, the profile's ordinance (none when the organisation
@@ -41,7 +41,7 @@ enum MeasureController {
             heading: "Maatregel voor \(resident.fullName)",
             intro:
                 "Eerst de omgekeerde toets: wat kan deze persoon wel, en past een maatregel dan? Zonder die afweging legt Meedoen geen maatregel vast.",
-            action: "/clients/\(resident.id!.uuidString)/measures", cancel: "/clients/\(resident.id!.uuidString)",
+            action: SitePath.client(.id(resident.id!), .measures).path, cancel: SitePath.client(.id(resident.id!)).path,
             submit: "Maatregel vastleggen",
             sections: [
                 FormSection(
@@ -192,7 +192,7 @@ enum MeasureController {
                     try await tx.append(entry)
                 }
                 return req.redirect(
-                    to: "/clients/\(resident.id!.uuidString)",
+                    to: .client(.id(resident.id!)),
                     flash: ground == .otherObligation
                         ? "De maatregel is vastgelegd; heroverweeg hem uiterlijk \(Dutch.date(measure.reviewBy)) (art. 18 lid 3)."
                         : "De maatregel is vastgelegd.")
@@ -209,7 +209,7 @@ enum MeasureController {
         var reader = FormReader(fields, today: req.today)
         let day = reader.requiredDay("revisedOn", notInFuture: true)
         let note = reader.requiredText("revisionNote", max: 2000)
-        let back = "/clients/\(resident.id!.uuidString)"
+        let back = SitePath.client(.id(resident.id!))
         guard reader.issues.isEmpty, let day else {
             return req.redirect(
                 to: back,

@@ -8,12 +8,12 @@ enum PlanController {
     static let goalSlots = 5
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", "plans", use: list).require(.file(.plan, .read))
-        routes.get("clients", ":id", "plans", "new", use: form).require(.file(.plan, .write))
-        routes.post("clients", ":id", "plans", use: create).require(.file(.plan, .write))
-        routes.get("clients", ":id", "plans", ":plan", use: document).require(.file(.plan, .read))
-        routes.get("clients", ":id", "plans", ":plan", "review", use: reviewForm).require(.file(.plan, .write))
-        routes.post("clients", ":id", "plans", ":plan", "review", use: review).require(.file(.plan, .write))
+        routes.get(.client(.key, .plans), use: list).require(.file(.plan, .read))
+        routes.get(.client(.key, .plansNew), use: form).require(.file(.plan, .write))
+        routes.post(.client(.key, .plans), use: create).require(.file(.plan, .write))
+        routes.get(.client(.key, .plan(.key)), use: document).require(.file(.plan, .read))
+        routes.get(.client(.key, .planReview(.key)), use: reviewForm).require(.file(.plan, .write))
+        routes.post(.client(.key, .planReview(.key)), use: review).require(.file(.plan, .write))
     }
 
     // MARK: New plan
@@ -33,7 +33,8 @@ enum PlanController {
         let form = SectionedFormPage(
             heading: "Plan van aanpak voor \(resident.fullName)",
             intro: "Een nieuw plan vervangt het lopende plan; het oude blijft bewaard met zijn evaluaties.",
-            action: "/clients/\(resident.id!.uuidString)/plans", cancel: "/clients/\(resident.id!.uuidString)", submit: "Plan vastleggen",
+            action: SitePath.client(.id(resident.id!), .plans).path, cancel: SitePath.client(.id(resident.id!)).path,
+            submit: "Plan vastleggen",
             sections: [
                 FormSection(
                     legend: "Plan", hint: nil,
@@ -111,7 +112,7 @@ enum PlanController {
             try await CaseworkStore(db: db).addPlan(plan, for: residentID, by: recorder)
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)/plans/\(id.uuidString)",
+            to: .client(.id(resident.id!), .plan(.id(id))),
             flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
     }
 
@@ -162,7 +163,7 @@ enum PlanController {
         let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id!, $0.position) })
         let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
         let page = DocumentPage(
-            heading: "Plan van aanpak", client: resident.fullName, clientHref: "/clients/\(resident.id!.uuidString)",
+            heading: "Plan van aanpak", client: resident.fullName, clientHref: SitePath.client(.id(resident.id!)).path,
             organisation: organisation,
             director: file.name(of: file.current(file.directors, on: req.today)?.directorID), started: Dutch.date(Day(plan.startedOn)),
             nextReview: plan.closedOn == nil ? Dutch.date(Day(plan.nextReviewOn)) : nil, closed: plan.closedOn.map { Dutch.date(Day($0)) },
@@ -180,16 +181,16 @@ enum PlanController {
                     })
             },
             reviewHref: plan.closedOn == nil && opened.may(.plan, .write)
-                ? "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)/review" : nil)
+                ? SitePath.client(.id(resident.id!), .planReview(.id(plan.id!))).path : nil)
         return try await req.renderPage("plan", title: "Plan van aanpak \(resident.fullName)", page)
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.plan, .read, purpose: "plannen bekijken")
         guard let latest = try await CaseworkStore(db: req.db).plans(of: resident.id!).first else {
-            return req.redirect(to: "/clients/\(resident.id!.uuidString)/plans/new")
+            return req.redirect(to: .client(.id(resident.id!), .plansNew))
         }
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)/plans/\(latest.id!.uuidString)")
+        return req.redirect(to: SitePath.client(.id(resident.id!), .plan(.id(latest.id!))).path)
     }
 
     // MARK: Review
@@ -202,8 +203,8 @@ enum PlanController {
         let form = SectionedFormPage(
             heading: "Plan van \(resident.fullName) evalueren",
             intro: "Leg per doel de voortgang vast en kies de volgende evaluatie, of sluit het plan af.",
-            action: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)/review",
-            cancel: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)", submit: "Evaluatie vastleggen",
+            action: SitePath.client(.id(resident.id!), .planReview(.id(plan.id!))).path,
+            cancel: SitePath.client(.id(resident.id!), .plan(.id(plan.id!))).path, submit: "Evaluatie vastleggen",
             sections: [
                 FormSection(
                     legend: "Evaluatie", hint: nil,
@@ -274,7 +275,7 @@ enum PlanController {
             try await CaseworkStore(db: db).addReview(review, to: plan, by: recorder)
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)/plans/\(plan.id!.uuidString)",
+            to: .client(.id(resident.id!), .plan(.id(plan.id!))),
             flash: next == nil
                 ? "De evaluatie is vastgelegd en het plan is afgesloten."
                 : "De evaluatie is vastgelegd; de volgende is op \(Dutch.date(next!)).")

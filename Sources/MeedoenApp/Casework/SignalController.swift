@@ -6,19 +6,19 @@ import Vapor
 /// als" checklist (R14).
 enum SignalController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", "signals", "new", use: form).require(.file(.signals, .write))
-        routes.post("clients", ":id", "signals", use: save).require(.file(.signals, .write))
-        routes.post("clients", ":id", "signals", ":signal", "outcome", use: outcome).require(.file(.signals, .write))
-        routes.get("clients", ":id", "youth-checklist", use: checklistForm).require(.file(.plan, .write))
-        routes.post("clients", ":id", "youth-checklist", use: saveChecklist).require(.file(.plan, .write))
+        routes.get(.client(.key, .signalsNew), use: form).require(.file(.signals, .write))
+        routes.post(.client(.key, .signals), use: save).require(.file(.signals, .write))
+        routes.post(.client(.key, .signalOutcome(.key)), use: outcome).require(.file(.signals, .write))
+        routes.get(.client(.key, .youthChecklist), use: checklistForm).require(.file(.plan, .write))
+        routes.post(.client(.key, .youthChecklist), use: saveChecklist).require(.file(.plan, .write))
     }
 
     private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         let form = SectionedFormPage(
-            heading: "Signaal vastleggen voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/signals",
-            cancel: "/clients/\(resident.id!.uuidString)", submit: "Signaal vastleggen",
+            heading: "Signaal vastleggen voor \(resident.fullName)", action: SitePath.client(.id(resident.id!), .signals).path,
+            cancel: SitePath.client(.id(resident.id!)).path, submit: "Signaal vastleggen",
             sections: [
                 FormSection(
                     legend: "Signaal", hint: "Alleen wat het andere domein nodig heeft om te helpen.",
@@ -60,7 +60,7 @@ enum SignalController {
             try await CaseworkStore(db: db).addSignal(domain, direction, on: day, subject: subject, for: resident.id!, by: req.recorder)
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)",
+            to: .client(.id(resident.id!)),
             flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
     }
 
@@ -85,7 +85,7 @@ enum SignalController {
         ) { db in
             try await CaseworkStore(db: db).recordOutcome(of: signal, text, on: req.today)
         }
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De uitkomst is vastgelegd.")
+        return req.redirect(to: .client(.id(resident.id!)), flash: "De uitkomst is vastgelegd.")
     }
 
     // MARK: Youth checklist
@@ -99,7 +99,7 @@ enum SignalController {
             heading: "Pas loslaten als… — \(resident.fullName)",
             intro:
                 "Een jongere laten we pas los als woonplek, school of werk, een stabiel inkomen en iemand om op terug te vallen geregeld zijn.",
-            action: "/clients/\(resident.id!.uuidString)/youth-checklist", cancel: "/clients/\(resident.id!.uuidString)",
+            action: SitePath.client(.id(resident.id!), .youthChecklist).path, cancel: SitePath.client(.id(resident.id!)).path,
             submit: "Checklist vastleggen",
             sections: [
                 FormSection(
@@ -138,7 +138,7 @@ enum SignalController {
             try await CaseworkStore(db: db).addYouthChecklist(checklist, on: day, note: note, for: resident.id!, by: req.recorder)
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)",
+            to: .client(.id(resident.id!)),
             flash: checklist.isComplete ? "Alles is geregeld: loslaten kan." : "De checklist is vastgelegd; nog niet alles is geregeld.")
     }
 }

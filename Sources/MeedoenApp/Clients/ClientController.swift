@@ -5,17 +5,17 @@ import Vapor
 /// The client page and its edits: personal data, special groups, support periods.
 enum ClientController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("clients", ":id", use: show).require(.file(.identity, .read))
-        routes.get("clients", ":id", "edit", use: editForm).require(.file(.identity, .write))
-        routes.get("clients", ":id", "ladder", "new", use: ladderForm).require(.file(.ladder, .write))
-        routes.post("clients", ":id", "ladder", use: addMeasurement).require(.file(.ladder, .write))
-        routes.post("clients", ":id", "edit", use: edit).require(.file(.identity, .write))
-        routes.get("clients", ":id", "groups", "new", use: groupForm).require(.file(.specialGroups, .write))
-        routes.post("clients", ":id", "groups", use: addGroup).require(.file(.specialGroups, .write))
-        routes.post("clients", ":id", "groups", "end", use: endGroup).require(.file(.specialGroups, .write))
-        routes.post("clients", ":id", "support", "start", use: startSupport).require(.file(.supportPeriods, .write))
-        routes.get("clients", ":id", "support", "end", use: endSupportForm).require(.file(.supportPeriods, .write))
-        routes.post("clients", ":id", "support", "end", use: endSupport).require(.file(.supportPeriods, .write))
+        routes.get(.client(.key), use: show).require(.file(.identity, .read))
+        routes.get(.client(.key, .edit), use: editForm).require(.file(.identity, .write))
+        routes.get(.client(.key, .ladderNew), use: ladderForm).require(.file(.ladder, .write))
+        routes.post(.client(.key, .ladder), use: addMeasurement).require(.file(.ladder, .write))
+        routes.post(.client(.key, .edit), use: edit).require(.file(.identity, .write))
+        routes.get(.client(.key, .groupsNew), use: groupForm).require(.file(.specialGroups, .write))
+        routes.post(.client(.key, .groups), use: addGroup).require(.file(.specialGroups, .write))
+        routes.post(.client(.key, .groupsEnd), use: endGroup).require(.file(.specialGroups, .write))
+        routes.post(.client(.key, .supportStart), use: startSupport).require(.file(.supportPeriods, .write))
+        routes.get(.client(.key, .supportEnd), use: endSupportForm).require(.file(.supportPeriods, .write))
+        routes.post(.client(.key, .supportEnd), use: endSupport).require(.file(.supportPeriods, .write))
     }
 
     private static func open(_ req: Request, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (
@@ -51,15 +51,14 @@ enum ClientController {
                 "coResidentException": resident.coResidentException?.rawValue ?? "", "email": resident.email ?? "",
                 "phone": resident.phone ?? "",
             ]
-        let form = FormPage(
-            heading: "Gegevens van \(resident.fullName) wijzigen", action: "/clients/\(resident.id!.uuidString)/edit",
-            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
-            choices: [
-                "relation": Choice.list(MemberRelation.self, selected: values["relation"], label: Dutch.relation),
-                "coResidentException": [Choice(value: "", label: "Geen uitzondering", selected: false)]
-                    + Choice.list(CoResidentException.self, selected: values["coResidentException"], label: Dutch.exception),
-            ])
-        return try await req.renderForm("client-edit", form)
+        let fields =
+            HouseholdInput.personFields + HouseholdInput.relationFields(includingApplicant: true) + HouseholdInput.contactFields
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: "Gegevens van \(resident.fullName) wijzigen",
+                intro: "Een correctie wordt met de oude en nieuwe waarde vastgelegd in het toegangslog.",
+                action: SitePath.client(.id(resident.id!), .edit).path, cancel: SitePath.client(.id(resident.id!)).path,
+                submit: "Gegevens opslaan", sections: [FormSection(fields: fields)], values: values, issues: issues))
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
@@ -79,7 +78,7 @@ enum ClientController {
             try await req.recordDescribedChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, purpose: "correctie persoonsgegevens"
             ) { db in try await HouseholdStore(db: db).updateResident(residentID, with: fields, organisationID: organisationID) }
-            return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De gegevens zijn opgeslagen.")
+            return req.redirect(to: .client(.id(resident.id!)), flash: "De gegevens zijn opgeslagen.")
         } catch let issues as FieldIssues {
             return try await editPage(req, resident, values: fields, issues: issues)
         } catch let problem as HouseholdStore.Problem {
@@ -94,11 +93,17 @@ enum ClientController {
     ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validFrom"] = req.today.iso }
-        let form = FormPage(
-            heading: "Bijzondere groep toevoegen voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/groups",
-            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
-            choices: ["kind": Choice.list(SpecialGroup.self, selected: values["kind"], label: Dutch.specialGroup)])
-        return try await req.renderForm("group-new", form)
+        let fields = [
+            FormField("kind", "Groep", .select, options: Choice.list(SpecialGroup.self, selected: nil, label: Dutch.specialGroup)),
+            FormField("validFrom", "Vanaf", .date, hint: "Bijvoorbeeld 28-11-2026."),
+            FormField("validTo", "Tot en met", .date, hint: "Leeg laten als het einde nog niet bekend is.", optional: true),
+            FormField("integrationStart", "Start inburgering (alleen statushouder)", .date, optional: true),
+        ]
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: "Bijzondere groep toevoegen voor \(resident.fullName)", action: SitePath.client(.id(resident.id!), .groups).path,
+                cancel: SitePath.client(.id(resident.id!)).path, submit: "Groep vastleggen", sections: [FormSection(fields: fields)],
+                values: values, issues: issues))
     }
 
     @Sendable static func groupForm(req: Request) async throws -> Response {
@@ -126,7 +131,7 @@ enum ClientController {
             change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""])
         ) { db in try await HouseholdStore(db: db).startSpecialGroup(residentID, membership, from: from, to: to, by: recorder) }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
+            to: .client(.id(resident.id!)), flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
     }
 
     struct EndGroupForm: Content {
@@ -154,7 +159,7 @@ enum ClientController {
             throw AppError.badRequest("Op die datum hoort \(resident.fullName) niet bij deze groep. Er is niets gewijzigd.")
         }
         return req.redirect(
-            to: "/clients/\(resident.id!.uuidString)", flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
+            to: .client(.id(resident.id!)), flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
     }
 
     // MARK: Support periods
@@ -175,7 +180,7 @@ enum ClientController {
         } catch HouseholdStore.Problem.supportAlreadyRunning {
             throw AppError.conflict("Er loopt al ondersteuning op of na deze datum. Beëindig die eerst; er is niets gewijzigd.")
         }
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
+        return req.redirect(to: .client(.id(resident.id!)), flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
     }
 
     private static func endSupportPage(
@@ -183,19 +188,27 @@ enum ClientController {
     ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validTo"] = req.today.iso }
-        var facts: [String: String] = [:]
+        var fields = [
+            FormField("validTo", "Laatste dag van de ondersteuning", .date, hint: "Bijvoorbeeld 28-11-2026."),
+            FormField(
+                "endReason", "Reden van beëindiging", .select,
+                options: Choice.list(SupportEndReason.self, selected: nil, label: Dutch.endReason)),
+        ]
         if Day(resident.dateOfBirth).age(on: req.today) < 27 {
             let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist
-            facts["youth"] =
+            var youth = FormField("youthReason", "Jongere: waarom nu loslaten", .textarea, optional: true, maxLength: 1000)
+            youth.optionalNote = "alleen als niet alles geregeld is"
+            youth.hint =
                 latest?.isComplete == true
                 ? "De checklist 'pas loslaten als' is compleet."
                 : "Pas loslaten als woonplek, school of werk, stabiel inkomen en iemand om op terug te vallen geregeld zijn. Dat is nog niet vastgelegd; vul de checklist in of leg hier uit waarom u toch beëindigt (niet nodig bij verhuizing, overlijden of detentie)."
+            fields.append(youth)
         }
-        let form = FormPage(
-            heading: "Ondersteuning van \(resident.fullName) beëindigen", action: "/clients/\(resident.id!.uuidString)/support/end",
-            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
-            choices: ["endReason": Choice.list(SupportEndReason.self, selected: values["endReason"], label: Dutch.endReason)], facts: facts)
-        return try await req.renderForm("support-end", form)
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: "Ondersteuning van \(resident.fullName) beëindigen",
+                action: SitePath.client(.id(resident.id!), .supportEnd).path, cancel: SitePath.client(.id(resident.id!)).path,
+                submit: "Ondersteuning beëindigen", sections: [FormSection(fields: fields)], values: values, issues: issues))
     }
 
     @Sendable static func endSupportForm(req: Request) async throws -> Response {
@@ -234,7 +247,7 @@ enum ClientController {
         } catch let problem as HouseholdStore.Problem {
             return try await endSupportPage(req, resident, values: fields, issues: problem.fieldIssues)
         }
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
+        return req.redirect(to: .client(.id(resident.id!)), flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
     }
 
     // MARK: Participation ladder
@@ -245,17 +258,31 @@ enum ClientController {
         var values = values
         if values.isEmpty { values = ["measuredOn": req.today.iso, "kind": MeasurementKind.interim.rawValue] }
         let rungs = Rung.allCases.map { Choice(value: String($0.rawValue), label: Dutch.rung($0), selected: false) }
-        let form = FormPage(
-            heading: "Meting op de participatieladder voor \(resident.fullName)", action: "/clients/\(resident.id!.uuidString)/ladder",
-            cancel: "/clients/\(resident.id!.uuidString)", values: values, issues: issues,
-            choices: [
-                "rung": rungs, "expectedEnd": [Choice(value: "", label: "Nog niet bepaald", selected: false)] + rungs,
-                "questions": LadderQuestion.allCases.map {
-                    Choice(value: $0.rawValue, label: Dutch.ladderQuestion($0), selected: values["q_\($0.rawValue)"] == "ja")
-                },
-                "kind": Choice.list(MeasurementKind.self, selected: nil, label: Dutch.measurementKind),
-            ])
-        return try await req.renderForm("ladder-new", form)
+        values["questions"] = "1"
+        let sections = [
+            FormSection(fields: [FormField("measuredOn", "Datum van de meting", .date), FormField("questions", "", .hidden)]),
+            FormSection(
+                legend: "Wat doet de cliënt nu?",
+                hint:
+                    "Vink aan wat klopt. De trede volgt uit de antwoorden: de hoogste die met ja is beantwoord; niets aangevinkt is trede 1 (geïsoleerd).",
+                fields: LadderQuestion.allCases.map {
+                    FormField("q_\($0.rawValue)", Dutch.ladderQuestion($0), .checkbox)
+                }),
+            FormSection(fields: [
+                FormField(
+                    "expectedEnd", "Verwachte eindtrede van het traject", .select, optional: true,
+                    options: [Choice(value: "", label: "Nog niet bepaald", selected: false)] + rungs),
+                FormField(
+                    "kind", "Soort meting", .select, options: Choice.list(MeasurementKind.self, selected: nil, label: Dutch.measurementKind)
+                ),
+            ]),
+        ]
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: "Meting op de participatieladder voor \(resident.fullName)",
+                intro: "Elke meting blijft bewaard; een stap omhoog is een resultaat op zich.",
+                action: SitePath.client(.id(resident.id!), .ladder).path, cancel: SitePath.client(.id(resident.id!)).path,
+                submit: "Meting vastleggen", sections: sections, values: values, issues: issues))
     }
 
     @Sendable static func ladderForm(req: Request) async throws -> Response {
@@ -292,6 +319,6 @@ enum ClientController {
                 "datum": day.iso, "trede": String(rung.rawValue), "eindtrede": expected.map { String($0.rawValue) } ?? "",
             ])
         ) { db in try await HouseholdStore(db: db).addMeasurement(measurement, answers: answered, for: residentID, by: recorder) }
-        return req.redirect(to: "/clients/\(resident.id!.uuidString)", flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
+        return req.redirect(to: .client(.id(resident.id!)), flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
     }
 }

@@ -7,8 +7,8 @@ import Vapor
 /// /health for load balancers (is the database reachable) and /metrics for Prometheus.
 enum HealthController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("health", use: health).require(.open)
-        routes.get("metrics", use: metrics).require(.open)
+        routes.get(.health, use: health).require(.open)
+        routes.get(.metrics, use: metrics).require(.open)
     }
 
     struct Health: Content {

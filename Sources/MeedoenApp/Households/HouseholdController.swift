@@ -5,23 +5,23 @@ import Vapor
 /// The caseload, household search, the household page and its edit forms.
 enum HouseholdController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("caseload", use: caseload).require(.file(.identity, .read))
-        routes.post("caseload", use: searchFor).require(.file(.identity, .read))
-        routes.get("households", use: search).require(.file(.identity, .read))
-        routes.post("households", "search", use: searchFor).require(.file(.identity, .read))
-        routes.get("households", "new", use: newForm).require(.capability(.createHousehold))
-        routes.post("households", use: create).require(.capability(.createHousehold))
-        routes.get("households", ":id", use: show).require(.file(.household, .read))
+        routes.get(.caseload, use: caseload).require(.file(.identity, .read))
+        routes.post(.caseload, use: searchFor).require(.file(.identity, .read))
+        routes.get(.households, use: search).require(.file(.identity, .read))
+        routes.post(.householdsSearch, use: searchFor).require(.file(.identity, .read))
+        routes.get(.householdsNew, use: newForm).require(.capability(.createHousehold))
+        routes.post(.households, use: create).require(.capability(.createHousehold))
+        routes.get(.household(.key), use: show).require(.file(.household, .read))
         HouseholdEditController.register(routes)
     }
 
     @Sendable static func caseload(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return try await list(req, heading: "Mijn caseload", path: "/caseload", directorID: user.id)
+        return try await list(req, heading: "Mijn caseload", path: SitePath.caseload.path, directorID: user.id)
     }
 
     @Sendable static func search(req: Request) async throws -> Response {
-        try await list(req, heading: "Huishoudens zoeken", path: "/households", directorID: nil)
+        try await list(req, heading: "Huishoudens zoeken", path: SitePath.households.path, directorID: nil)
     }
 
     private static func list(_ req: Request, heading: String, path: String, directorID: UUID?) async throws -> Response {
@@ -56,7 +56,7 @@ enum HouseholdController {
 
     @Sendable static func searchFor(req: Request) async throws -> Response {
         let form = try req.content.decode(SearchForm.self)
-        let path = req.url.path.hasPrefix("/caseload") ? "/caseload" : "/households"
+        let path = req.url.path.hasPrefix(SitePath.caseload.path) ? SitePath.caseload.path : SitePath.households.path
         let text = (form.q ?? "").trimmingCharacters(in: .whitespaces)
         req.session.data[searchKey(path)] = text.isEmpty ? nil : req.services.sessionSealer.seal(String(text.prefix(100)))
         var filters: [String] = []
@@ -102,21 +102,25 @@ enum HouseholdController {
         var values = values
         if values.isEmpty { values = ["supportStart": req.today.iso, "receivesBijstand": "ja"] }
         let municipalities = try await DirectoryStore(db: req.db).municipalities(of: viewer.organisationID)
-        let form = FormPage(
-            heading: "Nieuw huishouden", action: "/households", cancel: "/caseload", values: values, issues: issues,
-            choices: [
-                "municipalityId": municipalities.map {
-                    Choice(
-                        value: $0.id!.uuidString, label: $0.name,
-                        selected: $0.id!.uuidString == values["municipalityId"] || municipalities.count == 1)
-                },
-                // No default that contradicts the ticked "Ontvangt bijstand": the case manager chooses.
-                "normCategory": [
-                    Choice(value: "", label: "— kies —", selected: (values["normCategory"] ?? "").isEmpty),
-                    Choice(value: "geen", label: "Geen (geen bijstand)", selected: values["normCategory"] == "geen"),
-                ] + Choice.list(NormCategory.self, selected: values["normCategory"], label: Dutch.norm),
-            ])
-        return try await req.renderForm("household-new", form)
+        let municipality = FormField(
+            "municipalityId", "Gemeente", .select,
+            options: municipalities.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: municipalities.count == 1) })
+        let benefit = HouseholdInput.benefitFields(
+            normHint: "Zoals de inkomensadministratie die vastlegt; ‘geen’ als het huishouden geen bijstand ontvangt.", normOptional: false,
+            none: Choice(value: "", label: "— kies —", selected: true),
+            Choice(value: "geen", label: "Geen (geen bijstand)", selected: false))
+        let sections = [
+            FormSection(legend: "Aanvrager", fields: HouseholdInput.personFields + HouseholdInput.contactFields),
+            FormSection(legend: "Adres", fields: HouseholdInput.addressFields + [municipality]),
+            FormSection(
+                legend: "Ondersteuning en uitkering",
+                fields: [FormField("supportStart", "Start ondersteuning", .date, hint: "Bijvoorbeeld 28-11-2026.")] + benefit),
+        ]
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: "Nieuw huishouden", intro: "U wordt de regisseur (vaste contactpersoon) van dit huishouden.",
+                action: SitePath.households.path, cancel: SitePath.caseload.path, submit: "Huishouden aanmaken", sections: sections,
+                values: values, issues: issues))
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
@@ -139,7 +143,7 @@ enum HouseholdController {
                 return created
             }
             return req.redirect(
-                to: "/households/\(created.household.uuidString)", flash: "Het huishouden is aangemaakt. U bent de regisseur.")
+                to: .household(.id(created.household)), flash: "Het huishouden is aangemaakt. U bent de regisseur.")
         } catch let issues as FieldIssues {
             return try await newHouseholdForm(req, values: fields, issues: issues)
         } catch let problem as HouseholdStore.Problem {

@@ -9,10 +9,12 @@ enum HouseholdEditController {
     struct Edit: Sendable {
         var path: String
         var part: FilePart
-        var template: String
         var heading: String
+        /// Said under the heading, after "Huishouden van …".
+        var note: String?
+        var submit: String
         var initialValues: @Sendable (HouseholdFile, Day) -> [String: String]
-        var choices: @Sendable (Request, HouseholdFile) async throws -> [String: [Choice]]
+        var fields: @Sendable (Request, HouseholdFile) async throws -> [FormField]
         /// Saves and returns the message shown after the redirect; throws FieldIssues on bad input.
         var save: @Sendable (Request, HouseholdFile, [String: String]) async throws -> (ChangeSummary, String)
     }
@@ -21,8 +23,9 @@ enum HouseholdEditController {
 
     static func register(_ routes: any RoutesBuilder) {
         for edit in edits {
-            routes.get("households", ":id", .constant(edit.path)) { req in try await form(req, edit) }.require(.file(edit.part, .write))
-            routes.post("households", ":id", .constant(edit.path)) { req in try await submit(req, edit) }.require(.file(edit.part, .write))
+            let path = SitePath.household(.key, .edit(edit.path))
+            routes.get(path) { req in try await form(req, edit) }.require(.file(edit.part, .write))
+            routes.post(path) { req in try await submit(req, edit) }.require(.file(edit.part, .write))
         }
     }
 
@@ -32,11 +35,12 @@ enum HouseholdEditController {
         let id = try req.idParameter()
         let file = try await req.openFile(id, edit.part, .write, purpose: edit.heading.lowercased())
         let values = values ?? edit.initialValues(file, req.today)
-        let form = FormPage(
-            heading: edit.heading, action: "/households/\(id.uuidString)/\(edit.path)", cancel: "/households/\(id.uuidString)",
-            values: values, issues: issues, choices: try await edit.choices(req, file),
-            facts: ["household": file.applicant?.fullName ?? ""])
-        return try await req.renderForm(edit.template, form)
+        let intro = ["Huishouden van \(file.applicant?.fullName ?? "–").", edit.note].compactMap { $0 }.joined(separator: " ")
+        return try await req.renderSectionedForm(
+            SectionedFormPage(
+                heading: edit.heading, intro: intro, action: SitePath.household(.id(id), .edit(edit.path)).path,
+                cancel: SitePath.household(.id(id)).path, submit: edit.submit,
+                sections: [FormSection(fields: try await edit.fields(req, file))], values: values, issues: issues))
     }
 
     private static func submit(_ req: Request, _ edit: Edit) async throws -> Response {
@@ -51,7 +55,7 @@ enum HouseholdEditController {
                         householdID: id, part: edit.part.rawValue, action: "wijzigen", purpose: edit.heading.lowercased(), change: change))
                 return message
             }
-            return req.redirect(to: "/households/\(id.uuidString)", flash: message)
+            return req.redirect(to: .household(.id(id)), flash: message)
         } catch let issues as FieldIssues {
             return try await form(req, edit, values: fields, issues: issues)
         } catch let problem as HouseholdStore.Problem {
@@ -62,12 +66,13 @@ enum HouseholdEditController {
     // MARK: The forms
 
     static let address = Edit(
-        path: "address", part: .household, template: "household-address", heading: "Adres wijzigen",
+        path: "address", part: .household, heading: "Adres wijzigen",
+        note: "Bij een verhuizing naar een andere gemeente wijzigt u ook de gemeente.", submit: "Adres opslaan",
         initialValues: { file, _ in
             let h = file.household
             return ["street": h.street, "houseNumber": h.houseNumber, "postcode": h.postcode, "city": h.city]
         },
-        choices: { _, _ in [:] },
+        fields: { _, _ in HouseholdInput.addressFields },
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)
             let address = HouseholdInput.address(&reader)
@@ -77,13 +82,18 @@ enum HouseholdEditController {
         })
 
     static let municipality = Edit(
-        path: "municipality", part: .household, template: "household-municipality", heading: "Gemeente wijzigen",
+        path: "municipality", part: .household, heading: "Gemeente wijzigen", submit: "Gemeente opslaan",
         initialValues: { file, today in
             ["municipalityId": file.current(file.municipalities, on: today)?.municipalityID.uuidString ?? "", "validFrom": today.iso]
         },
-        choices: { req, file in
+        fields: { req, file in
             let all = try await DirectoryStore(db: req.db).municipalities(of: file.household.$organisation.id)
-            return ["municipalityId": all.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: false) }]
+            return [
+                FormField(
+                    "municipalityId", "Gemeente", .select,
+                    options: all.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: false) }),
+                HouseholdInput.validFromField,
+            ]
         },
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)
@@ -100,17 +110,21 @@ enum HouseholdEditController {
         })
 
     static let director = Edit(
-        path: "director", part: .director, template: "household-director", heading: "Regisseur wijzigen",
+        path: "director", part: .director, heading: "Regisseur wijzigen", note: "Elk huishouden heeft één vaste regisseur.",
+        submit: "Regisseur opslaan",
         initialValues: { file, today in
             ["directorId": file.current(file.directors, on: today)?.directorID.uuidString ?? "", "validFrom": today.iso]
         },
-        choices: { req, file in
+        fields: { req, file in
             let users = try await DirectoryStore(db: req.db).directors(of: file.household.$organisation.id)
             let roleName = await req.roleNamer()
             return [
-                "directorId": users.map {
-                    Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(roleName($0.role).lowercased()))", selected: false)
-                }
+                FormField(
+                    "directorId", "Regisseur", .select,
+                    options: users.map {
+                        Choice(value: $0.id!.uuidString, label: "\($0.displayName) (\(roleName($0.role).lowercased()))", selected: false)
+                    }),
+                HouseholdInput.validFromField,
             ]
         },
         save: { req, file, fields in
@@ -128,7 +142,9 @@ enum HouseholdEditController {
         })
 
     static let benefit = Edit(
-        path: "benefit", part: .benefit, template: "household-benefit", heading: "Uitkeringsgegevens wijzigen",
+        path: "benefit", part: .benefit, heading: "Uitkeringsgegevens wijzigen",
+        note: "Meedoen berekent of betaalt geen uitkering; deze gegevens komen uit de inkomensadministratie.",
+        submit: "Uitkeringsgegevens opslaan",
         initialValues: { file, today in
             let facts = file.current(file.benefits, on: today)?.value
             return [
@@ -136,11 +152,10 @@ enum HouseholdEditController {
                 "partialBenefit": facts?.partialBenefit == true ? "ja" : "", "validFrom": today.iso,
             ]
         },
-        choices: { _, _ in
-            [
-                "normCategory": [Choice(value: "", label: "Geen (geen bijstand)", selected: false)]
-                    + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm)
-            ]
+        fields: { _, _ in
+            HouseholdInput.benefitFields(
+                normHint: "Zoals de inkomensadministratie die vastlegt.", normOptional: true,
+                none: Choice(value: "", label: "Geen (geen bijstand)", selected: false)) + [HouseholdInput.validFromField]
         },
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)
@@ -156,16 +171,10 @@ enum HouseholdEditController {
         })
 
     static let member = Edit(
-        path: "members", part: .household, template: "member-new", heading: "Gezinslid toevoegen",
+        path: "members", part: .household, heading: "Gezinslid toevoegen", submit: "Gezinslid toevoegen",
         initialValues: { _, _ in [:] },
-        choices: { _, _ in
-            [
-                "relation": Choice.list(MemberRelation.self, selected: nil, label: Dutch.relation).filter {
-                    $0.value != MemberRelation.applicant.rawValue
-                },
-                "coResidentException": [Choice(value: "", label: "Geen uitzondering", selected: false)]
-                    + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception),
-            ]
+        fields: { _, _ in
+            HouseholdInput.personFields + HouseholdInput.relationFields(includingApplicant: false) + HouseholdInput.contactFields
         },
         save: { req, file, fields in
             var reader = FormReader(fields, today: req.today)

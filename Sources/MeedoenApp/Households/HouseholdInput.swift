@@ -3,8 +3,16 @@ import MeedoenStorage
 import Vapor
 
 /// Reads households and residents from raw fields. The web forms and the JSON API both come
-/// through here, so a rule is checked in one place and named the same in both.
+/// through here, so a rule is checked in one place and named the same in both. Each group of fields
+/// is asked (`…Fields`, drawn by form-field.leaf) right beside where it is read.
 enum HouseholdInput {
+    static let addressFields = [
+        FormField("street", "Straat", .text, maxLength: 100, autocomplete: "address-line1"),
+        FormField("houseNumber", "Huisnummer (met toevoeging)", .text, maxLength: 12),
+        FormField("postcode", "Postcode", .text, hint: "Bijvoorbeeld 8331 AB.", maxLength: 7, autocomplete: "postal-code"),
+        FormField("city", "Woonplaats", .text, maxLength: 80, autocomplete: "address-level2"),
+    ]
+
     static func address(_ reader: inout FormReader) -> AddressFields {
         let street = reader.requiredText("street", max: 100)
         let number = reader.requiredText("houseNumber", max: 12)
@@ -13,6 +21,34 @@ enum HouseholdInput {
         let city = reader.requiredText("city", max: 80)
         return AddressFields(street: street, houseNumber: number, postcode: postcode, city: city)
     }
+
+    static let personFields = [
+        FormField("bsn", "BSN", .text, hint: "9 cijfers; wordt gecontroleerd met de elfproef.", maxLength: 11, numeric: true),
+        FormField("givenName", "Voornaam", .text, maxLength: 100),
+        FormField("familyName", "Achternaam (met tussenvoegsel)", .text, maxLength: 100),
+        FormField("dateOfBirth", "Geboortedatum", .date, hint: "Bijvoorbeeld 28-11-2026."),
+    ]
+
+    /// A new member is never the applicant; a correction shows the applicant's own relation too.
+    static func relationFields(includingApplicant: Bool) -> [FormField] {
+        [
+            FormField(
+                "relation", "Relatie tot de aanvrager", .select,
+                options: Choice.list(MemberRelation.self, selected: nil, label: Dutch.relation).filter {
+                    includingApplicant || $0.value != MemberRelation.applicant.rawValue
+                }),
+            FormField(
+                "coResidentException", "Uitzondering kostendelersnorm (alleen medebewoner)", .select,
+                hint: "Telt een medebewoner van 27 jaar of ouder niet mee voor de kostendelersnorm (art. 19a)?", optional: true,
+                options: [Choice(value: "", label: "Geen uitzondering", selected: false)]
+                    + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception)),
+        ]
+    }
+
+    static let contactFields = [
+        FormField("email", "E-mailadres", .email, optional: true, maxLength: 254),
+        FormField("phone", "Telefoonnummer", .tel, optional: true, maxLength: 20),
+    ]
 
     static func resident(_ reader: inout FormReader, relation fixed: MemberRelation? = nil) -> ResidentFields? {
         let bsn = reader.bsn("bsn")
@@ -28,6 +64,18 @@ enum HouseholdInput {
         return ResidentFields(
             bsn: bsn, givenName: given, familyName: family, dateOfBirth: born, relation: relation,
             coResidentException: exception, email: email, phone: phone)
+    }
+
+    /// The benefit facts. A new household chooses ‘geen’ explicitly (no default that contradicts a
+    /// ticked "Ontvangt bijstand"); a change leaves the category empty for none.
+    static func benefitFields(normHint: String, normOptional: Bool, none: Choice...) -> [FormField] {
+        [
+            FormField("receivesBijstand", "Ontvangt bijstand", .checkbox),
+            FormField(
+                "normCategory", "Normcategorie", .select, hint: normHint, optional: normOptional,
+                options: none + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm)),
+            FormField("partialBenefit", "Aanvullende (gedeeltelijke) uitkering naast inkomen uit werk", .checkbox),
+        ]
     }
 
     static func benefit(_ reader: inout FormReader) -> BenefitFacts? {
@@ -89,6 +137,10 @@ enum HouseholdInput {
             }
         }
     }
+
+    static let validFromField = FormField(
+        "validFrom", "Geldig vanaf", .date,
+        hint: "De datum waarop dit gaat gelden; een datum in het verleden corrigeert met terugwerkende kracht.")
 
     /// A dated change: the day it holds from, required.
     static func validFrom(_ reader: inout FormReader) -> Day? {

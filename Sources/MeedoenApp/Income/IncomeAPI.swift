@@ -9,12 +9,25 @@ enum IncomeAPI {
         var exception: CoResidentException?
     }
 
-    struct PremiumDTO: Content {
+    struct PremiumDTO: Content, DescribedSchema {
+        static let schemaName = "Premium"
+        static var notes: [String: JSONValue] { ["month": SchemaNote.month, "amountCents": SchemaNote.range(0)] }
+
         var month: String
         var amountCents: Int
     }
 
-    struct IncomeRequest: Content {
+    struct IncomeRequest: Content, DescribedSchema {
+        static let schemaName = "IncomeCalculationRequest"
+        static var notes: [String: JSONValue] {
+            [
+                "startMonth": SchemaNote.month, "months": SchemaNote.range(1, 60), "netMonthlyEarningsCents": SchemaNote.range(0),
+                "hoursPerWeek": SchemaNote.range(0, 60), "premiums": ["maxItems": 6],
+                "staysElsewhereForCare": SchemaNote.described(
+                    "Verblijft tijdelijk elders om intensieve mantelzorg te geven: geen kostendelersnorm (art. 22a lid 4)"),
+            ]
+        }
+
         var startMonth: String
         var months: Int?
         var claimantBirth: Day
@@ -32,7 +45,10 @@ enum IncomeAPI {
         var premiums: [PremiumDTO]?
     }
 
-    struct MonthDTO: Content {
+    struct MonthDTO: Content, DescribedSchema {
+        static let schemaName = "IncomeMonth"
+        static var notes: [String: JSONValue] { ["month": SchemaNote.month] }
+
         var month: String
         var normCents: Int
         var costSharers: Int
@@ -47,13 +63,25 @@ enum IncomeAPI {
         var usesLatestKnownAmounts: Bool
     }
 
-    struct CliffDTO: Content {
+    struct CliffDTO: Content, DescribedSchema {
+        static let schemaName = "IncomeCliff"
+        static var notes: [String: JSONValue] { ["month": SchemaNote.month] }
+
         var month: String
         var dropCents: Int
         var endedRule: ExemptionRule?
     }
 
-    struct IncomeResponse: Content {
+    struct IncomeResponse: Content, DescribedSchema {
+        static let schemaName = "IncomeCalculation"
+        static var notes: [String: JSONValue] {
+            [
+                "fullExit": SchemaNote.month, "stopsAtPensionAge": SchemaNote.month,
+                "pensionAgeProvisional": SchemaNote.described(
+                    "De gebruikte AOW-leeftijd is nog niet vastgesteld (AOW art. 7a): de laatst bekende"),
+            ]
+        }
+
         var months: [MonthDTO]
         var cliffs: [CliffDTO]
         var fullExit: String?
@@ -108,7 +136,20 @@ enum IncomeAPI {
                 stopsAtPensionAge: result.stopsAtPensionAge.map(monthText), pensionAgeProvisional: result.pensionAgeProvisional))
     }
 
-    struct SubsidyRequest: Content {
+    struct SubsidyRequest: Content, DescribedSchema {
+        static let schemaName = "WageCostSubsidyRequest"
+        static var notes: [String: JSONValue] {
+            [
+                "startMonth": SchemaNote.month, "months": SchemaNote.range(1, 60), "hoursPerWeek": SchemaNote.range(1, 60),
+                "hourlyWageCents": SchemaNote.range(0),
+                "wageValueBasisPoints": SchemaNote.range(
+                    0, 10000, description: "Loonwaarde in basispunten van het WML (5000 = 50%); weglaten zolang niet vastgesteld"),
+                "employeeBirth": SchemaNote.described(
+                    "Geboortedatum werknemer; onder 21 geldt het minimumjeugdloon (Wml art. 8 lid 3, Besluit minimumjeugdloon art. 2). Weglaten: 21 of ouder"
+                ),
+            ]
+        }
+
         var startMonth: String
         var months: Int?
         /// Basis points of WML (5000 = 50%); absent while not yet assessed.
@@ -120,7 +161,10 @@ enum IncomeAPI {
         var employeeBirth: Day?
     }
 
-    struct SubsidyMonthDTO: Content {
+    struct SubsidyMonthDTO: Content, DescribedSchema {
+        static let schemaName = "WageCostSubsidyMonth"
+        static var notes: [String: JSONValue] { ["month": SchemaNote.month] }
+
         var month: String
         var fullTimeWageCents: Int
         var minimumWageShareBasisPoints: Int
@@ -136,7 +180,9 @@ enum IncomeAPI {
         var totalCents: Int
     }
 
-    struct SubsidyResponse: Content {
+    struct SubsidyResponse: Content, DescribedSchema {
+        static let schemaName = "WageCostSubsidyCalculation"
+
         var months: [SubsidyMonthDTO]
         var perYear: [SubsidyYearDTO]
         var reviewDate: Day?

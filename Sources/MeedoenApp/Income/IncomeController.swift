@@ -5,11 +5,11 @@ import Vapor
 /// "Werken loont" and the wage-cost subsidy: stand-alone, prefilled from a household, and as API.
 enum IncomeController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("calculations", "income", use: incomeForm).require(.signedIn)
-        routes.post("calculations", "income", use: income).require(.signedIn)
-        routes.get("households", ":id", "income", use: incomeForHousehold).require(.file(.household, .read))
-        routes.get("calculations", "wage-cost-subsidy", use: subsidyForm).require(.signedIn)
-        routes.post("calculations", "wage-cost-subsidy", use: subsidy).require(.signedIn)
+        routes.get(.incomeCalculation, use: incomeForm).require(.signedIn)
+        routes.post(.incomeCalculation, use: income).require(.signedIn)
+        routes.get(.household(.key, .income), use: incomeForHousehold).require(.file(.household, .read))
+        routes.get(.wageCostSubsidy, use: subsidyForm).require(.signedIn)
+        routes.post(.wageCostSubsidy, use: subsidy).require(.signedIn)
     }
 
     struct IncomePage: Encodable {
@@ -45,7 +45,8 @@ enum IncomeController {
             "Vrijlating onder n: \(policy.exemptionNMonths) maanden; alleenstaande ouders onder r: tot \(policy.exemptionRMonths) maanden."
         if policy.exitPremium != nil { description += " Uitstroompremie bij volledige uitstroom." }
         let form = FormPage(
-            heading: "Werken loont: wat houdt u over?", action: "/calculations/income", cancel: "/", values: values, issues: issues,
+            heading: "Werken loont: wat houdt u over?", action: SitePath.incomeCalculation.path, cancel: SitePath.home.path, values: values,
+            issues: issues,
             choices: incomeChoices())
         let note =
             membersLeftOut > 0
@@ -122,7 +123,8 @@ enum IncomeController {
         _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: WageCostSubsidyView? = nil
     ) async throws -> Response {
         let form = FormPage(
-            heading: "Loonkostensubsidie berekenen", action: "/calculations/wage-cost-subsidy", cancel: "/", values: values, issues: issues)
+            heading: "Loonkostensubsidie berekenen", action: SitePath.wageCostSubsidy.path, cancel: SitePath.home.path, values: values,
+            issues: issues)
         return try await req.renderPage(
             "wage-cost-subsidy", title: form.heading, SubsidyPage(form: form, result: result), status: issues.isEmpty ? .ok : .badRequest)
     }

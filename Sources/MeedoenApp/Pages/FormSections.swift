@@ -1,44 +1,70 @@
 import MeedoenCore
 import Vapor
 
-/// A long form described in Swift and drawn by one template (form-sections.leaf): the intake,
-/// the plan and its review. Each field carries its value, error and the ids its description needs,
-/// so the template has no logic beyond choosing the widget.
-struct FormField: Encodable {
-    enum Kind: String, Encodable { case text, textarea, date, number, select, checkbox }
+/// A form field described in Swift and drawn by one partial (form-field.leaf). Each field carries its
+/// value, error and the ids its description needs, so the template has no logic beyond choosing the widget.
+struct FormField: Encodable, Sendable {
+    enum Kind: String, Encodable, Sendable {
+        case text, email, tel, textarea, date, number, select, checkbox, hidden
+        /// A group of checkboxes, one per option, each named by the option's value.
+        case checkboxes
+    }
 
     var name: String
     var label: String
     var hint: String?
     var kind: Kind
     var optional = false
+    /// Said beside the label of an optional field.
+    var optionalNote = "niet verplicht"
+    var maxLength: Int?
+    var autocomplete: String?
+    var numeric = false
+    var rows = 3
     var value = ""
     var error: String?
     var options: [Choice] = []
     var checked = false
     var describedBy: String?
+    /// Whether the browser is told the field must be filled (`required`); set by `filled`.
+    var required = false
 
-    init(_ name: String, _ label: String, _ kind: Kind, hint: String? = nil, optional: Bool = false, options: [Choice] = []) {
+    init(
+        _ name: String, _ label: String, _ kind: Kind, hint: String? = nil, optional: Bool = false, options: [Choice] = [],
+        maxLength: Int? = nil, autocomplete: String? = nil, numeric: Bool = false
+    ) {
         (self.name, self.label, self.kind, self.hint, self.optional, self.options) = (name, label, kind, hint, optional, options)
+        (self.maxLength, self.autocomplete, self.numeric) = (maxLength, autocomplete, numeric)
+        if kind == .textarea && maxLength == nil { self.maxLength = 2000 }
     }
 
-    /// Fills in what was typed or stored, and the error for this field.
+    /// Fills in what was typed or stored, and the error for this field. A checkbox group ticks the
+    /// options whose own field says "ja".
     func filled(_ values: [String: String], _ errors: [String: String]) -> FormField {
         var field = self
         field.value = values[name] ?? ""
         field.error = errors[name]
         field.checked = field.value == "ja"
-        field.options = options.map { Choice(value: $0.value, label: $0.label, selected: $0.value == field.value) }
+        field.options = options.map { option in
+            let selected =
+                kind == .checkboxes
+                ? values[option.value] == "ja" : values[name].map { option.value == $0 } ?? option.selected
+            return Choice(value: option.value, label: option.label, selected: selected)
+        }
+        field.required = !optional && kind != .checkbox && kind != .checkboxes
         let ids = [field.error != nil ? "\(name)-error" : nil, hint != nil ? "\(name)-hint" : nil].compactMap { $0 }
         field.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
         return field
     }
 }
 
-struct FormSection: Encodable {
-    var legend: String
+/// A group of fields: a fieldset with a legend, or (legend nil) fields directly in the form.
+struct FormSection: Encodable, Sendable {
+    var legend: String?
     var hint: String?
     var fields: [FormField]
+
+    init(legend: String? = nil, hint: String? = nil, fields: [FormField]) { (self.legend, self.hint, self.fields) = (legend, hint, fields) }
 }
 
 /// The page data of a sectioned form: FormPage's shape (errors summarised on top) plus the sections.

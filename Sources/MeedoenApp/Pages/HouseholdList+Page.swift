@@ -49,7 +49,7 @@ struct HouseholdListPage: Encodable {
         today: Day, canCreate: Bool, role: Role
     ) {
         (self.heading, self.path, self.canCreate) = (heading, path, canCreate)
-        searchAction = path == "/caseload" ? "/caseload" : "/households/search"
+        searchAction = path == SitePath.caseload.path ? SitePath.caseload.path : SitePath.householdsSearch.path
         query = search.text ?? ""
         onlyBijstand = search.onlyWithBijstand
         showMunicipalityFilter = municipalities.count > 1
@@ -58,7 +58,7 @@ struct HouseholdListPage: Encodable {
             + municipalities.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == search.municipalityID) }
         rows = result.rows.map { row in
             Row(
-                href: "/households/\(row.householdId.uuidString)", name: "\(row.familyName), \(row.givenName)",
+                href: SitePath.household(.id(row.householdId)).path, name: "\(row.familyName), \(row.givenName)",
                 bsn: (try? BSN(row.bsn).masked) ?? "", age: Day(row.dateOfBirth).age(on: today),
                 // A column the role may not read shows a dash, not the value (a jobcoach: no address, no benefit).
                 address: Access.mayEver(role, .household, .read) ? "\(row.street) \(row.houseNumber), \(row.city)" : "–",

@@ -67,7 +67,7 @@ struct HouseholdShowPage: Encodable {
         let activeGroups = file.specialGroups.filter { $0.holds(on: today) }
         members = file.members.map { member in
             Member(
-                href: "/clients/\(member.id!.uuidString)", name: member.fullName, relation: Dutch.relation(member.relation),
+                href: SitePath.client(.id(member.id!)).path, name: member.fullName, relation: Dutch.relation(member.relation),
                 dateOfBirth: Dutch.date(member.dateOfBirth), age: Day(member.dateOfBirth).age(on: today),
                 bsn: (try? BSN(member.bsn).masked) ?? "", note: member.coResidentException.map(Dutch.exception),
                 groups: activeGroups.filter { $0.$resident.id == member.id }.map { Dutch.specialGroup($0.kind) })
@@ -128,7 +128,7 @@ struct ClientShowPage: Encodable {
         self.ladder = opened.may(.ladder, .read) ? ladder : nil
         canEditLadder = opened.may(.ladder, .write)
         id = resident.id!.uuidString
-        householdHref = "/households/\(file.id.uuidString)"
+        householdHref = SitePath.household(.id(file.id)).path
         name = resident.fullName
         bsn = resident.bsn
         dateOfBirth = Dutch.date(resident.dateOfBirth)

@@ -40,7 +40,7 @@ extension Request {
         let layout = Layout(
             title: title, userName: user?.displayName, roleLabel: roleLabel,
             organisationName: user?.organisationName ?? "Meedoen", organisationColour: user?.organisationColour ?? "#154273",
-            organisationStylesheet: user?.organisationCode.map { "/css/organisation/\($0).css" },
+            organisationStylesheet: user?.organisationCode.map { SitePath.organisationStylesheet(.id($0)).path },
             nav: navigation(for: user), csrf: sessionAvailable ? CSRF.token(for: self) : "", flash: flash)
         let view = try await self.view.render(template, PageContext(layout: layout, page: content))
         let response = try await view.encodeResponse(for: self)
@@ -49,31 +49,33 @@ extension Request {
     }
 
     /// Post/redirect/get: after a save the browser shows a fresh page, so reload or back never posts twice.
-    func redirect(to path: String, flash: String) -> Response {
+    func redirect(to path: SitePath, flash: String) -> Response {
         session.data["flash"] = flash
-        return redirect(to: path, redirectType: .normal)
+        return redirect(to: path.path, redirectType: .normal)
     }
 
     private func navigation(for user: CurrentUser?) -> [Layout.NavItem] {
         guard let user else { return [] }
         var items: [(String, String)] = []
-        if user.role == .caseManager { items.append(("/caseload", "Mijn caseload")) }
-        if [.caseManager, .teamLeader].contains(user.role) { items.append(("/worklists", "Werklijsten")) }
+        if user.role == .caseManager { items.append((SitePath.caseload.path, "Mijn caseload")) }
+        if [.caseManager, .teamLeader].contains(user.role) { items.append((SitePath.worklists.path, "Werklijsten")) }
         if Access.mayEver(user.role, .identity, .read) && [.caseManager, .teamLeader].contains(user.role) {
-            items.append(("/households", "Huishoudens zoeken"))
+            items.append((SitePath.households.path, "Huishoudens zoeken"))
         }
-        if Capability.createHousehold.isGranted(to: user.role) { items.append(("/households/new", "Nieuw huishouden")) }
-        if HandoverController.receivingRoles.contains(user.role) { items.append(("/handovers", "Mijn aanmeldingen")) }
-        if Capability.manageUsers.isGranted(to: user.role) { items.append(("/admin/users", "Gebruikers")) }
-        if Capability.moveCaseload.isGranted(to: user.role) { items.append(("/admin/caseload-move", "Caseload overdragen")) }
-        if Capability.reviewAccessReasons.isGranted(to: user.role) { items.append(("/team/access-reasons", "Geopende dossiers")) }
-        if Capability.viewAccessLog.isGranted(to: user.role) { items.append(("/privacy", "Toegangslog en inzage")) }
-        if Capability.manageLegalParameters.isGranted(to: user.role) { items.append(("/admin/parameters", "Wettelijke parameters")) }
-        if Capability.managePolicyProfile.isGranted(to: user.role) { items.append(("/admin/profile", "Beleidsprofiel")) }
-        items.append(("/calculations/income", "Werken loont"))
-        items.append(("/calculations/wage-cost-subsidy", "Loonkostensubsidie"))
-        items.append(("/account/tokens", "API-sleutels"))
-        items.append(("/account/password", "Wachtwoord"))
+        if Capability.createHousehold.isGranted(to: user.role) { items.append((SitePath.householdsNew.path, "Nieuw huishouden")) }
+        if HandoverController.receivingRoles.contains(user.role) { items.append((SitePath.handovers.path, "Mijn aanmeldingen")) }
+        if Capability.manageUsers.isGranted(to: user.role) { items.append((SitePath.adminUsers.path, "Gebruikers")) }
+        if Capability.moveCaseload.isGranted(to: user.role) { items.append((SitePath.adminCaseloadMove.path, "Caseload overdragen")) }
+        if Capability.reviewAccessReasons.isGranted(to: user.role) { items.append((SitePath.teamAccessReasons.path, "Geopende dossiers")) }
+        if Capability.viewAccessLog.isGranted(to: user.role) { items.append((SitePath.privacy.path, "Toegangslog en inzage")) }
+        if Capability.manageLegalParameters.isGranted(to: user.role) {
+            items.append((SitePath.adminParameters.path, "Wettelijke parameters"))
+        }
+        if Capability.managePolicyProfile.isGranted(to: user.role) { items.append((SitePath.adminProfile.path, "Beleidsprofiel")) }
+        items.append((SitePath.incomeCalculation.path, "Werken loont"))
+        items.append((SitePath.wageCostSubsidy.path, "Loonkostensubsidie"))
+        items.append((SitePath.accountTokens.path, "API-sleutels"))
+        items.append((SitePath.accountPassword.path, "Wachtwoord"))
         let path = url.path
         return items.map { Layout.NavItem(href: $0.0, label: $0.1, current: path == $0.0) }
     }

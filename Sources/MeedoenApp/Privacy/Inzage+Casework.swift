@@ -24,41 +24,18 @@ extension Inzage {
                     text: "trede \(measurement.rung.rawValue)"
                         + (measurement.expectedEnd.map { ", verwachte eindtrede \($0.rawValue)" } ?? "")))
         }
+        // The resident sees every intake field, the extra level included, as the intake's show page words it.
+        let intakeTable = IntakeFields.table(asking: Fact.allCases, profile: profile, statusHolder: true)
         for model in try await store.intakes(of: id) {
             let intake = try store.intake(model, withSensitive: true)
-            let zrm = ZRMDomain.allCases.compactMap { domain in intake.zrm[domain].map { "\(domain.dutchName) \($0.rawValue)" } }
-            let facts = intake.answers.values.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                "\(FactLabels.name($0.key)): \(FactLabels.value($0.value, of: $0.key))"
-            }
-            let texts: [String] = [
-                intake.workExperience, intake.wishes, intake.healthLimitations, intake.childcare, intake.competences, intake.attitude,
-            ]
-            .compactMap { $0 }
-            var parts: [String] = [
-                "ZRM: " + zrm.joined(separator: ", "), Dutch.language(intake.language), Dutch.education(intake.education),
-            ]
-            parts += facts
-            parts += intake.obstacles.map { "\(Dutch.obstacle($0.kind)): \($0.action)" }
-            parts += texts
-            if let integration = intake.integration {
-                parts += [
-                    integration.route.map { "inburgering: \(Dutch.integrationRoute($0))" },
-                    integration.planOn.map { "PIP \(Dutch.date($0))" },
-                    integration.languageProvider, integration.participationAlongside,
-                ].compactMap { $0 }
-            }
-            records.append(Record(what: "Intake", on: intake.heldOn, text: parts.joined(separator: "; ")))
+            let shown = intakeTable.shown(IntakeRecord(intake: intake, work: nil), parts: [.intake, .sensitive])
+            let text = shown.filter { !$0.lines.isEmpty }.map { "\($0.heading) — \($0.text)" }.joined(separator: "; ")
+            records.append(Record(what: "Intake", on: intake.heldOn, text: text))
         }
         if let work = try await store.workProfile(of: id) {
-            records.append(
-                Record(
-                    what: "Werkprofiel", on: Day(work.recordedAt),
-                    text: [
-                        "klaar voor werk: \(work.readyForWork ? "ja" : "nee")", "postcodegebied \(work.postcodeArea ?? "–")",
-                        "rijbewijs: \(work.drivingLicence ? "ja" : "nee")", work.hoursPerWeek.map { "\($0) uur per week" },
-                        work.availableFrom.map { "beschikbaar vanaf \(Dutch.date(Day($0)))" },
-                        work.qualifications, work.competences,
-                    ].compactMap { $0 }.joined(separator: "; ")))
+            let shown = intakeTable.shown(
+                IntakeRecord(intake: Intake(heldOn: Day(work.recordedAt)), work: work.profile), parts: [.workProfile])
+            records.append(Record(what: "Werkprofiel", on: Day(work.recordedAt), text: shown.map(\.text).joined(separator: "; ")))
         }
         for model in try await store.assignments(of: id) {
             let name = profile?.segmentation.group(model.groupCode)?.name ?? model.groupCode

@@ -6,16 +6,17 @@ import Vapor
 /// inzage export. No ordinary file access: these pages show the log and the export only.
 enum PrivacyOfficerController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("privacy", use: searchForm).require(.capability(.viewAccessLog))
-        routes.post("privacy", use: search).require(.capability(.viewAccessLog))
-        routes.get("privacy", "accounts", use: accounts).require(.capability(.viewAccessLog))
-        routes.get("privacy", "residents", ":id", use: log).require(.capability(.viewAccessLog))
-        routes.get("privacy", "residents", ":id", "inzage", use: inzage).require(.capability(.viewAccessLog))
-        routes.get("privacy", "residents", ":id", "inzage.json", use: inzageJSON).require(.capability(.viewAccessLog))
+        routes.get(.privacy, use: searchForm).require(.capability(.viewAccessLog))
+        routes.post(.privacy, use: search).require(.capability(.viewAccessLog))
+        routes.get(.privacyAccounts, use: accounts).require(.capability(.viewAccessLog))
+        routes.get(.privacyResident(.key), use: log).require(.capability(.viewAccessLog))
+        routes.get(.privacyResident(.key, .inzage), use: inzage).require(.capability(.viewAccessLog))
+        routes.get(.privacyResident(.key, .inzageJSON), use: inzageJSON).require(.capability(.viewAccessLog))
     }
 
     @Sendable static func searchForm(req: Request) async throws -> Response {
-        try await req.renderForm("privacy-search", FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/"))
+        try await req.renderForm(
+            "privacy-search", FormPage(heading: "Toegangslog en inzage", action: SitePath.privacy.path, cancel: SitePath.home.path))
     }
 
     /// The BSN comes in a POST and the page that follows carries only an internal id.
@@ -26,16 +27,20 @@ enum PrivacyOfficerController {
         guard let bsn = reader.bsn("bsn") else {
             return try await req.renderForm(
                 "privacy-search",
-                FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: reader.issues))
+                FormPage(
+                    heading: "Toegangslog en inzage", action: SitePath.privacy.path, cancel: SitePath.home.path, values: fields,
+                    issues: reader.issues))
         }
         guard let resident = try await req.households.residentWithBSN(bsn, organisationID: viewer.organisationID) else {
             var issues = FieldIssues()
             issues.add("bsn", .custom("Geen inwoner met dit BSN in uw organisatie."))
             return try await req.renderForm(
                 "privacy-search",
-                FormPage(heading: "Toegangslog en inzage", action: "/privacy", cancel: "/", values: fields, issues: issues))
+                FormPage(
+                    heading: "Toegangslog en inzage", action: SitePath.privacy.path, cancel: SitePath.home.path, values: fields,
+                    issues: issues))
         }
-        return req.redirect(to: "/privacy/residents/\(resident.id!.uuidString)")
+        return req.redirect(to: .privacyResident(.id(resident.id!)))
     }
 
     private static func load(_ req: Request, purpose: String) async throws -> (ResidentModel, HouseholdFile, [AuditEventModel]) {

@@ -6,9 +6,9 @@ import Vapor
 /// why. The reason goes into the access log, which the teamleider reviews.
 enum StatedReasonController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("households", ":id", "access", use: form).require(.file(.identity, .read))
-        routes.post("households", ":id", "access", use: state).require(.file(.identity, .read))
-        routes.get("team", "access-reasons", use: review).require(.capability(.reviewAccessReasons))
+        routes.get(.household(.key, .access), use: form).require(.file(.identity, .read))
+        routes.post(.household(.key, .access), use: state).require(.file(.identity, .read))
+        routes.get(.teamAccessReasons, use: review).require(.capability(.reviewAccessReasons))
     }
 
     /// The reasons offered; "anders" needs a typed explanation.
@@ -32,7 +32,7 @@ enum StatedReasonController {
         guard let text, text.hasPrefix("/households/") || text.hasPrefix("/clients/"), text.count < 200,
             text.allSatisfy(allowed.contains), !text.contains("//"), !text.contains("..")
         else {
-            return "/households/\(household.uuidString)"
+            return SitePath.household(.id(household)).path
         }
         return text
     }
@@ -43,7 +43,7 @@ enum StatedReasonController {
         let viewer = try req.requireViewer()
         guard try await req.households.household(id, organisationID: viewer.organisationID) != nil else { throw AppError.notFound }
         let form = FormPage(
-            heading: "Dossier buiten uw caseload openen", action: "/households/\(id.uuidString)/access", cancel: "/caseload",
+            heading: "Dossier buiten uw caseload openen", action: SitePath.household(.id(id), .access).path, cancel: SitePath.caseload.path,
             values: values,
             issues: issues, choices: ["reason": reasons.map { Choice(value: $0.0, label: $0.1, selected: false) }])
         return try await req.renderPage(
@@ -100,7 +100,7 @@ enum StatedReasonController {
         let rows = events.map {
             ReviewRow(
                 when: Dutch.moment($0.at), who: names[$0.actorID ?? UUID()] ?? $0.actorName,
-                household: $0.householdID.map { "/households/\($0.uuidString)" } ?? "", reason: $0.purpose)
+                household: $0.householdID.map { SitePath.household(.id($0)).path } ?? "", reason: $0.purpose)
         }
         try await req.audit(part: "toegangslog", action: "lijst", purpose: "redenen van het team beoordelen")
         return try await req.renderPage("access-reasons", title: "Geopende dossiers buiten de caseload", rows)

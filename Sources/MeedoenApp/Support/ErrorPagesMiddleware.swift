@@ -5,10 +5,12 @@ import Vapor
 
 /// Turns every error into a Dutch page (web) or a precise JSON error (API); never a stack trace.
 struct ErrorPagesMiddleware: AsyncMiddleware {
-    struct APIError: Content {
+    struct APIError: Content, DescribedSchema {
         var error: String
         var message: String
         var fields: [FieldError]?
+
+        static let schemaName = "Error"
     }
 
     struct FieldError: Content {
@@ -27,12 +29,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
                 return response
             }
             if status == .unauthorized {
-                return request.redirect(to: "/login")
+                return request.redirect(to: .login)
             }
             if case AppError.reasonRequired(let household) = error {
                 let back = StatedReasonController.safeReturn(request.method == .GET ? request.url.path : nil, household: household)
-                let query = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-._~"))) ?? ""
-                return request.redirect(to: "/households/\(household.uuidString)/access?terug=\(query)")
+                return request.redirect(to: SitePath.household(.id(household), .access).path(query: [("terug", back)]))
             }
             return try await request.renderPage(
                 "error", title: Self.title(for: status),

@@ -5,7 +5,7 @@ import Vapor
 /// allows no inline styles. The colour comes from the organisation's configuration.
 enum OrganisationStyleController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("css", "organisation", ":code", use: stylesheet).require(.open)
+        routes.get(.organisationStylesheet(.key), use: stylesheet).require(.open)
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {

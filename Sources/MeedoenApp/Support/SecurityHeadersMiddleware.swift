@@ -18,7 +18,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
         if tls { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
-        if request.currentUser != nil || request.url.path.hasPrefix("/login") {
+        if request.currentUser != nil || request.url.path.hasPrefix(SitePath.login.path) {
             // Pages with personal data, a second-factor secret or recovery codes must not linger in
             // shared caches or the back-forward cache on disk.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -5,8 +5,8 @@ import Vapor
 /// Contacts with a household (R6); who has not been seen within the norm is on the worklist.
 enum ContactController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("households", ":id", "contacts", "new", use: form).require(.file(.contacts, .write))
-        routes.post("households", ":id", "contacts", use: add).require(.file(.contacts, .write))
+        routes.get(.household(.key, .contactsNew), use: form).require(.file(.contacts, .write))
+        routes.post(.household(.key, .contacts), use: add).require(.file(.contacts, .write))
     }
 
     /// The clients of the household the viewer may see (applicant and partner): the contact norm is per person.
@@ -23,22 +23,29 @@ enum ContactController {
             if let applicant = file.applicant { values["participant-" + applicant.id!.uuidString] = "ja" }
         }
         let policy = (try? await req.profile(of: file.household.$organisation.id).profile.contacts)
-        let form = FormPage(
-            heading: "Contact vastleggen", action: "/households/\(file.id.uuidString)/contacts",
-            cancel: "/households/\(file.id.uuidString)",
-            values: values, issues: issues,
-            choices: [
-                "kind": Choice.list(ContactKind.self, selected: nil, label: Dutch.contactKind),
-                "participants": clients(of: file).map {
-                    let name = "participant-" + $0.id!.uuidString
-                    return Choice(value: name, label: "\($0.fullName) (\(Dutch.relation($0.relation)))", selected: values[name] != nil)
-                },
-            ],
-            facts: [
-                "household": file.applicant?.fullName ?? "",
-                "countingKinds": policy.map(Dutch.countingKinds) ?? "",
-            ])
-        return try await req.renderForm("contact-new", form)
+        var summary = FormField(
+            "summary", "Kort verslag", .textarea,
+            hint: "Alleen wat nodig is voor de begeleiding; het verslag is alleen zichtbaar binnen uw caseload.", optional: true)
+        summary.rows = 4
+        let fields = [
+            FormField("contactOn", "Datum", .date),
+            FormField(
+                "kind", "Soort contact", .select, hint: policy.map(Dutch.countingKinds),
+                options: Choice.list(ContactKind.self, selected: nil, label: Dutch.contactKind)),
+            FormField(
+                "participants", "Wie waren erbij", .checkboxes, hint: "De contactnorm geldt per cliënt: aanvrager en partner.",
+                options: clients(of: file).map {
+                    Choice(
+                        value: "participant-" + $0.id!.uuidString, label: "\($0.fullName) (\(Dutch.relation($0.relation)))", selected: false
+                    )
+                }),
+            summary,
+        ]
+        let page = SectionedFormPage(
+            heading: "Contact vastleggen", intro: "Huishouden van \(file.applicant?.fullName ?? "–").",
+            action: SitePath.household(.id(file.id), .contacts).path, cancel: SitePath.household(.id(file.id)).path,
+            submit: "Contact vastleggen", sections: [FormSection(fields: fields)], values: values, issues: issues)
+        return try await req.renderSectionedForm(page)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -73,7 +80,7 @@ enum ContactController {
             try await HouseholdStore(db: tx.db).addContact(day, kind: kind, summary: kept, to: id, participants: participants, by: recorder)
             try await tx.append(entry)
         }
-        return req.redirect(to: "/households/\(id.uuidString)", flash: "Het contact van \(Dutch.date(day)) is vastgelegd.")
+        return req.redirect(to: .household(.id(id)), flash: "Het contact van \(Dutch.date(day)) is vastgelegd.")
     }
 }
 

@@ -6,8 +6,8 @@ import Vapor
 /// leader their teams and the files without a regisseur. Each row says why the client is on it.
 enum WorklistController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("worklists", use: overview).require(.file(.contacts, .read))
-        routes.get("worklists", ":list", use: list).require(.file(.contacts, .read))
+        routes.get(.worklists, use: overview).require(.file(.contacts, .read))
+        routes.get(.worklist(.key), use: list).require(.file(.contacts, .read))
     }
 
     struct Entry: Sendable {
@@ -67,7 +67,7 @@ enum WorklistController {
             let reason = WorklistReason.outreach(age: birth.age(on: today))
             rows.append(
                 ListPage.Row(
-                    residentID: candidate.residentId, href: "/households/\(candidate.householdId.uuidString)",
+                    residentID: candidate.residentId, href: SitePath.household(.id(candidate.householdId)).path,
                     name: "\(candidate.familyName), \(candidate.givenName)", director: candidate.directorName ?? "geen regisseur",
                     status: Dutch.worklistStatus(reason), reason: Dutch.worklistReason(reason, today: today), urgent: false))
         }
@@ -84,7 +84,7 @@ enum WorklistController {
             heading: viewer.role == .teamLeader ? "Werklijsten van het team" : "Mijn werklijsten",
             items: lists.map { list in
                 OverviewPage.Item(
-                    href: "/worklists/\(list.rawValue)", title: Dutch.worklistTitle(list), description: Dutch.worklistDescription(list),
+                    href: SitePath.worklist(.id(list)).path, title: Dutch.worklistTitle(list), description: Dutch.worklistDescription(list),
                     count: list == .outreach ? outreach : entries.filter { $0.reasons.contains { $0.list == list } }.count)
             })
         try await req.audit(part: FilePart.contacts.rawValue, action: "lijst", purpose: "werklijsten overzicht (alleen aantallen)")
@@ -135,7 +135,7 @@ enum WorklistController {
                     ListPage.Row(
                         residentID: entry.row.residentId,
                         href: list == .contacts || list == .noDirector
-                            ? "/households/\(entry.row.householdId.uuidString)" : "/clients/\(entry.row.residentId.uuidString)",
+                            ? SitePath.household(.id(entry.row.householdId)).path : SitePath.client(.id(entry.row.residentId)).path,
                         name: "\(entry.row.familyName), \(entry.row.givenName)",
                         director: entry.row.directorName ?? "geen regisseur", status: Dutch.worklistStatus(reason),
                         reason: Dutch.worklistReason(reason, today: today, lastContact: entry.row.lastContact.map(Day.init)),
@@ -147,16 +147,16 @@ enum WorklistController {
         let pageCount = max(1, (rows.count + perPage - 1) / perPage)
         let number = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
         let shown = Array(rows.dropFirst((number - 1) * perPage).prefix(perPage))
-        let base = "/worklists/\(list.rawValue)?page="
+        func pageLink(_ number: Int) -> String { SitePath.worklist(.id(list)).path(query: [("page", String(number))]) }
         let page = ListPage(
             heading: "\(Dutch.worklistTitle(list)): \(whose)", description: Dutch.worklistDescription(list),
             norm: list == .contacts ? Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)) : nil, rows: shown,
             summary: "\(rows.filter(\.urgent).count) te laat, \(rows.filter { !$0.urgent }.count) nu te doen",
             others: lists(for: viewer, profile: profile).filter { $0 != list }.map {
-                OverviewPage.Item(href: "/worklists/\($0.rawValue)", title: Dutch.worklistTitle($0), description: "", count: 0)
+                OverviewPage.Item(href: SitePath.worklist(.id($0)).path, title: Dutch.worklistTitle($0), description: "", count: 0)
             },
             range: rows.isEmpty ? "" : "\((number - 1) * perPage + 1)–\((number - 1) * perPage + shown.count) van \(rows.count)",
-            previous: number > 1 ? base + String(number - 1) : nil, next: number < pageCount ? base + String(number + 1) : nil)
+            previous: number > 1 ? pageLink(number - 1) : nil, next: number < pageCount ? pageLink(number + 1) : nil)
         try await req.auditList(
             part: .contacts, purpose: "werklijst \(Dutch.worklistTitle(list).lowercased())", searchText: nil, shown: shown.map(\.residentID)
         )

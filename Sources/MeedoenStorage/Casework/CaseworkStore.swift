@@ -19,9 +19,9 @@ public struct CaseworkStore: Sendable {
 
     /// The intake as stored; the sensitive part only when the reader may see it.
     public func intake(_ model: IntakeModel, withSensitive: Bool) throws -> Intake {
-        var intake = try JSONDecoder().decode(Intake.self, from: Data(model.document.utf8))
+        var intake = try IntakeDocument.decodeGeneral(model.document)
         if withSensitive, let text = model.sensitiveDocument {
-            let sensitive = try JSONDecoder().decode(IntakeModel.SensitivePart.self, from: Data(text.utf8))
+            let sensitive = try IntakeDocument.decodeSensitive(text)
             intake.zrm.merge(sensitive.zrm) { $1 }
             intake.healthLimitations = sensitive.healthLimitations
         }

@@ -16,23 +16,10 @@ public final class IntakeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    /// The parts of an intake at the extra privacy level, stored apart.
-    struct SensitivePart: Codable {
-        var zrm: [ZRMDomain: ZRMScore]
-        var healthLimitations: String?
-    }
-
-    /// Writes the intake into the two columns: the extra-level domains and health text apart.
+    /// Writes the intake into the two columns, as the current `IntakeDocument` version.
     func hold(_ intake: Intake) throws {
-        var general = intake
-        general.zrm = intake.zrm.filter { !$0.key.isSensitive }
-        general.healthLimitations = nil
-        let sensitive = SensitivePart(zrm: intake.zrm.filter { $0.key.isSensitive }, healthLimitations: intake.healthLimitations)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         heldOn = intake.heldOn.date
-        document = String(decoding: try encoder.encode(general), as: UTF8.self)
-        sensitiveDocument = String(decoding: try encoder.encode(sensitive), as: UTF8.self)
+        (document, sensitiveDocument) = try IntakeDocument.encode(intake)
     }
 }
 

@@ -333,7 +333,8 @@ public struct DemoLoader {
             id: nextID(), organisationID: orgID, householdID: household.id!, bsn: try! BSN(bsn), givenName: given,
             familyName: family, dateOfBirth: born, relation: relation,
             email: relation == .applicant && random.chance(0.6)
-                ? "\(given.lowercased()).\(Int.random(in: 10...99, using: &random))@example.nl" : nil,
+                ? "\(given.lowercased().folding(options: .diacriticInsensitive, locale: nil)).\(Int.random(in: 10...99, using: &random))@example.nl"
+                : nil,
             phone: relation == .applicant ? "06-\(Int.random(in: 10_000_000...99_999_999, using: &random))" : nil,
             createdAt: recordedAt)
         batch.residents.append(resident)

@@ -1,0 +1,83 @@
+import MeedoenCore
+import Vapor
+
+/// The request bodies of the household and client operations. The API reads a body as flat fields
+/// through `HouseholdInput` (one validation with the web forms); these types describe the bodies for
+/// the OpenAPI document and name the fields a body may contain (`fieldNames`).
+enum APIRequestBody {
+    struct NewHousehold: DescribedSchema {
+        var bsn: String
+        var givenName: String
+        var familyName: String
+        var dateOfBirth: Day
+        var email: String?
+        var phone: String?
+        var street: String
+        var houseNumber: String
+        var postcode: String
+        var city: String
+        var municipalityId: UUID
+        var supportStart: Day
+        var receivesBijstand: Bool?
+        var normCategory: NormCategory?
+        var partialBenefit: Bool?
+
+        static let schemaName = "NewHousehold"
+        static let closed = true
+        static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+    }
+
+    struct NewMember: DescribedSchema {
+        var bsn: String
+        var givenName: String
+        var familyName: String
+        var dateOfBirth: Day
+        var relation: MemberRelation
+        var coResidentException: CoResidentException?
+        var email: String?
+        var phone: String?
+
+        static let schemaName = "NewMember"
+        static let closed = true
+        static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+    }
+
+    /// PATCH: fields left out keep their stored value.
+    struct ClientUpdate: DescribedSchema {
+        var bsn: String?
+        var givenName: String?
+        var familyName: String?
+        var dateOfBirth: Day?
+        var relation: MemberRelation?
+        var coResidentException: CoResidentException?
+        var email: String?
+        var phone: String?
+
+        static let schemaName = "ClientUpdate"
+        static let closed = true
+        static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+    }
+
+    struct BenefitFacts: DescribedSchema {
+        var receivesBijstand: Bool
+        var normCategory: NormCategory?
+        var partialBenefit: Bool?
+        var validFrom: Day
+
+        static let schemaName = "BenefitFactsInput"
+        static let closed = true
+    }
+
+    /// A search: the text in the body, never in the URL.
+    struct Search: Content, DescribedSchema {
+        var q: String?
+        var page: Int?
+        var per: Int?
+
+        static let schemaName = "Search"
+        static let closed = true
+        static var notes: [String: JSONValue] {
+            ["q": ["maxLength": 100, "description": "Naam of volledig BSN"], "page": SchemaNote.range(1), "per": SchemaNote.range(1, 200)]
+        }
+    }
+}

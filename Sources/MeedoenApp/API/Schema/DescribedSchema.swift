@@ -1,0 +1,71 @@
+import MeedoenCore
+
+/// A DTO that is a named schema in the OpenAPI document (`#/components/schemas/…`). Its properties,
+/// their types and which are required come from its Codable shape (`SchemaRecorder`); `notes` add
+/// what a Swift type cannot say — formats, limits, allowed values, descriptions — and `closed` marks a
+/// request body that refuses unknown fields. The fields a request may send are read from the same
+/// description (`fieldNames`), so an API field is written once: in its DTO.
+protocol DescribedSchema: Decodable {
+    static var schemaName: String { get }
+    /// Per property, schema keywords merged over the derived ones.
+    static var notes: [String: JSONValue] { get }
+    /// A request body whose unknown fields are refused (`additionalProperties: false`).
+    static var closed: Bool { get }
+}
+
+extension DescribedSchema {
+    static var notes: [String: JSONValue] { [:] }
+    static var closed: Bool { false }
+
+    /// The derived schema with the notes merged in.
+    static func refine(_ derived: JSONValue) -> JSONValue {
+        guard case .object(var schema) = derived, case .object(var properties) = schema["properties"] ?? [:] else { return derived }
+        for (key, note) in notes {
+            guard case .object(let extra) = note else { continue }
+            if case .object(var property) = properties[key] ?? [:] {
+                // An enumeration replaces the derived plain string; other keywords add to it.
+                property.merge(extra) { $1 }
+                properties[key] = .object(property)
+            }
+        }
+        schema["properties"] = .object(properties)
+        if closed { schema["additionalProperties"] = false }
+        return .object(schema)
+    }
+
+    /// The schema as a component.
+    static var componentSchema: JSONValue {
+        get throws { try SchemaRecorder.describe(Self.self).schema }
+    }
+
+    /// The property names: what a request body may contain.
+    static var fieldNames: Set<String> {
+        guard case .object(let properties)? = (try? componentSchema)?["properties"] else { return [] }
+        return Set(properties.keys)
+    }
+}
+
+/// Schema keywords for the notes.
+enum SchemaNote {
+    static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, nullable: Bool = false) -> JSONValue
+    where T.RawValue == String {
+        var schema: [String: JSONValue] = ["type": "string", "enum": .array(T.allCases.map { .string($0.rawValue) })]
+        if nullable { schema["nullable"] = true }
+        return .object(schema)
+    }
+
+    static let month: JSONValue = ["pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"]
+    static let cents: JSONValue = ["description": "eurocent"]
+    static let bsn: JSONValue = ["pattern": "^[0-9]{9}$", "description": "9 cijfers, voldoet aan de elfproef"]
+    /// Internationalised addresses (RFC 6531) are accepted, as the web form does.
+    static let email: JSONValue = ["format": "idn-email"]
+
+    static func range(_ minimum: Int, _ maximum: Int? = nil, description: String? = nil) -> JSONValue {
+        var schema: [String: JSONValue] = ["minimum": .number(Double(minimum))]
+        if let maximum { schema["maximum"] = .number(Double(maximum)) }
+        if let description { schema["description"] = .string(description) }
+        return .object(schema)
+    }
+
+    static func described(_ text: String) -> JSONValue { ["description": .string(text)] }
+}

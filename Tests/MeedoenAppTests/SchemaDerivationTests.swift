@@ -1,0 +1,61 @@
+import Foundation
+import MeedoenCore
+import XCTest
+
+@testable import MeedoenApp
+
+/// The OpenAPI schemas are derived from the DTO types' Codable shape (issue 14): a field is written
+/// once, in its DTO, and the document, the required list and the allowed request fields follow.
+final class SchemaDerivationTests: XCTestCase {
+    private struct Inner: Codable, DescribedSchema {
+        var day: Day
+        static let schemaName = "Inner"
+    }
+
+    private struct Sample: Codable, DescribedSchema {
+        var name: String
+        var count: Int?
+        var relation: MemberRelation
+        var days: [Day]
+        var inner: Inner
+        var inners: [Inner]?
+        static let schemaName = "Sample"
+        static let closed = true
+        static var notes: [String: JSONValue] { ["count": SchemaNote.range(1, 5)] }
+    }
+
+    func testPropertiesTypesAndRequiredComeFromTheType() throws {
+        let schema = try Sample.componentSchema
+        XCTAssertEqual(schema["required"], ["name", "relation", "days", "inner"])
+        XCTAssertEqual(schema["additionalProperties"], false)
+        let properties = schema["properties"]
+        XCTAssertEqual(properties?["name"], ["type": "string"])
+        XCTAssertEqual(properties?["count"], ["type": "integer", "nullable": true, "minimum": 1, "maximum": 5])
+        XCTAssertEqual(properties?["relation"]?["enum"], .array(MemberRelation.allCases.map { .string($0.rawValue) }))
+        XCTAssertEqual(properties?["days"], ["type": "array", "items": ["type": "string", "format": "date"]])
+        XCTAssertEqual(properties?["inner"], ["$ref": "#/components/schemas/Inner"])
+        XCTAssertEqual(properties?["inners"]?["items"], ["$ref": "#/components/schemas/Inner"])
+        XCTAssertEqual(Sample.fieldNames, ["name", "count", "relation", "days", "inner", "inners"])
+    }
+
+    /// Every schema the document refers to is in it, so a client's generator never meets a dangling $ref.
+    func testTheDocumentNamesEverySchemaItRefersTo() throws {
+        let document = try OpenAPIDocument.build(APIController.operations)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let text = String(decoding: try encoder.encode(document), as: UTF8.self)
+        guard case .object(let schemas)? = document["components"]?["schemas"] else { return XCTFail("no schemas") }
+        let referenced = Set(
+            text.components(separatedBy: "#/components/schemas/").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        XCTAssertFalse(referenced.isEmpty)
+        XCTAssertTrue(referenced.isSubset(of: Set(schemas.keys)), "missing: \(referenced.subtracting(schemas.keys))")
+        XCTAssertEqual(
+            APIRequestBody.NewHousehold.fieldNames,
+            Set(
+                HouseholdInput.personFields.map(\.name) + HouseholdInput.contactFields.map(\.name)
+                    + HouseholdInput.addressFields.map(\.name)
+            )
+            .union(["municipalityId", "supportStart", "receivesBijstand", "normCategory", "partialBenefit"]),
+            "the API's new household and the web form ask the same fields")
+    }
+}
