@@ -146,8 +146,19 @@ def follow(driver, link_text):
     navigating(driver, link.click)
 
 
-def journeys(driver, base):
-    # Log-in, wrong password first.
+def selena(driver, base):
+    """Signs in as Selena's case manager and returns her household's and her client page's address."""
+    log_in(driver, base, "km1.steenwijkerland")
+    search = driver.find_element(By.ID, "q")
+    search.send_keys("Selena")
+    navigating(driver, lambda: search.send_keys(Keys.ENTER))
+    follow(driver, "Smit, Selena")
+    household_url = driver.current_url
+    return household_url, driver.find_element(By.LINK_TEXT, "Selena Smit").get_attribute("href")
+
+
+def journey_log_in(driver, base):
+    """Log-in, wrong password first."""
     driver.get(base + "/login")
     audit_page(driver, "inloggen")
     driver.find_element(By.ID, "username").send_keys("km1.steenwijkerland")
@@ -156,7 +167,10 @@ def journeys(driver, base):
     check("wrong password explained in Dutch", "kennen wij niet" in driver.page_source)
     audit_page(driver, "inloggen mislukt")
 
-    # Case manager: caseload, keyboard, search, household, client.
+
+
+def journey_caseload(driver, base):
+    """Case manager: caseload, keyboard, search, household, client."""
     log_in(driver, base, "km1.steenwijkerland")
     check("case manager lands on the caseload", driver.current_url.endswith("/caseload"), driver.current_url)
     audit_page(driver, "mijn caseload")
@@ -177,14 +191,18 @@ def journeys(driver, base):
     check("search text stays out of the URL", "Selena" not in driver.current_url, driver.current_url)
     audit_page(driver, "caseload gezocht")
     follow(driver, "Smit, Selena")
-    household_url = driver.current_url
     check("household page shows the regisseur and benefit", "Regisseur" in driver.page_source and "aanvullend" in driver.page_source)
     audit_page(driver, "huishouden Selena")
     follow(driver, "Selena Smit")
     check("client page shows special groups", "Doelgroepregister" in driver.page_source)
     audit_page(driver, "cliënt Selena")
 
-    # A form with a mistake, then a correct save, then back: nothing saved twice.
+
+
+def journey_household_forms(driver, base):
+    """A form with a mistake, then a correct save, then back: nothing saved twice; every other form
+    of the file, each checked by axe; a contact and a ladder measurement."""
+    household_url, client_url = selena(driver, base)
     driver.get(household_url + "/benefit")
     audit_page(driver, "uitkeringsgegevens wijzigen")
     Select(driver.find_element(By.ID, "normCategory")).select_by_value("")
@@ -200,10 +218,6 @@ def journeys(driver, base):
     driver.get(household_url)
     check("back after save stores nothing twice", driver.page_source.count("class=\"superseded\"") == rows_after_save)
 
-    # Every other form of the file, each checked by axe, and one of them submitted empty.
-    client_url = None
-    driver.get(household_url)
-    client_url = driver.find_element(By.LINK_TEXT, "Selena Smit").get_attribute("href")
     for path, name in [(household_url + "/address", "adres wijzigen"), (household_url + "/municipality", "gemeente wijzigen"),
                        (household_url + "/director", "regisseur wijzigen"), (household_url + "/members", "gezinslid toevoegen"),
                        (client_url + "/edit", "persoonsgegevens wijzigen"), (client_url + "/groups/new", "bijzondere groep toevoegen"),
@@ -227,7 +241,11 @@ def journeys(driver, base):
     check("a ladder measurement is shown with its chart", "Nu op trede 5" in driver.page_source and "ladder-titel" in driver.page_source)
     audit_page(driver, "cliënt met ladder")
 
-    # Casework: intake (prefilled from the previous one), the proposal with its rule, plan, forms, worklists.
+
+
+def journey_casework(driver, base):
+    """Casework: intake (prefilled from the previous one), the proposal with its rule, plan, forms, worklists."""
+    household_url, client_url = selena(driver, base)
     driver.get(household_url)
     conversations_before = driver.page_source.count("Gesprek")
     driver.get(client_url + "/intake/new")
@@ -270,7 +288,11 @@ def journeys(driver, base):
     check("an empty member form is refused with its errors", len(driver.find_elements(By.CSS_SELECTOR, ".error-summary li")) >= 4)
     audit_page(driver, "gezinslid met fouten")
 
-    # New household: empty, then valid.
+
+
+def journey_new_household(driver, base):
+    """New household: empty, then valid, then with a BSN in use."""
+    log_in(driver, base, "km1.steenwijkerland")
     driver.get(base + "/households/new")
     audit_page(driver, "nieuw huishouden")
     submit(driver)
@@ -292,7 +314,11 @@ def journeys(driver, base):
     submit(driver)
     check("second duplicate refused as well", "al een inwoner met dit BSN" in driver.page_source)
 
-    # Werken loont, prefilled from a household.
+
+
+def journey_calculations(driver, base):
+    """Werken loont, prefilled from a household; the wage-cost subsidy; API keys."""
+    household_url, _ = selena(driver, base)
     driver.get(household_url + "/income")
     audit_page(driver, "werken loont")
     driver.find_element(By.ID, "netMonthlyEarnings").send_keys("900,00")
@@ -308,7 +334,11 @@ def journeys(driver, base):
     driver.get(base + "/account/tokens")
     audit_page(driver, "api-sleutels")
 
-    # 200% zoom: a 1280×720 screen at 200% is a 640×360 CSS viewport; no sideways scrolling of the page.
+
+
+def journey_zoom(driver, base):
+    """200% zoom: a 1280×720 screen at 200% is a 640×360 CSS viewport; no sideways scrolling of the page."""
+    household_url, _ = selena(driver, base)
     driver.set_window_size(640, 500)
     driver.get(base + "/caseload")
     overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
@@ -318,7 +348,9 @@ def journeys(driver, base):
     check("household readable at 200% zoom", overflow <= 1, f"{overflow}px too wide")
     driver.set_window_size(1280, 900)
 
-    # Another organisation's household: a WPDA case manager's link, opened by Steenwijkerland.
+
+def journey_other_organisations(driver, base):
+    """Another organisation's household: a WPDA case manager's link, opened by Steenwijkerland."""
     log_in(driver, base, "km1.wpda")
     audit_page(driver, "caseload werkplein drentsche aa")  # its own colour, checked for contrast
     check("a shared body shows each client's municipality", "Assen" in driver.page_source or "Tynaarlo" in driver.page_source)
@@ -331,7 +363,11 @@ def journeys(driver, base):
     check("another organisation's household is not found", "bestaat niet" in driver.page_source)
     audit_page(driver, "niet gevonden")
 
-    # Break the glass: a household outside the caseload asks for a reason first.
+
+
+def journey_break_the_glass(driver, base):
+    """Break the glass: a household outside the caseload asks for a reason first."""
+    log_in(driver, base, "km1.steenwijkerland")
     driver.get(base + "/households")
     search = driver.find_element(By.ID, "q")
     search.send_keys("Bakker")
@@ -346,12 +382,14 @@ def journeys(driver, base):
     submit(driver)
     check("after the reason the file opens", driver.current_url == others[0] and "Leden van het huishouden" in driver.page_source, driver.current_url)
 
-    # Other roles.
+
+
+def journey_team_leader(driver, base):
+    """Team leader: the households, the opened files, a caseload transfer (choose, select, preview, confirm, undo)."""
     log_in(driver, base, "tl1.steenwijkerland")
     audit_page(driver, "teamleider huishoudens")
     driver.get(base + "/team/access-reasons")
     audit_page(driver, "geopende dossiers")
-    # Caseload transfer: choose, select, preview, confirm, undo.
     driver.get(base + "/admin/caseload-move")
     audit_page(driver, "caseload overdragen")
     source = Select(driver.find_element(By.ID, "fromId"))
@@ -370,6 +408,10 @@ def journeys(driver, base):
     navigating(driver, undo.click)
     check("the transfer is undone", "1 huishouden is teruggezet" in driver.page_source)
     audit_page(driver, "caseload overdragen: teruggedraaid")
+
+
+def journey_functional_admin(driver, base):
+    """Functional administrator: users, a new user with errors, the policy profile and its terms."""
     log_in(driver, base, "fb.steenwijkerland")
     audit_page(driver, "gebruikers")
     driver.get(base + "/admin/users/new")
@@ -380,6 +422,11 @@ def journeys(driver, base):
     audit_page(driver, "beleidsprofiel")
     driver.get(base + "/admin/profile/terms")
     audit_page(driver, "normen en termijnen")
+
+
+def journey_other_roles(driver, base):
+    """Partner organisation, policy officer (no files), privacy officer (log and inzage), application admin."""
+    household_url, _ = selena(driver, base)
     log_in(driver, base, "pc.steenwijkerland")
     driver.get(base + "/handovers")
     audit_page(driver, "mijn aanmeldingen")
@@ -403,6 +450,25 @@ def journeys(driver, base):
     audit_page(driver, "wettelijke parameters")
 
 
+JOURNEYS = [
+    journey_log_in, journey_caseload, journey_household_forms, journey_casework, journey_new_household, journey_calculations,
+    journey_zoom, journey_other_organisations, journey_break_the_glass, journey_team_leader, journey_functional_admin,
+    journey_other_roles,
+]
+
+
+def run_journey(journey, driver, base):
+    """One journey; a failure is reported with its screenshot and the next journey still runs."""
+    try:
+        driver.set_window_size(1280, 900)
+        journey(driver, base)
+    except Exception:
+        results["failed"] += 1
+        failures.append(f"{journey.__name__}: {traceback.format_exc()}")
+        print(f"FAIL {journey.__name__}:\n{traceback.format_exc()}")
+        driver.save_screenshot(str(SHOTS / f"error-{journey.__name__}.png"))
+
+
 def main():
     shutil.rmtree(SHOTS, ignore_errors=True)
     SHOTS.mkdir()
@@ -410,12 +476,8 @@ def main():
     server = Server()
     driver = new_browser()
     try:
-        journeys(driver, server.base)
-    except Exception:
-        results["failed"] += 1
-        failures.append(traceback.format_exc())
-        print(traceback.format_exc())
-        driver.save_screenshot(str(SHOTS / "error.png"))
+        for journey in JOURNEYS:
+            run_journey(journey, driver, server.base)
     finally:
         driver.quit()
         server.stop()

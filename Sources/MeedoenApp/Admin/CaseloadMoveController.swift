@@ -35,6 +35,7 @@ enum CaseloadMoveController {
 
         struct Move: Encodable {
             var id: String
+            var undo: String
             var text: String
             var undoable: Bool
             var undone: String?
@@ -116,7 +117,8 @@ enum CaseloadMoveController {
             "teruggedraaid \(Dutch.moment(at))" + (skipped > 0 ? "; \(skipped) overgeslagen (regisseur intussen gewijzigd)" : "")
         }
         return Page.Move(
-            id: move.id!.uuidString, text: "\(Dutch.moment(move.movedAt)): \(count) \(who), vanaf \(Dutch.date(Day(move.validFrom)))",
+            id: move.id!.uuidString, undo: SitePath.adminCaseloadMoveUndo(.id(move.id!)).path,
+            text: "\(Dutch.moment(move.movedAt)): \(count) \(who), vanaf \(Dutch.date(Day(move.validFrom)))",
             undoable: move.undoneAt == nil, undone: undone)
     }
 

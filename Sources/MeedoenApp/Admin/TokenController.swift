@@ -11,6 +11,7 @@ enum TokenController {
 
     struct TokenRow: Encodable {
         var id: String
+        var revoke: String
         var name: String
         var created: String
         var expires: String
@@ -35,7 +36,8 @@ enum TokenController {
                     "verlopen"
                 } else if !token.isUsable(now: now, owner: owner) { "werkt niet meer (inloggegevens gewijzigd)" } else { nil }
             return TokenRow(
-                id: token.id!.uuidString, name: token.name, created: Dutch.moment(token.createdAt),
+                id: token.id!.uuidString, revoke: SitePath.accountTokenRevoke(.id(token.id!)).path, name: token.name,
+                created: Dutch.moment(token.createdAt),
                 expires: token.expiresAt.map(Dutch.moment) ?? "–", status: status)
         }
         return try await req.renderPage(

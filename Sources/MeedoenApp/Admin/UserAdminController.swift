@@ -13,6 +13,8 @@ enum UserAdminController {
 
     struct UserRow: Encodable {
         var id: String
+        /// The row's actions by name (team, activate, deactivate, unlock, resetSecondFactor, resetPassword).
+        var actions: [String: String]
         var username: String
         var name: String
         var role: String
@@ -39,7 +41,13 @@ enum UserAdminController {
         let roleName = await req.roleNamer()
         let users = try await directory.users(of: viewer.organisationID).map { user in
             UserRow(
-                id: user.id!.uuidString, username: user.username, name: user.displayName, role: roleName(user.role),
+                id: user.id!.uuidString,
+                actions: Dictionary(
+                    uniqueKeysWithValues: [
+                        ("team", "team"), ("activate", "activate"), ("deactivate", "deactivate"), ("unlock", "unlock"),
+                        ("resetSecondFactor", "reset-2fa"), ("resetPassword", "reset-password"),
+                    ].map { ($0.0, SitePath.adminUser(.id(user.id!), .id($0.1)).path) }), username: user.username, name: user.displayName,
+                role: roleName(user.role),
                 team: teams.first { $0.id == user.$team.id }?.name ?? "–", active: user.active,
                 locked: (user.lockedUntil ?? .distantPast) > now || user.failedLogins >= LoginController.maxFailures,
                 teams: [Choice(value: "", label: "Geen team", selected: user.$team.id == nil)]

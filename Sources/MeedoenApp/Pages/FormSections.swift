@@ -91,7 +91,13 @@ struct SectionedFormPage: Encodable {
     ) {
         (self.heading, self.intro, self.action, self.cancel, self.submit) = (heading, intro, action, cancel, submit)
         let form = FormPage(heading: heading, action: action, cancel: cancel, values: values, issues: issues)
-        errorList = form.errorList
+        // The summary names the field: eight times "Vul dit veld in." says nothing on its own.
+        let labels = Dictionary(sections.flatMap(\.fields).map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })
+        errorList = form.errorList.map { error in
+            guard let label = labels[error.field], !label.isEmpty else { return error }
+            return FormPage.Message(
+                field: error.field, message: "\(label): \(error.message.prefix(1).lowercased())\(error.message.dropFirst())")
+        }
         self.sections = sections.map { section in
             FormSection(legend: section.legend, hint: section.hint, fields: section.fields.map { $0.filled(values, form.errors) })
         }

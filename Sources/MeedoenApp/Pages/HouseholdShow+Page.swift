@@ -38,6 +38,8 @@ struct HouseholdShowPage: Encodable {
     }
 
     var id: String
+    /// The household's pages (`SitePath.links(household:)`).
+    var links: [String: String]
     var title: String
     var address: String
     var municipality: String
@@ -57,6 +59,7 @@ struct HouseholdShowPage: Encodable {
 
     init(file: HouseholdFile, today: Day, canEditHousehold: Bool, canEditDirector: Bool, canEditBenefit: Bool, canSeeBenefit: Bool) {
         id = file.id.uuidString
+        links = SitePath.links(household: file.id)
         let applicant = file.applicant
         title = "Huishouden \(applicant.map { $0.fullName } ?? "")"
         let household = file.household
@@ -103,6 +106,8 @@ struct ClientShowPage: Encodable {
 
     var id: String
     var householdHref: String
+    /// The client's pages (`SitePath.links(client:household:)`).
+    var links: [String: String]
     var name: String
     var bsn: String
     var dateOfBirth: String
@@ -129,6 +134,7 @@ struct ClientShowPage: Encodable {
         canEditLadder = opened.may(.ladder, .write)
         id = resident.id!.uuidString
         householdHref = SitePath.household(.id(file.id)).path
+        links = SitePath.links(client: resident.id!, household: file.id)
         name = resident.fullName
         bsn = resident.bsn
         dateOfBirth = Dutch.date(resident.dateOfBirth)

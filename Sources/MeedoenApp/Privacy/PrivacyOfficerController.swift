@@ -92,6 +92,8 @@ enum PrivacyOfficerController {
         }
 
         var id: String
+        var inzage: String
+        var inzageJSON: String
         var name: String
         var rows: [Row]
         var verified: String
@@ -121,7 +123,10 @@ enum PrivacyOfficerController {
         }
         return try await req.renderPage(
             "privacy-log", title: "Toegangslog",
-            LogPage(id: resident.id!.uuidString, name: resident.fullName, rows: rows, verified: verified))
+            LogPage(
+                id: resident.id!.uuidString, inzage: SitePath.privacyResident(.id(resident.id!), .inzage).path,
+                inzageJSON: SitePath.privacyResident(.id(resident.id!), .inzageJSON).path, name: resident.fullName, rows: rows,
+                verified: verified))
     }
 
     private static func export(_ req: Request) async throws -> Inzage {

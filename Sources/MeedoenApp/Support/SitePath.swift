@@ -241,3 +241,28 @@ extension Request {
     /// A redirect to a site path (303 See Other, so the browser GETs it after a form).
     func redirect(to path: SitePath) -> Response { redirect(to: path.path, redirectType: .normal) }
 }
+
+extension SitePath {
+    /// A client's pages by name, for the client page's template (`page.links.intakeNew`).
+    static func links(client id: UUID, household: UUID) -> [String: String] {
+        let pages: [(String, ClientPage)] = [
+            ("edit", .edit), ("ladderNew", .ladderNew), ("groupsNew", .groupsNew), ("groupsEnd", .groupsEnd),
+            ("supportStart", .supportStart), ("supportEnd", .supportEnd), ("intakeNew", .intakeNew), ("group", .group),
+            ("plansNew", .plansNew), ("reviewsNew", .reviewsNew), ("youthChecklist", .youthChecklist), ("measuresNew", .measuresNew),
+            ("handoversNew", .handoversNew), ("signalsNew", .signalsNew),
+        ]
+        var links = Dictionary(uniqueKeysWithValues: pages.map { ($0.0, SitePath.client(.id(id), $0.1).path) })
+        links["household"] = SitePath.household(.id(household)).path
+        links["householdIncome"] = SitePath.household(.id(household), .income).path
+        return links
+    }
+
+    /// A household's pages by name, for the household page's template (`page.links.address`).
+    static func links(household id: UUID) -> [String: String] {
+        var links = Dictionary(
+            uniqueKeysWithValues: HouseholdEditController.edits.map { ($0.path, SitePath.household(.id(id), .edit($0.path)).path) })
+        links["contactsNew"] = SitePath.household(.id(id), .contactsNew).path
+        links["income"] = SitePath.household(.id(id), .income).path
+        return links
+    }
+}
