@@ -1,5 +1,6 @@
 import Foundation
 import MeedoenCore
+import MeedoenStorage
 import XCTest
 
 @testable import MeedoenApp
@@ -65,6 +66,19 @@ final class IntakeFieldsTests: XCTestCase {
             XCTAssertTrue(fields.contains(name), name)
         }
         XCTAssertTrue(IntakeForm.askedFacts(profile).allSatisfy { fields.contains("fact_\($0.rawValue)") })
+    }
+
+    /// Every field the table puts at the extra level is stored apart: the general document, which
+    /// every intake reader decodes, holds none of it (add a sensitive field, and this test says where).
+    func testTheExtraLevelIsStoredApart() throws {
+        let profile = try profile()
+        let table = IntakeFields.table(asking: Fact.allCases, profile: profile, statusHolder: true)
+        let stored = record(profile)
+        let (general, _) = try IntakeDocument.encode(stored.intake)
+        let generalOnly = IntakeRecord(intake: try IntakeDocument.decodeGeneral(general), work: nil)
+        let leaked = table.shown(generalOnly, parts: [.sensitive]).flatMap(\.lines)
+        XCTAssertEqual(leaked, [], "extra-level fields in the general document")
+        XCTAssertFalse(table.shown(stored, parts: [.sensitive]).flatMap(\.lines).isEmpty, "the test fills the extra level")
     }
 
     func testShownPerPart() throws {

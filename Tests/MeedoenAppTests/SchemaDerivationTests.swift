@@ -38,6 +38,21 @@ final class SchemaDerivationTests: XCTestCase {
         XCTAssertEqual(Sample.fieldNames, ["name", "count", "relation", "days", "inner", "inners"])
     }
 
+    /// A note refines a property the DTO has; one for a key it lacks would be a typo that says nothing.
+    func testEveryNoteNamesAProperty() throws {
+        let described: [any DescribedSchema.Type] = [
+            AddressDTO.self, ClientDTO.self, APIRequestBody.NewHousehold.self, APIRequestBody.NewMember.self,
+            APIRequestBody.ClientUpdate.self, APIRequestBody.Search.self, IncomeAPI.IncomeRequest.self, IncomeAPI.SubsidyRequest.self,
+            IncomeAPI.IncomeResponse.self, IncomeAPI.PremiumDTO.self, IncomeAPI.MonthDTO.self, IncomeAPI.CliffDTO.self,
+            IncomeAPI.SubsidyMonthDTO.self,
+        ]
+        for type in described {
+            XCTAssertTrue(
+                Set(type.notes.keys).isSubset(of: type.fieldNames),
+                "\(type.schemaName): \(Set(type.notes.keys).subtracting(type.fieldNames))")
+        }
+    }
+
     /// Every schema the document refers to is in it, so a client's generator never meets a dangling $ref.
     func testTheDocumentNamesEverySchemaItRefersTo() throws {
         let document = try OpenAPIDocument.build(APIController.operations)

@@ -34,25 +34,23 @@ final class SitePathTests: XCTestCase {
         try await withApp { app, _ in
             let registered = Set(
                 app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") }.filter { !$0.hasPrefix("/api/") })
-            let clientPages: [SitePath.ClientPage] = [
-                .show, .edit, .ladder, .ladderNew, .groups, .groupsNew, .groupsEnd, .supportStart, .supportEnd, .intake,
-                .intakeNew, .group, .reviews, .reviewsNew, .youthChecklist, .plans, .plansNew, .plan(.key), .planReview(.key),
-                .measures, .measuresNew, .measureRevision(.key), .handovers, .handoversNew, .handoverDecision(.key), .signals,
-                .signalsNew, .signalOutcome(.key),
-            ]
-            let householdPages: [SitePath.HouseholdPage] =
-                [.show, .access, .income, .contacts, .contactsNew] + HouseholdEditController.edits.map { .edit($0.path) }
-            let named: [SitePath] =
-                [
-                    .home, .login, .loginSecondFactor, .loginEnroll, .logout, .activate, .activatePassword, .accountPassword,
-                    .accountTokens, .accountTokenRevoke(.key), .caseload, .households, .householdsSearch, .householdsNew,
-                    .handovers, .handoverDecision(.key), .worklists, .worklist(.key), .teamAccessReasons, .privacy,
-                    .privacyAccounts, .privacyResident(.key), .privacyResident(.key, .inzage), .privacyResident(.key, .inzageJSON),
-                    .incomeCalculation, .wageCostSubsidy, .adminUsers, .adminUsersNew, .adminUser(.key, .key), .adminCaseloadMove,
-                    .adminCaseloadMovePreview, .adminCaseloadMoveUndo(.key), .adminParameters, .adminProfile, .adminProfileTerms,
-                    .organisationStylesheet(.key), .health, .metrics,
-                ] + clientPages.map { .client(.key, $0) } + householdPages.map { .household(.key, $0) }
+            let named = SitePath.allKeyed
             XCTAssertEqual(registered, Set(named.map(\.path)), "a web route without a SitePath, or a SitePath without a route")
+            XCTAssertEqual(named.count, Set(named.map(\.path)).count, "no two cases make the same path")
+        }
+    }
+
+    /// The templates' `page.links.…` names exist, so a typo is a failing test, not an empty href.
+    func testEveryLinkATemplateNamesExists() throws {
+        let views = URL(fileURLWithPath: packageRoot).appendingPathComponent("Resources/Views")
+        let client = SitePath.links(client: plan, household: plan)
+        let household = SitePath.links(household: plan)
+        for (template, links) in [("client.leaf", client), ("household.leaf", household)] {
+            let text = try String(contentsOf: views.appendingPathComponent(template), encoding: .utf8)
+            let used = Set(
+                text.components(separatedBy: "page.links.").dropFirst().map { String($0.prefix { $0.isLetter || $0.isNumber }) })
+            XCTAssertFalse(used.isEmpty, template)
+            XCTAssertTrue(used.isSubset(of: Set(links.keys)), "\(template): \(used.subtracting(links.keys))")
         }
     }
 }

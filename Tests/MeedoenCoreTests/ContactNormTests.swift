@@ -21,7 +21,7 @@ final class ContactNormTests: XCTestCase {
             ("never seen, started in March: overdue after that year", nil, d(2025, 3, 1), d(2026, 1, 1), .overdue),
         ]
         for (name, last, start, today, status) in cases {
-            XCTAssertEqual(norm.status(lastContact: last, supportStart: start, today: today), status, name)
+            XCTAssertEqual(norm.status(lastContact: last, supportStart: start, today: today).status, status, name)
         }
     }
 
@@ -37,7 +37,8 @@ final class ContactNormTests: XCTestCase {
     /// A client who returns to support is not overdue at once because of a contact from an earlier period.
     func testARestartGetsTheFirstDueMonths() {
         XCTAssertEqual(
-            ContactNorm.perCalendarYear.status(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1), today: d(2026, 12, 1)), .due)
+            ContactNorm.perCalendarYear.status(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1), today: d(2026, 12, 1)).status, .due
+        )
         XCTAssertEqual(ContactNorm.perCalendarYear.deadline(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1)), d(2027, 2, 1))
         XCTAssertEqual(ContactNorm.everyMonths(12).deadline(lastContact: d(2023, 5, 1), supportStart: d(2026, 11, 1)), d(2027, 2, 1))
     }
@@ -50,18 +51,22 @@ final class ContactNormTests: XCTestCase {
             (d(2026, 12, 31), .withinNorm), (d(2027, 1, 11), .due), (d(2027, 2, 10), .due), (d(2027, 2, 11), .overdue),
         ]
         for (today, status) in cases {
-            XCTAssertEqual(norm.status(lastContact: d(2026, 2, 10), supportStart: d(2020, 1, 1), today: today), status, today.iso)
+            XCTAssertEqual(norm.status(lastContact: d(2026, 2, 10), supportStart: d(2020, 1, 1), today: today).status, status, today.iso)
         }
         XCTAssertEqual(
-            ContactNorm.perCalendarYear.status(lastContact: d(2026, 2, 10), supportStart: d(2020, 1, 1), today: d(2027, 1, 11)), .due,
+            ContactNorm.perCalendarYear.status(lastContact: d(2026, 2, 10), supportStart: d(2020, 1, 1), today: d(2027, 1, 11)).status,
+            .due,
             "the calendar-year reading would differ only at the turn of 2028")
     }
 
     func testEveryNMonths() {
         let norm = ContactNorm.everyMonths(6)
-        XCTAssertEqual(norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 11, 1)), .withinNorm)
-        XCTAssertEqual(norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 11, 28)), .due)
-        XCTAssertEqual(norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 12, 2)), .overdue)
+        XCTAssertEqual(norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 11, 1)).status, .withinNorm)
+        XCTAssertEqual(norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 11, 28)).status, .due)
+        XCTAssertEqual(norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 12, 2)).status, .overdue)
+        XCTAssertEqual(
+            norm.status(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1), today: d(2026, 12, 2)).deadline,
+            norm.deadline(lastContact: d(2026, 6, 1), supportStart: d(2020, 1, 1)), "the status comes with its deadline")
         XCTAssertFalse(ContactNorm.everyMonths(0).isValid, "a norm of zero is refused")
     }
 }

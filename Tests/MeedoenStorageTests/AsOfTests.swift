@@ -40,6 +40,17 @@ final class AsOfTests: XCTestCase {
                 XCTAssertEqual(result, [id("km")], "\(backend): as known before the change")
                 result = try await director(on: december, knownAt: moment)
                 XCTAssertEqual(result, [id("km2")], "\(backend): as known from the change")
+
+                // The loaded file asks the same rule in Swift (Dated.holds) and gets the same answers.
+                let loaded = try await HouseholdDirectorModel.query(on: db).filter(\.$household.$id == household).all().map(\.dated)
+                for day in [november, december] {
+                    for knownAt in [nil, before, moment, moment.addingTimeInterval(86400)] {
+                        let sqlAnswer = try await director(on: day, knownAt: knownAt)
+                        let swiftAnswer = loaded.filter { $0.holds(on: day, knownAt: knownAt) }.map(\.value)
+                        XCTAssertEqual(
+                            Set(swiftAnswer), Set(sqlAnswer), "\(backend): \(day.iso) as known at \(String(describing: knownAt))")
+                    }
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ final class GroupAssignmentTests: XCTestCase {
             try await withStorage(backend) { db in
                 let world = try await AccessWorld.build(on: db, today: d(2026, 11, 28))
                 let household = world.householdNames.first { $0.value == "eigen" }!.key
-                let resident = try await HouseholdStore(db: db).applicants(of: [household]).first!.id!
+                let resident = try await HouseholdStore(db: db).applicants(of: [household]).first!.id
                 let store = CaseworkStore(db: db)
                 var clock = d(2026, 11, 28).date.addingTimeInterval(12 * 3600)
                 func decide(_ code: String, from: Day) async throws {
@@ -58,7 +58,7 @@ final class GroupAssignmentTests: XCTestCase {
             try await withStorage(backend) { db in
                 let world = try await AccessWorld.build(on: db, today: d(2026, 11, 28))
                 let household = world.householdNames.first { $0.value == "collega" }!.key
-                let resident = try await HouseholdStore(db: db).applicants(of: [household]).first!.id!
+                let resident = try await HouseholdStore(db: db).applicants(of: [household]).first!.id
                 let base = d(2026, 11, 1).date
                 for (index, (code, from)) in [("A", d(2026, 1, 1)), ("B", d(2026, 3, 1)), ("B2", d(2026, 3, 1))].enumerated() {
                     let model = GroupAssignmentModel()

@@ -158,7 +158,7 @@ enum APIController {
         var reader = FormReader(try JSONFields.read(req, as: AddressDTO.self), today: req.today)
         let address = HouseholdInput.address(&reader)
         try reader.issues.throwIfAny()
-        let organisationID = file.household.$organisation.id
+        let organisationID = file.household.organisationID
         try await req.recordDescribedChange(householdID: id, part: FilePart.household.rawValue, purpose: "api adres wijzigen") { db in
             try await HouseholdStore(db: db).updateAddress(id, to: address, organisationID: organisationID)
         }
@@ -189,7 +189,7 @@ enum APIController {
         let fields = HouseholdInput.resident(&reader)
         HouseholdInput.checkComposition(&reader, fields, in: file)
         try reader.issues.throwIfAny()
-        let (newMember, organisationID) = (fields!, file.household.$organisation.id)
+        let (newMember, organisationID) = (fields!, file.household.organisationID)
         let memberID = try await req.recordChange { tx in
             let memberID = try await HouseholdStore(db: tx.db).addMember(
                 newMember, to: id, organisationID: organisationID, by: req.recorder)
@@ -199,7 +199,7 @@ enum APIController {
                     purpose: "api gezinslid toevoegen", change: ChangeSummary(new: newMember.auditSummary)))
             return memberID
         }
-        let member = try await req.households.resident(memberID, organisationID: file.household.$organisation.id)!
+        let member = try await req.households.resident(memberID, organisationID: file.household.organisationID)!
         return try .json(ClientDTO(member), status: .created)
     }
 
@@ -236,7 +236,7 @@ enum APIController {
         // PATCH: fields left out keep their stored value.
         var fields = [
             "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
-            "dateOfBirth": Day(resident.dateOfBirth).iso, "relation": resident.relation.rawValue,
+            "dateOfBirth": resident.dateOfBirth.iso, "relation": resident.relation.rawValue,
         ]
         fields["coResidentException"] = resident.coResidentException?.rawValue
         fields["email"] = resident.email
@@ -246,11 +246,11 @@ enum APIController {
         let updated = HouseholdInput.resident(&reader)
         HouseholdInput.checkComposition(&reader, updated, member: resident, in: file)
         try reader.issues.throwIfAny()
-        let (residentID, changed, organisationID) = (resident.id!, updated!, file.household.$organisation.id)
+        let (residentID, changed, organisationID) = (resident.id, updated!, file.household.organisationID)
         try await req.recordDescribedChange(
             householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, purpose: "api correctie persoonsgegevens"
         ) { db in try await HouseholdStore(db: db).updateResident(residentID, with: changed, organisationID: organisationID) }
-        let saved = try await req.households.resident(resident.id!, organisationID: file.household.$organisation.id)!
+        let saved = try await req.households.resident(resident.id, organisationID: file.household.organisationID)!
         return try .json(ClientDTO(saved))
     }
 }

@@ -11,6 +11,8 @@ struct AddressDTO: Content, DescribedSchema {
     var city: String
 
     static let schemaName = "Address"
+    /// As a request body (PATCH of a household) it is read by `JSONFields`, which refuses unknown fields.
+    static let closed = true
     static var notes: [String: JSONValue] { ["postcode": ["example": "8331 AB"]] }
 }
 
@@ -83,22 +85,21 @@ struct ClientDTO: Content, DescribedSchema {
     static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
 
     /// With an opened file, the special groups and support periods the user may see are included.
-    init(_ resident: ResidentModel, opened: OpenedFile? = nil) {
-        (id, householdId, bsn) = (resident.id!, resident.$household.id, resident.bsn)
-        (givenName, familyName, dateOfBirth) = (resident.givenName, resident.familyName, Day(resident.dateOfBirth))
+    init(_ resident: Resident, opened: OpenedFile? = nil) {
+        (id, householdId, bsn) = (resident.id, resident.householdID, resident.bsn)
+        (givenName, familyName, dateOfBirth) = (resident.givenName, resident.familyName, resident.dateOfBirth)
         (relation, coResidentException) = (resident.relation, resident.coResidentException)
         (email, phone) = (resident.email, resident.phone)
         if let opened, opened.may(.specialGroups, .read) {
             let file = opened.file
-            specialGroups = file.specialGroups.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
+            specialGroups = file.specialGroups.filter { $0.isCurrent && $0.value.residentID == resident.id }.map {
                 SpecialGroupDTO(
-                    kind: $0.kind, validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
-                    integrationStart: $0.integrationStart.map(Day.init))
+                    kind: $0.value.kind, validFrom: $0.validFrom, validTo: $0.validTo, integrationStart: $0.value.integrationStart)
             }
         }
         if let opened, opened.may(.supportPeriods, .read) {
-            supportPeriods = opened.file.supportPeriods.filter { $0.isCurrent && $0.$resident.id == resident.id }.map {
-                SupportPeriodDTO(start: Day($0.validFrom), end: $0.validTo.map(Day.init), endReason: $0.endReason)
+            supportPeriods = opened.file.supportPeriods.filter { $0.isCurrent && $0.value.residentID == resident.id }.map {
+                SupportPeriodDTO(start: $0.validFrom, end: $0.validTo, endReason: $0.value.endReason)
             }
         }
     }
@@ -135,13 +136,13 @@ struct HouseholdDTO: Content, DescribedSchema {
         let h = file.household
         address = AddressDTO(street: h.street, houseNumber: h.houseNumber, postcode: h.postcode, city: h.city)
         municipality = file.current(file.municipalities, on: today).map {
-            NamedRefDTO(id: $0.municipalityID, name: file.name(of: $0.municipalityID))
+            NamedRefDTO(id: $0.value, name: file.name(of: $0.value))
         }
-        director = file.current(file.directors, on: today).map { NamedRefDTO(id: $0.directorID, name: file.name(of: $0.directorID)) }
-        func dto(_ record: BenefitFactsModel) -> BenefitDTO {
+        director = file.current(file.directors, on: today).map { NamedRefDTO(id: $0.value, name: file.name(of: $0.value)) }
+        func dto(_ record: Dated<BenefitFacts>) -> BenefitDTO {
             BenefitDTO(
-                receivesBijstand: record.receivesBijstand, normCategory: record.normCategory,
-                partialBenefit: record.partialBenefit, validFrom: Day(record.validFrom), validTo: record.validTo.map(Day.init))
+                receivesBijstand: record.value.receivesBijstand, normCategory: record.value.normCategory,
+                partialBenefit: record.value.partialBenefit, validFrom: record.validFrom, validTo: record.validTo)
         }
         if opened.may(.benefit, .read) {
             benefit = file.current(file.benefits, on: today).map(dto)

@@ -55,7 +55,13 @@ enum APIRequestBody {
 
         static let schemaName = "ClientUpdate"
         static let closed = true
-        static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+        static var notes: [String: JSONValue] {
+            let keep = "Weglaten of null: de opgeslagen waarde blijft."
+            return [
+                "bsn": SchemaNote.bsn, "email": ["format": "idn-email", "description": .string(keep)],
+                "givenName": SchemaNote.described(keep), "familyName": SchemaNote.described(keep),
+            ]
+        }
     }
 
     struct BenefitFacts: DescribedSchema {
@@ -75,7 +81,6 @@ enum APIRequestBody {
         var per: Int?
 
         static let schemaName = "Search"
-        static let closed = true
         static var notes: [String: JSONValue] {
             ["q": ["maxLength": 100, "description": "Naam of volledig BSN"], "page": SchemaNote.range(1), "per": SchemaNote.range(1, 200)]
         }

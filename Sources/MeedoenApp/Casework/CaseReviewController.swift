@@ -10,13 +10,13 @@ enum CaseReviewController {
         routes.post(.client(.key, .reviews), use: save).require(.file(.plan, .write))
     }
 
-    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+    private static func page(_ req: Request, _ resident: Resident, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         let form = SectionedFormPage(
             heading: "Onderzoek of evaluatie vastleggen voor \(resident.fullName)",
-            action: SitePath.client(.id(resident.id!), .reviews).path,
-            cancel: SitePath.client(.id(resident.id!)).path, submit: "Vastleggen",
+            action: SitePath.client(.id(resident.id), .reviews).path,
+            cancel: SitePath.client(.id(resident.id)).path, submit: "Vastleggen",
             sections: [
                 FormSection(
                     legend: "Onderzoek", hint: nil,
@@ -53,14 +53,14 @@ enum CaseReviewController {
             householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
             purpose: "onderzoek vastleggen",
             change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso, "gesprek": conversation.rawValue]))
-        let (residentID, recorder) = (resident.id!, req.recorder)
+        let (residentID, recorder) = (resident.id, req.recorder)
         _ = try await req.recordConversation(
-            conversation, on: day, household: opened.file.id, client: resident.id!, source: "caseReview", entry: entry
+            conversation, on: day, household: opened.file.id, client: resident.id, source: "caseReview", entry: entry
         ) { db in
             try await CaseworkStore(db: db).addCaseReview(kind, heldOn: day, outcome: outcome, for: residentID, by: recorder)
         }
         return req.redirect(
-            to: .client(.id(resident.id!)), flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
+            to: .client(.id(resident.id)), flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
     }
 }
 

@@ -40,11 +40,11 @@ struct CaseworkView: Encodable {
         var canCheckYouth: Bool
     }
 
-    static func load(_ req: Request, _ resident: ResidentModel, _ opened: OpenedFile) async throws -> CaseworkView? {
+    static func load(_ req: Request, _ resident: Resident, _ opened: OpenedFile) async throws -> CaseworkView? {
         guard opened.may(.intake, .read) || opened.may(.plan, .read) else { return nil }
-        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
         let store = CaseworkStore(db: req.db)
-        let id = resident.id!
+        let id = resident.id
         var view = CaseworkView(
             label: profile.segmentation.label, intakeHref: SitePath.client(.id(id), .intake).path, canIntake: opened.may(.intake, .write),
             canPlan: opened.may(.plan, .write), reviews: [], due: [])
@@ -87,9 +87,9 @@ struct CaseworkView: Encodable {
         return view
     }
 
-    static func cooperation(_ req: Request, _ resident: ResidentModel, _ opened: OpenedFile) async throws -> Cooperation {
+    static func cooperation(_ req: Request, _ resident: Resident, _ opened: OpenedFile) async throws -> Cooperation {
         let store = CaseworkStore(db: req.db)
-        let id = resident.id!
+        let id = resident.id
         let base = SitePath.client(.id(id)).path
         var result = Cooperation(
             canMeasure: opened.may(.measures, .write), canHandOver: opened.may(.handovers, .write), canSignal: opened.may(.signals, .write),
@@ -108,7 +108,7 @@ struct CaseworkView: Encodable {
         }
         if opened.may(.handovers, .read) {
             let names = Dictionary(
-                uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: opened.file.household.$organisation.id).map {
+                uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: opened.file.household.organisationID).map {
                     ($0.id!, $0.displayName)
                 })
             let external = opened.may(.handovers, .write)
@@ -138,7 +138,7 @@ struct CaseworkView: Encodable {
                 )
             }
         }
-        if Day(resident.dateOfBirth).age(on: req.today) < 27, opened.may(.plan, .read) {
+        if resident.dateOfBirth.age(on: req.today) < 27, opened.may(.plan, .read) {
             result.canCheckYouth = opened.may(.plan, .write)
             if let latest = try await store.youthChecklists(of: id).first {
                 let open = latest.checklist.missing.map(Dutch.youthItem)

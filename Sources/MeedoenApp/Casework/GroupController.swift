@@ -50,34 +50,34 @@ enum GroupController {
     }
 
     /// The proposal for a client from the latest intake and ladder measurement.
-    static func proposal(_ req: Request, _ resident: ResidentModel, _ file: HouseholdFile, profile: PolicyProfile) async throws -> (
+    static func proposal(_ req: Request, _ resident: Resident, _ file: HouseholdFile, profile: PolicyProfile) async throws -> (
         Proposal?, Day?
     ) {
         let store = CaseworkStore(db: req.db)
-        guard let model = try await store.intakes(of: resident.id!).first else { return (nil, nil) }
+        guard let model = try await store.intakes(of: resident.id).first else { return (nil, nil) }
         // The whole ZRM decides self-sufficiency; the page shows only the derived yes/no, never the scores.
         let intake = try store.intake(model, withSensitive: true)
-        let ladder = try await req.households.ladder(of: resident.id!).last?.measurement
+        let ladder = try await req.households.ladder(of: resident.id).last?.measurement
         // Evaluated today: a client who turned 27 since the intake is no longer youth.
         let facts = intake.facts(
-            dateOfBirth: Day(resident.dateOfBirth), ladder: ladder, specialGroups: file.specialGroups(of: resident.id!, on: req.today),
+            dateOfBirth: resident.dateOfBirth, ladder: ladder, specialGroups: file.specialGroups(of: resident.id, on: req.today),
             on: req.today, selfSufficientFrom: profile.segmentation.selfSufficientThreshold)
         return (profile.segmentation.propose(for: facts, municipality: try await req.municipalityCode(of: file)), intake.heldOn)
     }
 
     private static func page(
-        _ req: Request, _ resident: ResidentModel, _ opened: OpenedFile, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, _ opened: OpenedFile, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
-        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
         let segmentation = profile.segmentation
         let (proposal, intakeDay) = try await proposal(req, resident, opened.file, profile: profile)
-        let current = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id!, on: req.today)
+        let current = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id, on: req.today)
         var values = values
         if values.isEmpty { values = ["groupCode": proposal?.code ?? current?.groupCode ?? "", "validFrom": req.today.iso] }
         let form = FormPage(heading: "", action: "", cancel: "", values: values, issues: issues)
         var page = Page(
             heading: "\(segmentation.label) van \(resident.fullName)", label: segmentation.label,
-            action: SitePath.client(.id(resident.id!), .group).path, cancel: SitePath.client(.id(resident.id!)).path,
+            action: SitePath.client(.id(resident.id), .group).path, cancel: SitePath.client(.id(resident.id)).path,
             intakeDate: intakeDay.map(Dutch.date), proposed: nil, reasons: [], explanation: nil, noProposal: nil,
             current: current.flatMap { segmentation.group($0.groupCode)?.name ?? $0.groupCode },
             groups: segmentation.groups.map(GroupView.init),
@@ -107,7 +107,7 @@ enum GroupController {
     @Sendable static func decide(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .write, purpose: "klantgroep vaststellen")
         let fields = try req.formFields()
-        let inForce = try await req.profile(of: opened.file.household.$organisation.id)
+        let inForce = try await req.profile(of: opened.file.household.organisationID)
         let (profile, version) = (inForce.profile, inForce.version)
         let (proposal, _) = try await proposal(req, resident, opened.file, profile: profile)
         var reader = FormReader(fields, today: req.today)
@@ -144,11 +144,11 @@ enum GroupController {
                 "vanaf": validFrom.iso,
             ])
         ) { db in
-            try await CaseworkStore(db: db).assign(decision, to: resident.id!, by: req.recorder)
+            try await CaseworkStore(db: db).assign(decision, to: resident.id, by: req.recorder)
         }
         let name = profile.segmentation.group(code)?.name ?? code
         return req.redirect(
-            to: .client(.id(resident.id!)),
+            to: .client(.id(resident.id)),
             flash: decision.isOverride ? "\(name) is vastgelegd, met uw reden om af te wijken." : "\(name) is bevestigd.")
     }
 }

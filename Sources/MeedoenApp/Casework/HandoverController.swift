@@ -17,7 +17,7 @@ enum HandoverController {
     // Employer services read only the work profile; their matching arrives with the employer-services issue.
     static let receivingRoles: [Role] = [.participationCoach, .careProfessional, .jobCoach, .caseManager]
 
-    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+    private static func page(_ req: Request, _ resident: Resident, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         let viewer = try req.requireViewer()
@@ -29,7 +29,7 @@ enum HandoverController {
             heading: "Warme overdracht voor \(resident.fullName)",
             intro:
                 "U blijft regisseur; de overdracht loopt ernaast. Kies een collega of partner in Meedoen, of noem de organisatie buiten Meedoen.",
-            action: SitePath.client(.id(resident.id!), .handovers).path, cancel: SitePath.client(.id(resident.id!)).path,
+            action: SitePath.client(.id(resident.id), .handovers).path, cancel: SitePath.client(.id(resident.id)).path,
             submit: "Overdracht aanmelden",
             sections: [
                 FormSection(
@@ -88,9 +88,9 @@ enum HandoverController {
             householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "aanmaken",
             purpose: "warme overdracht", change: ChangeSummary(new: ["aan": toUser?.uuidString ?? toOrganisation ?? "", "datum": day.iso])
         ) { db in
-            try await CaseworkStore(db: db).addHandover(handover, for: resident.id!, by: req.recorder)
+            try await CaseworkStore(db: db).addHandover(handover, for: resident.id, by: req.recorder)
         }
-        return req.redirect(to: .client(.id(resident.id!)), flash: "De overdracht is aangemeld.")
+        return req.redirect(to: .client(.id(resident.id)), flash: "De overdracht is aangemeld.")
     }
 
     struct DecisionForm: Content {
@@ -123,10 +123,10 @@ enum HandoverController {
         guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
             let handover = try await HandoverModel.find(id, on: req.db), handover.toUserID == viewer.userID
         else { throw AppError.notFound }
-        let resident = try await handover.$resident.get(on: req.db)
+        let resident = try await handover.$resident.get(on: req.db).resident
         let (status, note) = try decision(req, current: handover.status)
         try await req.recordChange(
-            householdID: resident.$household.id, residentID: resident.id, part: FilePart.handovers.rawValue,
+            householdID: resident.householdID, residentID: resident.id, part: FilePart.handovers.rawValue,
             purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue])
         ) { db in
             try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
@@ -155,7 +155,7 @@ enum HandoverController {
             try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
         }
         return req.redirect(
-            to: .client(.id(resident.id!)), flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
+            to: .client(.id(resident.id)), flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
     }
 
     struct InboxPage: Encodable {

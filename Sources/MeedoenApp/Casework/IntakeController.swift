@@ -12,14 +12,14 @@ enum IntakeController {
     }
 
     private static func page(
-        _ req: Request, _ resident: ResidentModel, _ opened: OpenedFile, values: [String: String], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, _ opened: OpenedFile, values: [String: String], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
-        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
         let form = SectionedFormPage(
             heading: "Intake met \(resident.fullName)",
             intro:
                 "Alles wat u invult blijft bewaard; een latere intake wordt een nieuwe versie. Na het opslaan ziet u de voorgestelde \(profile.segmentation.label.lowercased()) met de reden.",
-            action: SitePath.client(.id(resident.id!), .intake).path, cancel: SitePath.client(.id(resident.id!)).path,
+            action: SitePath.client(.id(resident.id), .intake).path, cancel: SitePath.client(.id(resident.id)).path,
             submit: "Intake opslaan",
             sections: IntakeForm.sections(
                 profile, withSensitive: opened.may(.sensitive, .write), statusHolder: isStatusHolder(resident, opened, req.today)),
@@ -27,8 +27,8 @@ enum IntakeController {
         return try await req.renderSectionedForm(form)
     }
 
-    static func isStatusHolder(_ resident: ResidentModel, _ opened: OpenedFile, _ today: Day) -> Bool {
-        opened.file.specialGroups(of: resident.id!, on: today).contains(.statusHolder)
+    static func isStatusHolder(_ resident: Resident, _ opened: OpenedFile, _ today: Day) -> Bool {
+        opened.file.specialGroups(of: resident.id, on: today).contains(.statusHolder)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -40,9 +40,9 @@ enum IntakeController {
                 purpose: opened.purpose)
         }
         let store = CaseworkStore(db: req.db)
-        let latest = try await store.intakes(of: resident.id!).first
+        let latest = try await store.intakes(of: resident.id).first
         let intake = try latest.map { try store.intake($0, withSensitive: opened.may(.sensitive, .read)) }
-        let work = try await store.workProfile(of: resident.id!)?.profile
+        let work = try await store.workProfile(of: resident.id)?.profile
         // A conversation by default: the previous intake's kind of conversation says nothing about this one.
         var values = IntakeForm.values(intake, work, today: req.today, postcode: opened.file.household.postcode)
         values[Conversation.field] = ContactKind.conversation.rawValue
@@ -52,7 +52,7 @@ enum IntakeController {
     @Sendable static func save(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .write, purpose: "intake houden")
         let fields = try req.formFields()
-        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
         switch IntakeForm.read(
             fields, profile: profile, withSensitive: opened.may(.sensitive, .write),
             statusHolder: isStatusHolder(resident, opened, req.today),
@@ -71,14 +71,14 @@ enum IntakeController {
                 change: ChangeSummary(
                     new: ["datum": intake.heldOn.iso, "gesprek": conversation.rawValue]
                         + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
-            let (residentID, recorder) = (resident.id!, req.recorder)
+            let (residentID, recorder) = (resident.id, req.recorder)
             _ = try await req.recordConversation(
-                conversation, on: intake.heldOn, household: opened.file.id, client: resident.id!, source: "intake", entry: entry
+                conversation, on: intake.heldOn, household: opened.file.id, client: resident.id, source: "intake", entry: entry
             ) {
                 db in try await CaseworkStore(db: db).addIntake(intake, workProfile: work, for: residentID, by: recorder)
             }
             return req.redirect(
-                to: .client(.id(resident.id!), .group),
+                to: .client(.id(resident.id), .group),
                 flash:
                     "De intake van \(Dutch.date(intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased())."
             )
@@ -100,25 +100,25 @@ enum IntakeController {
     @Sendable static func show(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .read, purpose: "intake bekijken")
         let store = CaseworkStore(db: req.db)
-        let models = try await store.intakes(of: resident.id!)
+        let models = try await store.intakes(of: resident.id)
         let sensitive = opened.may(.sensitive, .read)
         let intake = try models.first.map { try store.intake($0, withSensitive: sensitive) }
-        let work = opened.may(.workProfile, .read) ? try await store.workProfile(of: resident.id!)?.profile : nil
+        let work = opened.may(.workProfile, .read) ? try await store.workProfile(of: resident.id)?.profile : nil
         let extra = [sensitive ? FilePart.sensitive : nil, work != nil ? .workProfile : nil].compactMap { $0 }
         if !extra.isEmpty {
             try await req.audit(
                 householdID: opened.file.id, residentID: resident.id, part: extra.map(\.rawValue).joined(separator: ","), action: "inzien",
                 purpose: "intake bekijken")
         }
-        let id = resident.id!
+        let id = resident.id
         var sections: [ShownSection] = []
-        if let intake {
-            var parts: Set<FilePart> = [.intake]
-            if sensitive { parts.insert(.sensitive) }
+        if intake != nil || work != nil {
+            // The intake's parts the reader may see; a work profile is shown also without an intake.
+            var parts: Set<FilePart> = intake == nil ? [] : sensitive ? [.intake, .sensitive] : [.intake]
             if work != nil { parts.insert(.workProfile) }
-            let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
+            let profile = try await req.profile(of: opened.file.household.organisationID).profile
             sections = IntakeFields.table(asking: Fact.allCases, profile: profile, statusHolder: true)
-                .shown(IntakeRecord(intake: intake, work: work), parts: parts)
+                .shown(IntakeRecord(intake: intake ?? Intake(heldOn: req.today), work: work), parts: parts)
                 .filter { $0.heading != IntakeFields.conversation.legend }
         }
         let page = ShowPage(

@@ -161,6 +161,7 @@ enum IntakeFields {
     static let workProfile = TableSection<IntakeRecord>(
         "Werkprofiel",
         hint: "Het werkprofiel is het enige dat de werkgeversdienstverlening van de cliënt te zien krijgt. Geen namen of adressen.",
+        shownHint: "Het enige dat de werkgeversdienstverlening ziet.",
         fields: [
             Field(
                 FormField("wp_readyForWork", "Klaar voor werk", .select, options: Choice.yesNo), part: .workProfile,
@@ -175,6 +176,8 @@ enum IntakeFields {
                 value: { $0.work.map { $0.readyForWork ? "yes" : "no" } }, shown: { $0.work.map { $0.readyForWork ? "Ja" : "Nee" } }),
             text("wp_qualifications", "Diploma's en certificaten", \.workDraft.qualifications, part: .workProfile, shownLabel: "Diploma's"),
             text("wp_competences", "Competenties voor werkgevers", \.workDraft.competences, part: .workProfile, shownLabel: "Competenties"),
+            // The language level is the intake's, copied into the work profile when it is read.
+            .derived("Taal", part: .workProfile, shown: { $0.work.map { Dutch.language($0.language) } }),
             Field(
                 FormField("wp_drivingLicence", "Heeft een rijbewijs", .checkbox), part: .workProfile, shownLabel: "Rijbewijs",
                 read: { reader, record in record.work?.drivingLicence = reader.flag("wp_drivingLicence") },

@@ -32,7 +32,7 @@ enum IntakeForm {
         let table = IntakeFields.table(asking: Fact.allCases, profile: nil, statusHolder: true)
         values.merge(table.values(of: IntakeRecord(intake: intake, work: work), parts: [.intake, .sensitive, .workProfile])) { $1 }
         values["heldOn"] = today.iso
-        if work?.postcodeArea == nil { values["wp_postcodeArea"] = String(postcode.prefix(4)) }
+        values["wp_postcodeArea"] = values["wp_postcodeArea"] ?? String(postcode.prefix(4))
         return values
     }
 

@@ -13,35 +13,41 @@ enum MeasureController {
         routes.post(.client(.key, .measureRevision(.key)), use: revise).require(.file(.measures, .write))
     }
 
-    /// The rule set in force on the decision day, the profile's ordinance (none when the organisation
-    /// has no valid profile: a lid-5 measure is then refused, naming the setting), the earlier measures
-    /// and the intake's language level.
-    static func context(_ req: Request, _ resident: ResidentModel, organisation: UUID, decidedOn: Day? = nil) async throws
-        -> Measure.Context
-    {
+    /// What a measure is weighed against: the rule set in force on the decision day, the profile's
+    /// ordinance (none when the organisation has no valid profile: a lid-5 measure is then refused,
+    /// naming the setting), the earlier measures and the intake's language level — with the earlier
+    /// measures in words for the form, read once.
+    struct Weighing {
+        var context: Measure.Context
+        var earlierLines: [String]
+    }
+
+    static func weighing(_ req: Request, _ resident: Resident, organisation: UUID, decidedOn: Day? = nil) async throws -> Weighing {
         let store = CaseworkStore(db: req.db)
-        let earlier = try await store.measures(of: resident.id!).map(\.earlier)
-        let language = try await store.intakes(of: resident.id!).first.map { try store.intake($0, withSensitive: false).language }
+        let measures = try await store.measures(of: resident.id)
+        let earlier = measures.map(\.earlier)
+        let language = try await store.intakes(of: resident.id).first.map { try store.intake($0, withSensitive: false).language }
         let parameters = try await LegalParameterStore(db: req.db).all()
-        return Measure.Context(
+        let context = Measure.Context(
             ruleSet: MeasureRuleSet.current(on: decidedOn ?? req.today, parameters: parameters),
             ordinance: (try? await req.profile(of: organisation).profile.measures) ?? nil, earlier: earlier, language: language ?? .unknown,
             today: req.today)
+        return Weighing(context: context, earlierLines: measures.map(Dutch.measureLine))
     }
 
     private static func page(
-        _ req: Request, _ resident: ResidentModel, context: Measure.Context, values: [String: String], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, weighing: Weighing, values: [String: String], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
+        let (context, earlier) = (weighing.context, weighing.earlierLines)
         let breachOn = values["breachOn"].flatMap { Day(iso: $0) ?? Day(dutch: $0) } ?? req.today
         let work = Measure.workObligationProposal(breachOn: breachOn, context: context)
         let taal = Measure.taaleisProposal(context: context, noticeOn: values["noticeOn"].flatMap { Day(iso: $0) ?? Day(dutch: $0) })
-        let earlier = try await CaseworkStore(db: req.db).measures(of: resident.id!).map(Dutch.measureLine)
         let ordinance = context.ordinance
         var form = SectionedFormPage(
             heading: "Maatregel voor \(resident.fullName)",
             intro:
                 "Eerst de omgekeerde toets: wat kan deze persoon wel, en past een maatregel dan? Zonder die afweging legt Meedoen geen maatregel vast.",
-            action: SitePath.client(.id(resident.id!), .measures).path, cancel: SitePath.client(.id(resident.id!)).path,
+            action: SitePath.client(.id(resident.id), .measures).path, cancel: SitePath.client(.id(resident.id)).path,
             submit: "Maatregel vastleggen",
             sections: [
                 FormSection(
@@ -134,10 +140,12 @@ enum MeasureController {
 
     @Sendable static func form(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.measures, .write, purpose: "maatregel afwegen")
-        let context = try await context(req, resident, organisation: opened.file.household.$organisation.id)
+        let weighing = try await weighing(req, resident, organisation: opened.file.household.organisationID)
         var values = ["startsOn": req.today.iso, "decidedOn": req.today.iso, "breachOn": req.today.iso, "percentage": "100"]
-        if let months = Measure.workObligationProposal(breachOn: req.today, context: context).months { values["months"] = String(months) }
-        return try await page(req, resident, context: context, values: values)
+        if let months = Measure.workObligationProposal(breachOn: req.today, context: weighing.context).months {
+            values["months"] = String(months)
+        }
+        return try await page(req, resident, weighing: weighing, values: values)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -162,7 +170,8 @@ enum MeasureController {
             testOn: reader.day("testOn", notInFuture: true), mastered: reader.raw("testOutcome").map { $0 == "mastered" },
             noticeOn: reader.day("noticeOn"), willingAndProgressing: reader.flag("willing"),
             newTestOn: reader.day("newTestOn", notInFuture: true), newTestShowsNoProgress: reader.flag("newTestNoProgress"))
-        let context = try await context(req, resident, organisation: opened.file.household.$organisation.id, decidedOn: decidedOn)
+        let weighing = try await weighing(req, resident, organisation: opened.file.household.organisationID, decidedOn: decidedOn)
+        let context = weighing.context
         if let ground, let blame, let percentage, let startsOn, let decidedOn {
             var measure = Measure(
                 ground: ground, breach: breach, proportionalityCheck: check, blame: blame, percentage: percentage, months: months,
@@ -186,19 +195,19 @@ enum MeasureController {
                         "ingang": startsOn.iso, "besluit": decidedOn.iso, "lid": step.map { String($0.lid) } ?? "",
                         "regels": ruleSet.id, "dringende redenen": measure.urgentReasons == nil ? "nee" : "ja",
                     ]))
-                let (residentID, recorder, imposed) = (resident.id!, req.recorder, measure)
+                let (residentID, recorder, imposed) = (resident.id, req.recorder, measure)
                 try await req.recordChange { tx in
                     try await CaseworkStore(db: tx.db).addMeasure(imposed, ruleSet: ruleSet, step: step, for: residentID, by: recorder)
                     try await tx.append(entry)
                 }
                 return req.redirect(
-                    to: .client(.id(resident.id!)),
+                    to: .client(.id(resident.id)),
                     flash: ground == .otherObligation
                         ? "De maatregel is vastgelegd; heroverweeg hem uiterlijk \(Dutch.date(measure.reviewBy)) (art. 18 lid 3)."
                         : "De maatregel is vastgelegd.")
             }
         }
-        return try await page(req, resident, context: context, values: fields, issues: reader.issues)
+        return try await page(req, resident, weighing: weighing, values: fields, issues: reader.issues)
     }
 
     /// Art. 18 lid 11: on the person's request, once their conduct shows unambiguously that they meet the obligations.
@@ -209,7 +218,7 @@ enum MeasureController {
         var reader = FormReader(fields, today: req.today)
         let day = reader.requiredDay("revisedOn", notInFuture: true)
         let note = reader.requiredText("revisionNote", max: 2000)
-        let back = SitePath.client(.id(resident.id!))
+        let back = SitePath.client(.id(resident.id))
         guard reader.issues.isEmpty, let day else {
             return req.redirect(
                 to: back,
@@ -218,7 +227,7 @@ enum MeasureController {
         let entry = req.auditRecord(
             householdID: opened.file.id, residentID: resident.id, part: FilePart.measures.rawValue, action: "wijzigen",
             purpose: "maatregel herzien", change: ChangeSummary(new: ["herzien": day.iso, "maatregel": measureID.uuidString]))
-        let (residentID, recorder) = (resident.id!, req.recorder)
+        let (residentID, recorder) = (resident.id, req.recorder)
         do {
             try await req.recordChange { tx in
                 try await CaseworkStore(db: tx.db).reviseMeasure(measureID, of: residentID, on: day, note: note, by: recorder)

@@ -18,7 +18,7 @@ enum PlanController {
 
     // MARK: New plan
 
-    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+    private static func page(_ req: Request, _ resident: Resident, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         let goals = (1...goalSlots).map { n in
@@ -33,7 +33,7 @@ enum PlanController {
         let form = SectionedFormPage(
             heading: "Plan van aanpak voor \(resident.fullName)",
             intro: "Een nieuw plan vervangt het lopende plan; het oude blijft bewaard met zijn evaluaties.",
-            action: SitePath.client(.id(resident.id!), .plans).path, cancel: SitePath.client(.id(resident.id!)).path,
+            action: SitePath.client(.id(resident.id), .plans).path, cancel: SitePath.client(.id(resident.id)).path,
             submit: "Plan vastleggen",
             sections: [
                 FormSection(
@@ -56,8 +56,8 @@ enum PlanController {
     @Sendable static func form(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.plan, .write, purpose: "plan van aanpak opstellen")
         var values = ["startedOn": req.today.iso]
-        let profile = try await req.profile(of: opened.file.household.$organisation.id).profile
-        if let group = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id!, on: req.today)?.groupCode,
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
+        if let group = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id, on: req.today)?.groupCode,
             let months = profile.segmentation.group(group)?.service.planReviewMonths
         {
             values["nextReviewOn"] = req.today.adding(months: months).iso
@@ -101,18 +101,18 @@ enum PlanController {
                 "start": start.iso, "evaluatie": next.iso, "doelen": String(goals.count), "gesprek": conversation.rawValue,
             ]))
         let (residentID, recorder, plan) = (
-            resident.id!, req.recorder,
+            resident.id, req.recorder,
             CaseworkStore.NewPlan(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals)
         )
         // The conversation in which the plan was made happened no later than today, whenever the plan starts.
         let spoken = min(start, req.today)
         let id = try await req.recordConversation(
-            conversation, on: spoken, household: opened.file.id, client: resident.id!, source: "plan", entry: entry
+            conversation, on: spoken, household: opened.file.id, client: resident.id, source: "plan", entry: entry
         ) { db in
             try await CaseworkStore(db: db).addPlan(plan, for: residentID, by: recorder)
         }
         return req.redirect(
-            to: .client(.id(resident.id!), .plan(.id(id))),
+            to: .client(.id(resident.id), .plan(.id(id))),
             flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
     }
 
@@ -148,7 +148,7 @@ enum PlanController {
         var reviewHref: String?
     }
 
-    private static func openPlan(_ req: Request, _ resident: ResidentModel) async throws -> PlanModel {
+    private static func openPlan(_ req: Request, _ resident: Resident) async throws -> PlanModel {
         guard let id = req.parameters.get("plan").flatMap(UUID.init(uuidString:)),
             let plan = try await CaseworkStore(db: req.db).plan(id), plan.$resident.id == resident.id
         else { throw AppError.notFound }
@@ -161,11 +161,11 @@ enum PlanController {
         let file = opened.file
         let goals = plan.goals.sorted { $0.position < $1.position }
         let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id!, $0.position) })
-        let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
+        let organisation = try await DirectoryStore(db: req.db).organisation(file.household.organisationID)?.name ?? ""
         let page = DocumentPage(
-            heading: "Plan van aanpak", client: resident.fullName, clientHref: SitePath.client(.id(resident.id!)).path,
+            heading: "Plan van aanpak", client: resident.fullName, clientHref: SitePath.client(.id(resident.id)).path,
             organisation: organisation,
-            director: file.name(of: file.current(file.directors, on: req.today)?.directorID), started: Dutch.date(Day(plan.startedOn)),
+            director: file.name(of: file.current(file.directors, on: req.today)?.value), started: Dutch.date(Day(plan.startedOn)),
             nextReview: plan.closedOn == nil ? Dutch.date(Day(plan.nextReviewOn)) : nil, closed: plan.closedOn.map { Dutch.date(Day($0)) },
             agreements: plan.agreements, obligations: plan.obligations,
             goals: goals.map {
@@ -181,30 +181,30 @@ enum PlanController {
                     })
             },
             reviewHref: plan.closedOn == nil && opened.may(.plan, .write)
-                ? SitePath.client(.id(resident.id!), .planReview(.id(plan.id!))).path : nil)
+                ? SitePath.client(.id(resident.id), .planReview(.id(plan.id!))).path : nil)
         return try await req.renderPage("plan", title: "Plan van aanpak \(resident.fullName)", page)
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.plan, .read, purpose: "plannen bekijken")
-        guard let latest = try await CaseworkStore(db: req.db).plans(of: resident.id!).first else {
-            return req.redirect(to: .client(.id(resident.id!), .plansNew))
+        guard let latest = try await CaseworkStore(db: req.db).plans(of: resident.id).first else {
+            return req.redirect(to: .client(.id(resident.id), .plansNew))
         }
-        return req.redirect(to: SitePath.client(.id(resident.id!), .plan(.id(latest.id!))).path)
+        return req.redirect(to: SitePath.client(.id(resident.id), .plan(.id(latest.id!))).path)
     }
 
     // MARK: Review
 
     private static func reviewPage(
-        _ req: Request, _ resident: ResidentModel, _ plan: PlanModel, values: [String: String], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, _ plan: PlanModel, values: [String: String], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
         let statuses = Choice.list(GoalStatus.self, selected: nil, label: Dutch.goalStatus).filter { $0.value != GoalStatus.open.rawValue }
         let goals = plan.goals.sorted { $0.position < $1.position }.filter { !$0.status.isFinished }
         let form = SectionedFormPage(
             heading: "Plan van \(resident.fullName) evalueren",
             intro: "Leg per doel de voortgang vast en kies de volgende evaluatie, of sluit het plan af.",
-            action: SitePath.client(.id(resident.id!), .planReview(.id(plan.id!))).path,
-            cancel: SitePath.client(.id(resident.id!), .plan(.id(plan.id!))).path, submit: "Evaluatie vastleggen",
+            action: SitePath.client(.id(resident.id), .planReview(.id(plan.id!))).path,
+            cancel: SitePath.client(.id(resident.id), .plan(.id(plan.id!))).path, submit: "Evaluatie vastleggen",
             sections: [
                 FormSection(
                     legend: "Evaluatie", hint: nil,
@@ -270,12 +270,12 @@ enum PlanController {
             CaseworkStore.Review(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), req.recorder
         )
         _ = try await req.recordConversation(
-            conversation, on: day, household: opened.file.id, client: resident.id!, source: "planReview", entry: entry
+            conversation, on: day, household: opened.file.id, client: resident.id, source: "planReview", entry: entry
         ) { db in
             try await CaseworkStore(db: db).addReview(review, to: plan, by: recorder)
         }
         return req.redirect(
-            to: .client(.id(resident.id!), .plan(.id(plan.id!))),
+            to: .client(.id(resident.id), .plan(.id(plan.id!))),
             flash: next == nil
                 ? "De evaluatie is vastgelegd en het plan is afgesloten."
                 : "De evaluatie is vastgelegd; de volgende is op \(Dutch.date(next!)).")

@@ -13,12 +13,12 @@ enum SignalController {
         routes.post(.client(.key, .youthChecklist), use: saveChecklist).require(.file(.plan, .write))
     }
 
-    private static func page(_ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues())
+    private static func page(_ req: Request, _ resident: Resident, values: [String: String], issues: FieldIssues = FieldIssues())
         async throws -> Response
     {
         let form = SectionedFormPage(
-            heading: "Signaal vastleggen voor \(resident.fullName)", action: SitePath.client(.id(resident.id!), .signals).path,
-            cancel: SitePath.client(.id(resident.id!)).path, submit: "Signaal vastleggen",
+            heading: "Signaal vastleggen voor \(resident.fullName)", action: SitePath.client(.id(resident.id), .signals).path,
+            cancel: SitePath.client(.id(resident.id)).path, submit: "Signaal vastleggen",
             sections: [
                 FormSection(
                     legend: "Signaal", hint: "Alleen wat het andere domein nodig heeft om te helpen.",
@@ -57,10 +57,10 @@ enum SignalController {
             purpose: "signaal vastleggen",
             change: ChangeSummary(new: ["domein": domain.rawValue, "richting": direction.rawValue, "datum": day.iso])
         ) { db in
-            try await CaseworkStore(db: db).addSignal(domain, direction, on: day, subject: subject, for: resident.id!, by: req.recorder)
+            try await CaseworkStore(db: db).addSignal(domain, direction, on: day, subject: subject, for: resident.id, by: req.recorder)
         }
         return req.redirect(
-            to: .client(.id(resident.id!)),
+            to: .client(.id(resident.id)),
             flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
     }
 
@@ -85,13 +85,13 @@ enum SignalController {
         ) { db in
             try await CaseworkStore(db: db).recordOutcome(of: signal, text, on: req.today)
         }
-        return req.redirect(to: .client(.id(resident.id!)), flash: "De uitkomst is vastgelegd.")
+        return req.redirect(to: .client(.id(resident.id)), flash: "De uitkomst is vastgelegd.")
     }
 
     // MARK: Youth checklist
 
     private static func checklistPage(
-        _ req: Request, _ resident: ResidentModel, values: [String: String], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, values: [String: String], issues: FieldIssues = FieldIssues()
     )
         async throws -> Response
     {
@@ -99,7 +99,7 @@ enum SignalController {
             heading: "Pas loslaten als… — \(resident.fullName)",
             intro:
                 "Een jongere laten we pas los als woonplek, school of werk, een stabiel inkomen en iemand om op terug te vallen geregeld zijn.",
-            action: SitePath.client(.id(resident.id!), .youthChecklist).path, cancel: SitePath.client(.id(resident.id!)).path,
+            action: SitePath.client(.id(resident.id), .youthChecklist).path, cancel: SitePath.client(.id(resident.id)).path,
             submit: "Checklist vastleggen",
             sections: [
                 FormSection(
@@ -114,7 +114,7 @@ enum SignalController {
     @Sendable static func checklistForm(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.plan, .write, purpose: "jongerenchecklist")
         var values = ["checkedOn": req.today.iso]
-        if let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist {
+        if let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id).first?.checklist {
             for item in YouthChecklist.Item.allCases where latest.isArranged(item) { values[item.rawValue] = "ja" }
         }
         return try await checklistPage(req, resident, values: values)
@@ -135,10 +135,10 @@ enum SignalController {
             purpose: "jongerenchecklist",
             change: ChangeSummary(new: ["datum": day.iso, "compleet": checklist.isComplete ? "ja" : "nee"])
         ) { db in
-            try await CaseworkStore(db: db).addYouthChecklist(checklist, on: day, note: note, for: resident.id!, by: req.recorder)
+            try await CaseworkStore(db: db).addYouthChecklist(checklist, on: day, note: note, for: resident.id, by: req.recorder)
         }
         return req.redirect(
-            to: .client(.id(resident.id!)),
+            to: .client(.id(resident.id)),
             flash: checklist.isComplete ? "Alles is geregeld: loslaten kan." : "De checklist is vastgelegd; nog niet alles is geregeld.")
     }
 }

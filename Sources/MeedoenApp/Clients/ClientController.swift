@@ -19,7 +19,7 @@ enum ClientController {
     }
 
     private static func open(_ req: Request, _ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (
-        ResidentModel, HouseholdFile
+        Resident, HouseholdFile
     ) {
         let (resident, opened) = try await req.openClient(part, action, purpose: purpose)
         return (resident, opened.file)
@@ -29,8 +29,8 @@ enum ClientController {
         let (resident, opened) = try await req.openClient(.identity, .read, purpose: "cliënt bekijken")
         var ladder: LadderView?
         if opened.may(.ladder, .read) {
-            let records = try await req.households.ladder(of: resident.id!)
-            let measurers = try await DirectoryStore(db: req.db).users(of: opened.file.household.$organisation.id)
+            let records = try await req.households.ladder(of: resident.id)
+            let measurers = try await DirectoryStore(db: req.db).users(of: opened.file.household.organisationID)
             ladder = LadderView(
                 records, names: Dictionary(uniqueKeysWithValues: measurers.map { ($0.id!, $0.displayName) }), today: req.today)
         }
@@ -42,12 +42,12 @@ enum ClientController {
     // MARK: Personal data
 
     private static func editPage(
-        _ req: Request, _ resident: ResidentModel, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
         let values =
             values ?? [
                 "bsn": resident.bsn, "givenName": resident.givenName, "familyName": resident.familyName,
-                "dateOfBirth": Day(resident.dateOfBirth).iso, "relation": resident.relation.rawValue,
+                "dateOfBirth": resident.dateOfBirth.iso, "relation": resident.relation.rawValue,
                 "coResidentException": resident.coResidentException?.rawValue ?? "", "email": resident.email ?? "",
                 "phone": resident.phone ?? "",
             ]
@@ -57,7 +57,7 @@ enum ClientController {
             SectionedFormPage(
                 heading: "Gegevens van \(resident.fullName) wijzigen",
                 intro: "Een correctie wordt met de oude en nieuwe waarde vastgelegd in het toegangslog.",
-                action: SitePath.client(.id(resident.id!), .edit).path, cancel: SitePath.client(.id(resident.id!)).path,
+                action: SitePath.client(.id(resident.id), .edit).path, cancel: SitePath.client(.id(resident.id)).path,
                 submit: "Gegevens opslaan", sections: [FormSection(fields: fields)], values: values, issues: issues))
     }
 
@@ -74,11 +74,11 @@ enum ClientController {
             let updated = HouseholdInput.resident(&reader)
             HouseholdInput.checkComposition(&reader, updated, member: resident, in: file)
             try reader.issues.throwIfAny()
-            let (residentID, organisationID, fields) = (resident.id!, file.household.$organisation.id, updated!)
+            let (residentID, organisationID, fields) = (resident.id, file.household.organisationID, updated!)
             try await req.recordDescribedChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.identity.rawValue, purpose: "correctie persoonsgegevens"
             ) { db in try await HouseholdStore(db: db).updateResident(residentID, with: fields, organisationID: organisationID) }
-            return req.redirect(to: .client(.id(resident.id!)), flash: "De gegevens zijn opgeslagen.")
+            return req.redirect(to: .client(.id(resident.id)), flash: "De gegevens zijn opgeslagen.")
         } catch let issues as FieldIssues {
             return try await editPage(req, resident, values: fields, issues: issues)
         } catch let problem as HouseholdStore.Problem {
@@ -89,7 +89,7 @@ enum ClientController {
     // MARK: Special groups
 
     private static func groupPage(
-        _ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validFrom"] = req.today.iso }
@@ -101,8 +101,8 @@ enum ClientController {
         ]
         return try await req.renderSectionedForm(
             SectionedFormPage(
-                heading: "Bijzondere groep toevoegen voor \(resident.fullName)", action: SitePath.client(.id(resident.id!), .groups).path,
-                cancel: SitePath.client(.id(resident.id!)).path, submit: "Groep vastleggen", sections: [FormSection(fields: fields)],
+                heading: "Bijzondere groep toevoegen voor \(resident.fullName)", action: SitePath.client(.id(resident.id), .groups).path,
+                cancel: SitePath.client(.id(resident.id)).path, submit: "Groep vastleggen", sections: [FormSection(fields: fields)],
                 values: values, issues: issues))
     }
 
@@ -125,13 +125,13 @@ enum ClientController {
         }
         let membership = SpecialGroupModel.Membership(
             kind: kind, integrationStart: kind.recordsIntegrationStart ? (integrationStart ?? from) : nil)
-        let (residentID, recorder) = (resident.id!, req.recorder)
+        let (residentID, recorder) = (resident.id, req.recorder)
         try await req.recordChange(
             householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue, purpose: "bijzondere groep vastleggen",
             change: ChangeSummary(new: ["groep": kind.rawValue, "vanaf": from.iso, "tot": to?.iso ?? ""])
         ) { db in try await HouseholdStore(db: db).startSpecialGroup(residentID, membership, from: from, to: to, by: recorder) }
         return req.redirect(
-            to: .client(.id(resident.id!)), flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
+            to: .client(.id(resident.id)), flash: "\(Dutch.specialGroup(kind)) is vastgelegd vanaf \(Dutch.date(from)).")
     }
 
     struct EndGroupForm: Content {
@@ -146,7 +146,7 @@ enum ClientController {
         guard let day = input.validTo.flatMap({ Day(iso: $0) ?? Day(dutch: $0) }) else {
             throw AppError.badRequest("Vul een geldige einddatum in, bijvoorbeeld 28-11-2026. Er is niets gewijzigd.")
         }
-        let (residentID, recorder) = (resident.id!, req.recorder)
+        let (residentID, recorder) = (resident.id, req.recorder)
         do {
             try await req.recordChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.specialGroups.rawValue,
@@ -159,7 +159,7 @@ enum ClientController {
             throw AppError.badRequest("Op die datum hoort \(resident.fullName) niet bij deze groep. Er is niets gewijzigd.")
         }
         return req.redirect(
-            to: .client(.id(resident.id!)), flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
+            to: .client(.id(resident.id)), flash: "\(Dutch.specialGroup(kind)) is beëindigd per \(Dutch.date(day)).")
     }
 
     // MARK: Support periods
@@ -171,7 +171,7 @@ enum ClientController {
         guard let from = HouseholdInput.validFrom(&reader), reader.issues.isEmpty else {
             throw AppError.badRequest("Vul een geldige startdatum in. Er is niets gewijzigd.")
         }
-        let (residentID, recorder) = (resident.id!, req.recorder)
+        let (residentID, recorder) = (resident.id, req.recorder)
         do {
             try await req.recordChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, purpose: "ondersteuning starten",
@@ -180,11 +180,11 @@ enum ClientController {
         } catch HouseholdStore.Problem.supportAlreadyRunning {
             throw AppError.conflict("Er loopt al ondersteuning op of na deze datum. Beëindig die eerst; er is niets gewijzigd.")
         }
-        return req.redirect(to: .client(.id(resident.id!)), flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
+        return req.redirect(to: .client(.id(resident.id)), flash: "De ondersteuning is gestart per \(Dutch.date(from)).")
     }
 
     private static func endSupportPage(
-        _ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
         var values = values
         if values.isEmpty { values["validTo"] = req.today.iso }
@@ -194,8 +194,8 @@ enum ClientController {
                 "endReason", "Reden van beëindiging", .select,
                 options: Choice.list(SupportEndReason.self, selected: nil, label: Dutch.endReason)),
         ]
-        if Day(resident.dateOfBirth).age(on: req.today) < 27 {
-            let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist
+        if resident.dateOfBirth.age(on: req.today) < 27 {
+            let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id).first?.checklist
             var youth = FormField("youthReason", "Jongere: waarom nu loslaten", .textarea, optional: true, maxLength: 1000)
             youth.optionalNote = "alleen als niet alles geregeld is"
             youth.hint =
@@ -207,7 +207,7 @@ enum ClientController {
         return try await req.renderSectionedForm(
             SectionedFormPage(
                 heading: "Ondersteuning van \(resident.fullName) beëindigen",
-                action: SitePath.client(.id(resident.id!), .supportEnd).path, cancel: SitePath.client(.id(resident.id!)).path,
+                action: SitePath.client(.id(resident.id), .supportEnd).path, cancel: SitePath.client(.id(resident.id)).path,
                 submit: "Ondersteuning beëindigen", sections: [FormSection(fields: fields)], values: values, issues: issues))
     }
 
@@ -223,9 +223,9 @@ enum ClientController {
         let day = reader.requiredDay("validTo")
         let reason = reader.requiredOption("endReason", as: SupportEndReason.self)
         // R14: a young person is let go only when everything on the checklist is arranged, or with a reason.
-        let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id!).first?.checklist
+        let latest = try await CaseworkStore(db: req.db).youthChecklists(of: resident.id).first?.checklist
         if let day, let reason {
-            let age = Day(resident.dateOfBirth).age(on: day)
+            let age = resident.dateOfBirth.age(on: day)
             // The reason is read (and checked) only where the rule asks for one.
             let needed = YouthChecklist.applies(age: age, reason: reason) && latest?.isComplete != true
             let stated = needed ? reader.text("youthReason", max: 1000) : nil
@@ -238,7 +238,7 @@ enum ClientController {
         guard reader.issues.isEmpty, let day, let reason else {
             return try await endSupportPage(req, resident, values: fields, issues: reader.issues)
         }
-        let (residentID, recorder) = (resident.id!, req.recorder)
+        let (residentID, recorder) = (resident.id, req.recorder)
         do {
             try await req.recordChange(
                 householdID: file.id, residentID: resident.id, part: FilePart.supportPeriods.rawValue, purpose: "ondersteuning beëindigen",
@@ -247,13 +247,13 @@ enum ClientController {
         } catch let problem as HouseholdStore.Problem {
             return try await endSupportPage(req, resident, values: fields, issues: problem.fieldIssues)
         }
-        return req.redirect(to: .client(.id(resident.id!)), flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
+        return req.redirect(to: .client(.id(resident.id)), flash: "De ondersteuning is beëindigd per \(Dutch.date(day)).")
     }
 
     // MARK: Participation ladder
 
     private static func ladderPage(
-        _ req: Request, _ resident: ResidentModel, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, values: [String: String] = [:], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
         var values = values
         if values.isEmpty { values = ["measuredOn": req.today.iso, "kind": MeasurementKind.interim.rawValue] }
@@ -281,7 +281,7 @@ enum ClientController {
             SectionedFormPage(
                 heading: "Meting op de participatieladder voor \(resident.fullName)",
                 intro: "Elke meting blijft bewaard; een stap omhoog is een resultaat op zich.",
-                action: SitePath.client(.id(resident.id!), .ladder).path, cancel: SitePath.client(.id(resident.id!)).path,
+                action: SitePath.client(.id(resident.id), .ladder).path, cancel: SitePath.client(.id(resident.id)).path,
                 submit: "Meting vastleggen", sections: sections, values: values, issues: issues))
     }
 
@@ -311,7 +311,7 @@ enum ClientController {
         guard reader.issues.isEmpty, let day, let rung, let kind else {
             return try await ladderPage(req, resident, values: fields, issues: reader.issues)
         }
-        let (residentID, recorder, answered) = (resident.id!, req.recorder, answers)
+        let (residentID, recorder, answered) = (resident.id, req.recorder, answers)
         let measurement = LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind)
         try await req.recordChange(
             householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: "ladder meten",
@@ -319,6 +319,6 @@ enum ClientController {
                 "datum": day.iso, "trede": String(rung.rawValue), "eindtrede": expected.map { String($0.rawValue) } ?? "",
             ])
         ) { db in try await HouseholdStore(db: db).addMeasurement(measurement, answers: answered, for: residentID, by: recorder) }
-        return req.redirect(to: .client(.id(resident.id!)), flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
+        return req.redirect(to: .client(.id(resident.id)), flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
     }
 }

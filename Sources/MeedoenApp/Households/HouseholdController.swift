@@ -77,7 +77,7 @@ enum HouseholdController {
         if opened.may(.contacts, .read) {
             let file = opened.file
             let start = file.runningSupportStart(on: req.today)
-            let staff = try await DirectoryStore(db: req.db).users(of: file.household.$organisation.id)
+            let staff = try await DirectoryStore(db: req.db).users(of: file.household.organisationID)
             let (clients, policy) = try await req.contactNorms(for: file)
             page.contacts = ContactsView(
                 try await req.households.contacts(of: file.id), participants: try await req.households.contactParticipants(of: file.id),
@@ -106,7 +106,7 @@ enum HouseholdController {
             "municipalityId", "Gemeente", .select,
             options: municipalities.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: municipalities.count == 1) })
         let benefit = HouseholdInput.benefitFields(
-            normHint: "Zoals de inkomensadministratie die vastlegt; ‘geen’ als het huishouden geen bijstand ontvangt.", normOptional: false,
+            normHint: "Zoals de inkomensadministratie die vastlegt; ‘geen’ als het huishouden geen bijstand ontvangt.",
             none: Choice(value: "", label: "— kies —", selected: true),
             Choice(value: "geen", label: "Geen (geen bijstand)", selected: false))
         let sections = [

@@ -77,17 +77,17 @@ enum HouseholdEditController {
             var reader = FormReader(fields, today: req.today)
             let address = HouseholdInput.address(&reader)
             try reader.issues.throwIfAny()
-            let change = try await req.households.updateAddress(file.id, to: address, organisationID: file.household.$organisation.id)
+            let change = try await req.households.updateAddress(file.id, to: address, organisationID: file.household.organisationID)
             return (change, "Het adres is gewijzigd.")
         })
 
     static let municipality = Edit(
         path: "municipality", part: .household, heading: "Gemeente wijzigen", submit: "Gemeente opslaan",
         initialValues: { file, today in
-            ["municipalityId": file.current(file.municipalities, on: today)?.municipalityID.uuidString ?? "", "validFrom": today.iso]
+            ["municipalityId": file.current(file.municipalities, on: today)?.value.uuidString ?? "", "validFrom": today.iso]
         },
         fields: { req, file in
-            let all = try await DirectoryStore(db: req.db).municipalities(of: file.household.$organisation.id)
+            let all = try await DirectoryStore(db: req.db).municipalities(of: file.household.organisationID)
             return [
                 FormField(
                     "municipalityId", "Gemeente", .select,
@@ -101,10 +101,10 @@ enum HouseholdEditController {
             let from = HouseholdInput.validFrom(&reader)
             try reader.issues.throwIfAny()
             try await req.households.setMunicipality(
-                file.id, to: municipality!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
+                file.id, to: municipality!, from: from!, organisationID: file.household.organisationID, by: req.recorder)
             return (
                 ChangeSummary(
-                    old: ["gemeente": file.current(file.municipalities, on: from!).map { file.name(of: $0.municipalityID) } ?? ""],
+                    old: ["gemeente": file.current(file.municipalities, on: from!).map { file.name(of: $0.value) } ?? ""],
                     new: ["gemeente": municipality!.uuidString, "vanaf": from!.iso]), "De gemeente is gewijzigd vanaf \(Dutch.date(from!))."
             )
         })
@@ -113,10 +113,10 @@ enum HouseholdEditController {
         path: "director", part: .director, heading: "Regisseur wijzigen", note: "Elk huishouden heeft één vaste regisseur.",
         submit: "Regisseur opslaan",
         initialValues: { file, today in
-            ["directorId": file.current(file.directors, on: today)?.directorID.uuidString ?? "", "validFrom": today.iso]
+            ["directorId": file.current(file.directors, on: today)?.value.uuidString ?? "", "validFrom": today.iso]
         },
         fields: { req, file in
-            let users = try await DirectoryStore(db: req.db).directors(of: file.household.$organisation.id)
+            let users = try await DirectoryStore(db: req.db).directors(of: file.household.organisationID)
             let roleName = await req.roleNamer()
             return [
                 FormField(
@@ -133,10 +133,10 @@ enum HouseholdEditController {
             let from = HouseholdInput.validFrom(&reader)
             try reader.issues.throwIfAny()
             try await req.households.setDirector(
-                file.id, to: director!, from: from!, organisationID: file.household.$organisation.id, by: req.recorder)
+                file.id, to: director!, from: from!, organisationID: file.household.organisationID, by: req.recorder)
             return (
                 ChangeSummary(
-                    old: ["regisseur": file.current(file.directors, on: from!)?.directorID.uuidString ?? ""],
+                    old: ["regisseur": file.current(file.directors, on: from!)?.value.uuidString ?? ""],
                     new: ["regisseur": director!.uuidString, "vanaf": from!.iso]), "De regisseur is gewijzigd vanaf \(Dutch.date(from!))."
             )
         })
@@ -154,7 +154,7 @@ enum HouseholdEditController {
         },
         fields: { _, _ in
             HouseholdInput.benefitFields(
-                normHint: "Zoals de inkomensadministratie die vastlegt.", normOptional: true,
+                normHint: "Zoals de inkomensadministratie die vastlegt.",
                 none: Choice(value: "", label: "Geen (geen bijstand)", selected: false)) + [HouseholdInput.validFromField]
         },
         save: { req, file, fields in
@@ -182,7 +182,7 @@ enum HouseholdEditController {
             HouseholdInput.checkComposition(&reader, resident, in: file)
             try reader.issues.throwIfAny()
             _ = try await req.households.addMember(
-                resident!, to: file.id, organisationID: file.household.$organisation.id, by: req.recorder)
+                resident!, to: file.id, organisationID: file.household.organisationID, by: req.recorder)
             return (ChangeSummary(new: resident!.auditSummary), "\(resident!.givenName) is toegevoegd aan het huishouden.")
         })
 }

@@ -68,12 +68,17 @@ enum HouseholdInput {
 
     /// The benefit facts. A new household chooses ‘geen’ explicitly (no default that contradicts a
     /// ticked "Ontvangt bijstand"); a change leaves the category empty for none.
-    static func benefitFields(normHint: String, normOptional: Bool, none: Choice...) -> [FormField] {
+    static func benefitFields(normHint: String, none: Choice...) -> [FormField] {
         [
             FormField("receivesBijstand", "Ontvangt bijstand", .checkbox),
-            FormField(
-                "normCategory", "Normcategorie", .select, hint: normHint, optional: normOptional,
-                options: none + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm)),
+            {
+                // Required with bijstand only: the server checks the combination (BenefitFacts.validate).
+                var field = FormField(
+                    "normCategory", "Normcategorie", .select, hint: normHint, optional: true,
+                    options: none + Choice.list(NormCategory.self, selected: nil, label: Dutch.norm))
+                field.optionalNote = "verplicht bij bijstand"
+                return field
+            }(),
             FormField("partialBenefit", "Aanvullende (gedeeltelijke) uitkering naast inkomen uit werk", .checkbox),
         ]
     }
@@ -124,7 +129,7 @@ enum HouseholdInput {
     /// The household keeps one applicant and at most one partner (HouseholdComposition).
     /// `member` is the resident being changed, nil for a new one.
     static func checkComposition(
-        _ reader: inout FormReader, _ fields: ResidentFields?, member: ResidentModel? = nil, in file: HouseholdFile
+        _ reader: inout FormReader, _ fields: ResidentFields?, member: Resident? = nil, in file: HouseholdFile
     ) {
         guard let relation = fields?.relation else { return }
         let others = file.members.filter { $0.id != member?.id }.map(\.relation)

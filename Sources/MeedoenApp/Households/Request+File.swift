@@ -34,9 +34,9 @@ extension Request {
             // A link gives the linked resident only, not the rest of the household (issue 12, point 1):
             // the page, the API and everything built on the opened file see those members alone.
             let linked = try await households.linkedMembers(of: viewer.userID, in: householdID)
-            file.members = file.members.filter { linked.contains($0.id!) }
-            file.specialGroups = file.specialGroups.filter { linked.contains($0.$resident.id) }
-            file.supportPeriods = file.supportPeriods.filter { linked.contains($0.$resident.id) }
+            file.members = file.members.filter { linked.contains($0.id) }
+            file.specialGroups = file.specialGroups.filter { linked.contains($0.value.residentID) }
+            file.supportPeriods = file.supportPeriods.filter { linked.contains($0.value.residentID) }
         }
         // A page that shows the file is a read, also when it is an edit form; the change itself
         // is logged by the handler that saves it.
@@ -63,7 +63,7 @@ extension Request {
     static func reasonKey(_ householdID: UUID) -> String { "reden:" + householdID.uuidString }
 
     /// One resident's file (the household's), for one part and action; `:id` is the resident.
-    func openClient(_ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (ResidentModel, OpenedFile) {
+    func openClient(_ part: FilePart, _ action: AccessAction, purpose: String) async throws -> (Resident, OpenedFile) {
         let residentID = try idParameter()
         let opened = try await openFileWithAccess(
             try await householdOf(resident: residentID), part, action, purpose: purpose, resident: residentID)
@@ -77,7 +77,7 @@ extension Request {
         guard let resident = try await households.resident(residentID, organisationID: viewer.organisationID) else {
             throw AppError.notFound
         }
-        return resident.$household.id
+        return resident.householdID
     }
 
     func idParameter(_ name: String = "id") throws -> UUID {

@@ -73,12 +73,12 @@ enum IncomeController {
         var coResidents = IncomeForm.coResidentFields.makeIterator()
         var left = 0
         for member in file.members {
-            let born = Day(member.dateOfBirth).iso
+            let born = member.dateOfBirth.iso
             switch member.relation {
             case .applicant: values["claimantBirth"] = born
             case .partner: values["partnerBirth"] = born
             case .child:
-                if Day(member.dateOfBirth).age(on: req.today) >= 27, let field = coResidents.next() {
+                if member.dateOfBirth.age(on: req.today) >= 27, let field = coResidents.next() {
                     values[field] = born
                 } else if let field = children.next() {
                     values[field] = born

@@ -15,12 +15,21 @@ struct TableField<Record>: Sendable {
     var shown: @Sendable (Record) -> String?
     /// The label on the show page and in the inzage, when shorter than the form's question.
     var shownLabel: String?
+    /// False for a value that follows from other fields (shown, never asked or read).
+    var asked = true
 
     init(
         _ form: FormField, part: FilePart, shownLabel: String? = nil, read: @escaping @Sendable (inout FormReader, inout Record) -> Void,
         value: @escaping @Sendable (Record) -> String?, shown: @escaping @Sendable (Record) -> String?
     ) {
         (self.form, self.part, self.shownLabel, self.read, self.value, self.shown) = (form, part, shownLabel, read, value, shown)
+    }
+
+    /// A value shown with the record that follows from other fields: never asked, read or prefilled.
+    static func derived(_ label: String, part: FilePart, shown: @escaping @Sendable (Record) -> String?) -> TableField {
+        var field = TableField(FormField("", label, .hidden), part: part, read: { _, _ in }, value: { _ in nil }, shown: shown)
+        field.asked = false
+        return field
     }
 }
 
@@ -30,10 +39,12 @@ struct TableSection<Record>: Sendable {
     var hint: String?
     /// What the show page says when no field of the section has a value (nil: the section is left out).
     var whenEmpty: String?
+    /// Said under the heading on the show page.
+    var shownHint: String?
     var fields: [TableField<Record>]
 
-    init(_ legend: String, hint: String? = nil, whenEmpty: String? = nil, fields: [TableField<Record>]) {
-        (self.legend, self.hint, self.whenEmpty, self.fields) = (legend, hint, whenEmpty, fields)
+    init(_ legend: String, hint: String? = nil, whenEmpty: String? = nil, shownHint: String? = nil, fields: [TableField<Record>]) {
+        (self.legend, self.hint, self.whenEmpty, self.shownHint, self.fields) = (legend, hint, whenEmpty, shownHint, fields)
     }
 }
 
@@ -45,7 +56,7 @@ struct FieldTable<Record>: Sendable {
     /// The form's fieldsets.
     func formSections(parts: Set<FilePart>) -> [FormSection] {
         sections.compactMap { section in
-            let fields = section.fields.filter { parts.contains($0.part) }.map(\.form)
+            let fields = section.fields.filter { $0.asked && parts.contains($0.part) }.map(\.form)
             return fields.isEmpty ? nil : FormSection(legend: section.legend, hint: section.hint, fields: fields)
         }
     }
@@ -53,7 +64,7 @@ struct FieldTable<Record>: Sendable {
     /// The form values of a stored record.
     func values(of record: Record, parts: Set<FilePart>) -> [String: String] {
         var values: [String: String] = [:]
-        for field in sections.flatMap(\.fields) where parts.contains(field.part) {
+        for field in sections.flatMap(\.fields) where field.asked && parts.contains(field.part) {
             values[field.form.name] = field.value(record)
         }
         return values
@@ -61,7 +72,7 @@ struct FieldTable<Record>: Sendable {
 
     /// Reads every field the user may write into `record`; the reader collects every problem.
     func read(_ reader: inout FormReader, into record: inout Record, parts: Set<FilePart>) {
-        for field in sections.flatMap(\.fields) where parts.contains(field.part) {
+        for field in sections.flatMap(\.fields) where field.asked && parts.contains(field.part) {
             field.read(&reader, &record)
         }
     }
@@ -75,7 +86,8 @@ struct FieldTable<Record>: Sendable {
                 field.shown(record).map { ShownLine(label: field.shownLabel ?? field.form.label, value: $0) }
             }
             if lines.isEmpty && section.whenEmpty == nil { return nil }
-            return ShownSection(heading: section.legend, lines: lines, empty: lines.isEmpty ? section.whenEmpty : nil)
+            return ShownSection(
+                heading: section.legend, hint: section.shownHint, lines: lines, empty: lines.isEmpty ? section.whenEmpty : nil)
         }
     }
 }
@@ -83,6 +95,7 @@ struct FieldTable<Record>: Sendable {
 /// A section of a record as shown: a heading and label–value lines (a `<dl>`), or what to say when empty.
 struct ShownSection: Encodable, Equatable {
     var heading: String
+    var hint: String?
     var lines: [ShownLine]
     var empty: String?
 

@@ -10,7 +10,7 @@ struct HistoryRow: Encodable {
     var recorded: String
     var superseded: String?
 
-    init<R: DatedRecord>(_ record: R, file: HouseholdFile, value: String) {
+    init<V>(_ record: Dated<V>, file: HouseholdFile, value: String) {
         self.value = value
         from = Dutch.date(record.validFrom)
         to = record.validTo.map { Dutch.date($0) } ?? "heden"
@@ -64,28 +64,28 @@ struct HouseholdShowPage: Encodable {
         title = "Huishouden \(applicant.map { $0.fullName } ?? "")"
         let household = file.household
         address = "\(household.street) \(household.houseNumber), \(household.postcode) \(household.city)"
-        municipality = file.current(file.municipalities, on: today).map { file.name(of: $0.municipalityID) } ?? "onbekend"
-        director = file.current(file.directors, on: today).map { file.name(of: $0.directorID) } ?? "geen regisseur"
+        municipality = file.current(file.municipalities, on: today).map { file.name(of: $0.value) } ?? "onbekend"
+        director = file.current(file.directors, on: today).map { file.name(of: $0.value) } ?? "geen regisseur"
         benefit = file.current(file.benefits, on: today).map { Dutch.benefit($0.value) } ?? "Geen bijstand"
         let activeGroups = file.specialGroups.filter { $0.holds(on: today) }
         members = file.members.map { member in
             Member(
-                href: SitePath.client(.id(member.id!)).path, name: member.fullName, relation: Dutch.relation(member.relation),
-                dateOfBirth: Dutch.date(member.dateOfBirth), age: Day(member.dateOfBirth).age(on: today),
+                href: SitePath.client(.id(member.id)).path, name: member.fullName, relation: Dutch.relation(member.relation),
+                dateOfBirth: Dutch.date(member.dateOfBirth), age: member.dateOfBirth.age(on: today),
                 bsn: (try? BSN(member.bsn).masked) ?? "", note: member.coResidentException.map(Dutch.exception),
-                groups: activeGroups.filter { $0.$resident.id == member.id }.map { Dutch.specialGroup($0.kind) })
+                groups: activeGroups.filter { $0.value.residentID == member.id }.map { Dutch.specialGroup($0.value.kind) })
         }
         municipalityHistory = HistoryTable(
-            rows: file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.municipalityID)) })
+            rows: file.municipalities.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.value)) })
         directorHistory = HistoryTable(
-            rows: file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.directorID)) })
+            rows: file.directors.reversed().map { HistoryRow($0, file: file, value: file.name(of: $0.value)) })
         benefitHistory = HistoryTable(rows: file.benefits.reversed().map { HistoryRow($0, file: file, value: Dutch.benefit($0.value)) })
         (self.canEditHousehold, self.canEditDirector, self.canEditBenefit, self.canSeeBenefit) = (
             canEditHousehold, canEditDirector, canEditBenefit, canSeeBenefit
         )
         costSharers = CostSharing.numberOfCostSharers(
             file.members.map {
-                CostSharingMember(relation: $0.relation, dateOfBirth: Day($0.dateOfBirth), exception: $0.coResidentException)
+                CostSharingMember(relation: $0.relation, dateOfBirth: $0.dateOfBirth, exception: $0.coResidentException)
             },
             on: today)
     }
@@ -128,32 +128,32 @@ struct ClientShowPage: Encodable {
     var canEditLadder: Bool
     var casework: CaseworkView?
 
-    init(resident: ResidentModel, opened: OpenedFile, today: Day, ladder: LadderView?) {
+    init(resident: Resident, opened: OpenedFile, today: Day, ladder: LadderView?) {
         let file = opened.file
         self.ladder = opened.may(.ladder, .read) ? ladder : nil
         canEditLadder = opened.may(.ladder, .write)
-        id = resident.id!.uuidString
+        id = resident.id.uuidString
         householdHref = SitePath.household(.id(file.id)).path
-        links = SitePath.links(client: resident.id!, household: file.id)
+        links = SitePath.links(client: resident.id, household: file.id)
         name = resident.fullName
         bsn = resident.bsn
         dateOfBirth = Dutch.date(resident.dateOfBirth)
-        age = Day(resident.dateOfBirth).age(on: today)
+        age = resident.dateOfBirth.age(on: today)
         relation = Dutch.relation(resident.relation)
         exception = resident.coResidentException.map(Dutch.exception)
         email = resident.email ?? "–"
         phone = resident.phone ?? "–"
-        groups = file.specialGroups.filter { $0.$resident.id == resident.id }.reversed().map { record in
-            let history = HistoryRow(record, file: file, value: Dutch.specialGroup(record.kind))
+        groups = file.specialGroups.filter { $0.value.residentID == resident.id }.reversed().map { record in
+            let history = HistoryRow(record, file: file, value: Dutch.specialGroup(record.value.kind))
             return Group(
-                kind: record.kind.rawValue, label: history.value, from: history.from, to: history.to,
-                integrationStart: record.integrationStart.map { Dutch.date($0) },
+                kind: record.value.kind.rawValue, label: history.value, from: history.from, to: history.to,
+                integrationStart: record.value.integrationStart.map { Dutch.date($0) },
                 active: record.holds(on: today), recorded: history.recorded, superseded: history.superseded)
         }
-        let periods = file.supportPeriods.filter { $0.$resident.id == resident.id }
+        let periods = file.supportPeriods.filter { $0.value.residentID == resident.id }
         support = HistoryTable(
             rows: periods.reversed().map {
-                HistoryRow($0, file: file, value: $0.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend")
+                HistoryRow($0, file: file, value: $0.value.endReason.map { "Beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "Lopend")
             })
         supportOpen = periods.contains { $0.isCurrent && $0.validTo == nil }
         canEdit = opened.may(.identity, .write)
@@ -161,7 +161,7 @@ struct ClientShowPage: Encodable {
         (canSeeSupport, canEditSupport) = (opened.may(.supportPeriods, .read), opened.may(.supportPeriods, .write))
         // Parts the user may not see are left out of the page data, not just hidden in the view.
         if !canSeeGroups { groups = [] }
-        if !canSeeSupport { support = HistoryTable(rows: []) }
+        if !canSeeSupport { (support, supportOpen) = (HistoryTable(rows: []), false) }
     }
 }
 
@@ -177,7 +177,7 @@ struct ContactsView: Encodable {
     }
 
     struct Client {
-        var resident: ResidentModel
+        var resident: Resident
         var norm: ContactNorm
     }
 
@@ -188,7 +188,7 @@ struct ContactsView: Encodable {
         _ contacts: [ContactModel], participants: [UUID: Set<UUID>], clients: [Client], policy: ContactPolicy, supportStart: Day?,
         names: [UUID: String], showSummaries: Bool, today: Day
     ) {
-        let people = Dictionary(uniqueKeysWithValues: clients.map { ($0.resident.id!, $0.resident.givenName) })
+        let people = Dictionary(uniqueKeysWithValues: clients.map { ($0.resident.id, $0.resident.givenName) })
         rows = contacts.map { contact in
             let with = (participants[contact.id!] ?? []).compactMap { people[$0] }.sorted()
             return Row(
@@ -202,12 +202,13 @@ struct ContactsView: Encodable {
             return
         }
         status = clients.map { client in
-            let id = client.resident.id!
+            let id = client.resident.id
             let last = contacts.first { policy.counts($0.kind) && participants[$0.id!]?.contains(id) == true }.map { Day($0.contactOn) }
             let norm = client.norm
-            let deadline = norm.deadline(lastContact: last, supportStart: start, firstDueAfterMonths: policy.firstDueMonths)
+            let (status, deadline) = norm.status(
+                lastContact: last, supportStart: start, today: today, firstDueAfterMonths: policy.firstDueMonths)
             let state: String =
-                switch norm.status(lastContact: last, supportStart: start, today: today, firstDueAfterMonths: policy.firstDueMonths) {
+                switch status {
                 case .withinNorm: "binnen de norm"
                 case .due: "nog te doen: " + Dutch.contactReason(norm, status: .due, deadline: deadline, today: today).lowercased()
                 case .overdue: "te laat: " + Dutch.contactReason(norm, status: .overdue, deadline: deadline, today: today).lowercased()

@@ -12,9 +12,9 @@ extension Inzage {
     }
 
     /// Everything of the casework about this resident — their own data, the extra level included.
-    static func caseworkRecords(of resident: ResidentModel, profile: PolicyProfile?, on db: any Database) async throws -> [Record] {
+    static func caseworkRecords(of resident: Resident, profile: PolicyProfile?, on db: any Database) async throws -> [Record] {
         let store = CaseworkStore(db: db)
-        let id = resident.id!
+        let id = resident.id
         var records: [Record] = []
         for model in try await HouseholdStore(db: db).ladder(of: id) {
             guard let measurement = model.measurement else { continue }
@@ -74,7 +74,7 @@ extension Inzage {
                 ))
         }
         // Contacts are kept with the household; each concerns this resident's file too.
-        for contact in try await HouseholdStore(db: db).contacts(of: resident.$household.id) {
+        for contact in try await HouseholdStore(db: db).contacts(of: resident.householdID) {
             records.append(
                 Record(
                     what: "Contact (\(Dutch.contactKind(contact.kind).lowercased()))", on: Day(contact.contactOn),

@@ -44,30 +44,32 @@ struct Inzage: Content {
     var casework: [Record] = []
     var accessLog: [Access]
 
-    init(resident: ResidentModel, file: HouseholdFile, events: [AuditEventModel], organisation: String, madeAt: Date) {
+    init(resident: Resident, file: HouseholdFile, events: [AuditEventModel], organisation: String, madeAt: Date) {
         self.madeAt = madeAt
         self.organisation = organisation
         person = Person(
-            bsn: resident.bsn, givenName: resident.givenName, familyName: resident.familyName, dateOfBirth: Day(resident.dateOfBirth),
+            bsn: resident.bsn, givenName: resident.givenName, familyName: resident.familyName, dateOfBirth: resident.dateOfBirth,
             relation: Dutch.relation(resident.relation), coResidentException: resident.coResidentException.map(Dutch.exception),
-            email: resident.email, phone: resident.phone, recordedAt: resident.createdAt)
+            email: resident.email, phone: resident.phone, recordedAt: resident.recordedAt)
         let h = file.household
         address = "\(h.street) \(h.houseNumber), \(h.postcode) \(h.city)"
         otherHouseholdMembers = file.members.count - 1
-        func dated<R: DatedRecord>(_ what: String, _ records: [R], _ value: (R) -> String) -> [Dated] {
+        func dated<V>(_ what: String, _ records: [MeedoenCore.Dated<V>], _ value: (MeedoenCore.Dated<V>) -> String) -> [Dated] {
             records.map {
                 Dated(
-                    what: what, value: value($0), validFrom: Day($0.validFrom), validTo: $0.validTo.map(Day.init),
-                    recordedAt: $0.recordedAt, replacedAt: $0.supersededAt)
+                    what: what, value: value($0), validFrom: $0.validFrom, validTo: $0.validTo, recordedAt: $0.recordedAt,
+                    replacedAt: $0.supersededAt)
             }
         }
-        var history = dated("Gemeente", file.municipalities) { file.name(of: $0.municipalityID) }
-        history += dated("Regisseur", file.directors) { file.name(of: $0.directorID) }
+        var history = dated("Gemeente", file.municipalities) { file.name(of: $0.value) }
+        history += dated("Regisseur", file.directors) { file.name(of: $0.value) }
         // Benefit facts belong to the benefit unit (claimant and partner) only.
         if resident.relation.isInBenefitUnit { history += dated("Uitkering", file.benefits) { Dutch.benefit($0.value) } }
-        history += dated("Bijzondere groep", file.specialGroups.filter { $0.$resident.id == resident.id }) { Dutch.specialGroup($0.kind) }
-        history += dated("Ondersteuning", file.supportPeriods.filter { $0.$resident.id == resident.id }) {
-            $0.endReason.map { "beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "lopend"
+        history += dated("Bijzondere groep", file.specialGroups.filter { $0.value.residentID == resident.id }) {
+            Dutch.specialGroup($0.value.kind)
+        }
+        history += dated("Ondersteuning", file.supportPeriods.filter { $0.value.residentID == resident.id }) {
+            $0.value.endReason.map { "beëindigd: \(Dutch.endReason($0).lowercased())" } ?? "lopend"
         }
         self.history = history
         // The household's log concerns everyone in it; entries about another member are left out.

@@ -40,13 +40,13 @@ enum PrivacyOfficerController {
                     heading: "Toegangslog en inzage", action: SitePath.privacy.path, cancel: SitePath.home.path, values: fields,
                     issues: issues))
         }
-        return req.redirect(to: .privacyResident(.id(resident.id!)))
+        return req.redirect(to: .privacyResident(.id(resident.id)))
     }
 
-    private static func load(_ req: Request, purpose: String) async throws -> (ResidentModel, HouseholdFile, [AuditEventModel]) {
+    private static func load(_ req: Request, purpose: String) async throws -> (Resident, HouseholdFile, [AuditEventModel]) {
         let viewer = try req.requireViewer()
         guard let resident = try await req.households.resident(try req.idParameter(), organisationID: viewer.organisationID),
-            let file = try await req.households.file(resident.$household.id, organisationID: viewer.organisationID)
+            let file = try await req.households.file(resident.householdID, organisationID: viewer.organisationID)
         else { throw AppError.notFound }
         let events = try await AuditQueries(db: req.db).events(household: file.id, resident: resident.id)
         try await req.audit(householdID: file.id, residentID: resident.id, part: "toegangslog", action: "inzien", purpose: purpose)
@@ -124,16 +124,16 @@ enum PrivacyOfficerController {
         return try await req.renderPage(
             "privacy-log", title: "Toegangslog",
             LogPage(
-                id: resident.id!.uuidString, inzage: SitePath.privacyResident(.id(resident.id!), .inzage).path,
-                inzageJSON: SitePath.privacyResident(.id(resident.id!), .inzageJSON).path, name: resident.fullName, rows: rows,
+                id: resident.id.uuidString, inzage: SitePath.privacyResident(.id(resident.id), .inzage).path,
+                inzageJSON: SitePath.privacyResident(.id(resident.id), .inzageJSON).path, name: resident.fullName, rows: rows,
                 verified: verified))
     }
 
     private static func export(_ req: Request) async throws -> Inzage {
         let (resident, file, events) = try await load(req, purpose: "inzageverzoek (AVG art. 15)")
-        let organisation = try await DirectoryStore(db: req.db).organisation(file.household.$organisation.id)?.name ?? ""
+        let organisation = try await DirectoryStore(db: req.db).organisation(file.household.organisationID)?.name ?? ""
         var inzage = Inzage(resident: resident, file: file, events: events, organisation: organisation, madeAt: req.services.clock.now())
-        let profile = try? await req.profile(of: file.household.$organisation.id).profile
+        let profile = try? await req.profile(of: file.household.organisationID).profile
         inzage.casework = try await Inzage.caseworkRecords(of: resident, profile: profile, on: req.db)
         return inzage
     }

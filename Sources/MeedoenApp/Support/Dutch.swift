@@ -68,6 +68,8 @@ enum Dutch {
         case .invalidPostcode: "Vul een geldige postcode in, bijvoorbeeld 8331 AB."
         case .invalidPhone: "Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678."
         case .outOfRange: "Deze waarde valt buiten het toegestane bereik."
+        case .invisibleCharacters: "Gebruik geen onzichtbare tekens of stuurtekens in een naam."
+        case .usernameCharacters: "Gebruik alleen kleine letters a-z, cijfers, punt, streepje of liggend streepje."
         case .custom(let text): text
         }
     }
@@ -228,6 +230,45 @@ extension Dutch {
         case .start: "Startmeting"
         case .interim: "Tussenmeting"
         case .end: "Eindmeting"
+        }
+    }
+}
+
+extension HouseholdFile {
+    /// The display name of a user or municipality in the histories, "onbekend" when not known.
+    func name(of id: UUID?) -> String { knownName(of: id) ?? "onbekend" }
+}
+
+extension ZRMDomain {
+    /// The life domain's name as the ZRM 2017 (GGD Amsterdam) gives it.
+    var dutchName: String {
+        switch self {
+        case .finances: "Financiën"
+        case .workAndEducation: "Werk & opleiding"
+        case .timeUse: "Tijdsbesteding"
+        case .housing: "Huisvesting"
+        case .domesticRelations: "Huiselijke relaties"
+        case .mentalHealth: "Geestelijke gezondheid"
+        case .physicalHealth: "Lichamelijke gezondheid"
+        case .substanceUse: "Middelengebruik"
+        case .basicADL: "Basale ADL"
+        case .instrumentalADL: "Instrumentele ADL"
+        case .socialNetwork: "Sociaal netwerk"
+        case .socialParticipation: "Maatschappelijke participatie"
+        case .justice: "Justitie"
+        case .parenting: "Ouderschap (aanvulling)"
+        }
+    }
+}
+
+extension ZRMScore {
+    var dutchName: String {
+        switch self {
+        case .acute: "1 – acute problematiek"
+        case .notSelfSufficient: "2 – niet zelfredzaam"
+        case .limited: "3 – beperkt zelfredzaam"
+        case .sufficient: "4 – voldoende zelfredzaam"
+        case .fully: "5 – volledig zelfredzaam"
         }
     }
 }

@@ -42,7 +42,7 @@ extension Request {
     func contactNorms(for file: HouseholdFile) async throws -> (clients: [ContactsView.Client], policy: ContactPolicy) {
         let clients = ContactController.clients(of: file)
         // An organisation without any profile still shows its households, with the minimum norm.
-        guard let profile = try? await profile(of: file.household.$organisation.id).profile else {
+        guard let profile = try? await profile(of: file.household.organisationID).profile else {
             return (
                 clients.map { ContactsView.Client(resident: $0, norm: .perCalendarYear) },
                 ContactPolicy(kind: "perCalendarYear", source: "")
@@ -51,7 +51,7 @@ extension Request {
         let municipality = try await municipalityCode(of: file)
         var result: [ContactsView.Client] = []
         for client in clients {
-            let group = try await CaseworkStore(db: db).currentAssignment(of: client.id!, on: today)?.groupCode
+            let group = try await CaseworkStore(db: db).currentAssignment(of: client.id, on: today)?.groupCode
             result.append(ContactsView.Client(resident: client, norm: profile.contactNorm(group: group, municipality: municipality)))
         }
         return (result, profile.contacts)
@@ -60,7 +60,7 @@ extension Request {
     /// The code of the municipality the household belongs to today, for a profile's deviations.
     func municipalityCode(of file: HouseholdFile) async throws -> String? {
         guard let current = file.current(file.municipalities, on: today) else { return nil }
-        return try await MunicipalityModel.find(current.municipalityID, on: db)?.code
+        return try await MunicipalityModel.find(current.value, on: db)?.code
     }
 }
 

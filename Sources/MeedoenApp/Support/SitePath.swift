@@ -243,6 +243,26 @@ extension Request {
 }
 
 extension SitePath {
+    /// Every page in its registered form: `SitePathTests` checks that the web routes are exactly these.
+    /// (A new case goes here too; the test then finds a route registered without it, or the reverse.)
+    static var allKeyed: [SitePath] {
+        let clientPages: [ClientPage] = [
+            .show, .edit, .ladder, .ladderNew, .groups, .groupsNew, .groupsEnd, .supportStart, .supportEnd, .intake, .intakeNew, .group,
+            .reviews, .reviewsNew, .youthChecklist, .plans, .plansNew, .plan(.key), .planReview(.key), .measures, .measuresNew,
+            .measureRevision(.key), .handovers, .handoversNew, .handoverDecision(.key), .signals, .signalsNew, .signalOutcome(.key),
+        ]
+        let householdPages: [HouseholdPage] =
+            [.show, .access, .income, .contacts, .contactsNew] + HouseholdEditController.edits.map { .edit($0.path) }
+        return [
+            .home, .login, .loginSecondFactor, .loginEnroll, .logout, .activate, .activatePassword, .accountPassword, .accountTokens,
+            .accountTokenRevoke(.key), .caseload, .households, .householdsSearch, .householdsNew, .handovers, .handoverDecision(.key),
+            .worklists, .worklist(.key), .teamAccessReasons, .privacy, .privacyAccounts, .privacyResident(.key),
+            .privacyResident(.key, .inzage), .privacyResident(.key, .inzageJSON), .incomeCalculation, .wageCostSubsidy, .adminUsers,
+            .adminUsersNew, .adminUser(.key, .key), .adminCaseloadMove, .adminCaseloadMovePreview, .adminCaseloadMoveUndo(.key),
+            .adminParameters, .adminProfile, .adminProfileTerms, .organisationStylesheet(.key), .health, .metrics,
+        ] + clientPages.map { .client(.key, $0) } + householdPages.map { .household(.key, $0) }
+    }
+
     /// A client's pages by name, for the client page's template (`page.links.intakeNew`).
     static func links(client id: UUID, household: UUID) -> [String: String] {
         let pages: [(String, ClientPage)] = [

@@ -10,7 +10,7 @@ enum ContactController {
     }
 
     /// The clients of the household the viewer may see (applicant and partner): the contact norm is per person.
-    static func clients(of file: HouseholdFile) -> [ResidentModel] {
+    static func clients(of file: HouseholdFile) -> [Resident] {
         file.members.filter { $0.relation.isInBenefitUnit }.sorted { $0.relation == .applicant && $1.relation != .applicant }
     }
 
@@ -20,9 +20,9 @@ enum ContactController {
         var values = values
         if values.isEmpty {
             values = ["contactOn": req.today.iso, "kind": ContactKind.conversation.rawValue]
-            if let applicant = file.applicant { values["participant-" + applicant.id!.uuidString] = "ja" }
+            if let applicant = file.applicant { values["participant-" + applicant.id.uuidString] = "ja" }
         }
-        let policy = (try? await req.profile(of: file.household.$organisation.id).profile.contacts)
+        let policy = (try? await req.profile(of: file.household.organisationID).profile.contacts)
         var summary = FormField(
             "summary", "Kort verslag", .textarea,
             hint: "Alleen wat nodig is voor de begeleiding; het verslag is alleen zichtbaar binnen uw caseload.", optional: true)
@@ -36,7 +36,7 @@ enum ContactController {
                 "participants", "Wie waren erbij", .checkboxes, hint: "De contactnorm geldt per cliënt: aanvrager en partner.",
                 options: clients(of: file).map {
                     Choice(
-                        value: "participant-" + $0.id!.uuidString, label: "\($0.fullName) (\(Dutch.relation($0.relation)))", selected: false
+                        value: "participant-" + $0.id.uuidString, label: "\($0.fullName) (\(Dutch.relation($0.relation)))", selected: false
                     )
                 }),
             summary,
@@ -61,7 +61,7 @@ enum ContactController {
         let kind = reader.requiredOption("kind", as: ContactKind.self)
         let summary = reader.text("summary", max: 2000)
         // Only the household's own clients can be named; anything else in the form is ignored.
-        let participants = clients(of: opened.file).filter { fields["participant-" + $0.id!.uuidString] != nil }.map { $0.id! }
+        let participants = clients(of: opened.file).filter { fields["participant-" + $0.id.uuidString] != nil }.map(\.id)
         if participants.isEmpty {
             reader.fail("participants", .custom("Kies wie er bij het contact waren: de contactnorm geldt per persoon."))
         }

@@ -51,14 +51,12 @@ enum WorklistController {
         guard let policy = profile.outreach else { return [] }
         let viewer = try req.requireViewer()
         let today = req.today
-        let store = CaseworkStore(db: req.db)
         var rows: [ListPage.Row] = []
-        for candidate in try await req.households.outreachCandidates(
+        let candidates = try await req.households.outreachCandidates(
             for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, policy: policy, on: today)
-        {
-            let education = try await store.intakes(of: candidate.residentId).first.map {
-                try store.intake($0, withSensitive: false).education
-            }
+        let intakes = try await CaseworkStore(db: req.db).latestIntakes(of: candidates.map(\.residentId))
+        for candidate in candidates {
+            let education = intakes[candidate.residentId]?.education
             let birth = Day(candidate.dateOfBirth)
             guard
                 policy.qualifies(

@@ -51,16 +51,19 @@ public enum ContactNorm: Codable, Sendable, Equatable {
     }
 
     /// Overdue after the deadline. Per calendar year: due while not yet seen this calendar year;
-    /// every N months: due in the month before the deadline.
-    public func status(lastContact: Day?, supportStart: Day, today: Day, firstDueAfterMonths: Int = 3) -> Status {
+    /// every N months: due in the month before the deadline. The deadline comes with the status, so
+    /// a caller that words it does not work it out again.
+    public func status(lastContact: Day?, supportStart: Day, today: Day, firstDueAfterMonths: Int = 3) -> (
+        status: Status, deadline: Day
+    ) {
         let deadline = deadline(lastContact: lastContact, supportStart: supportStart, firstDueAfterMonths: firstDueAfterMonths)
-        if deadline < today { return .overdue }
+        if deadline < today { return (.overdue, deadline) }
         switch self {
         case .perCalendarYear:
-            if let last = lastContact, last.year == today.year { return .withinNorm }
-            return .due
+            if let last = lastContact, last.year == today.year { return (.withinNorm, deadline) }
+            return (.due, deadline)
         case .everyMonths:
-            return deadline.adding(months: -1) < today ? .due : .withinNorm
+            return (deadline.adding(months: -1) < today ? .due : .withinNorm, deadline)
         }
     }
 

@@ -64,12 +64,9 @@ public enum Worklist {
         var reasons: [WorklistReason] = []
         let norm = profile.contactNorm(group: client.groupCode, municipality: client.municipality)
         let firstDue = profile.contacts.firstDueMonths
-        let contact = norm.status(
+        let (contact, deadline) = norm.status(
             lastContact: client.lastContact, supportStart: client.supportStart, today: today, firstDueAfterMonths: firstDue)
-        if contact != .withinNorm {
-            let deadline = norm.deadline(lastContact: client.lastContact, supportStart: client.supportStart, firstDueAfterMonths: firstDue)
-            reasons.append(.contact(contact, norm: norm, deadline: deadline))
-        }
+        if contact != .withinNorm { reasons.append(.contact(contact, norm: norm, deadline: deadline)) }
         if let next = client.planNextReview, next < today { reasons.append(.planReviewOverdue(since: next)) }
         for review in client.groupCode.flatMap({ profile.segmentation.group($0)?.service.reviews }) ?? [] {
             // The rhythm starts at the last review of that kind, or else when the client entered the group.

@@ -14,6 +14,10 @@ public enum FieldIssue: Equatable, Sendable {
     case invalidPostcode
     case invalidPhone
     case outOfRange
+    /// A name with invisible or control characters (bidi overrides, zero-width marks).
+    case invisibleCharacters
+    /// A username outside a-z, digits, dot, hyphen and underscore.
+    case usernameCharacters
     case custom(String)
 }
 

@@ -41,7 +41,7 @@ public struct FormReader {
             return ""
         }
         if normalised.unicodeScalars.contains(where: Self.isForbiddenInNames) {
-            fail(name, .custom("Gebruik geen onzichtbare tekens of stuurtekens in een naam."))
+            fail(name, .invisibleCharacters)
             return ""
         }
         return normalised
@@ -63,7 +63,7 @@ public struct FormReader {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
             })
         {
-            fail(name, .custom("Gebruik alleen kleine letters a-z, cijfers, punt, streepje of liggend streepje."))
+            fail(name, .usernameCharacters)
             return ""
         }
         return value

@@ -17,6 +17,21 @@ public struct CaseworkStore: Sendable {
         .all()
     }
 
+    /// The latest intake of each of these residents (general part only), a query per 500 residents:
+    /// for a list, not one read per row (and within SQLite's limit on bound values).
+    public func latestIntakes(of residentIDs: [UUID]) async throws -> [UUID: Intake] {
+        var latest: [UUID: Intake] = [:]
+        for start in stride(from: 0, to: residentIDs.count, by: 500) {
+            let chunk = Array(residentIDs[start..<min(start + 500, residentIDs.count)])
+            let models = try await IntakeModel.query(on: db).filter(\.$resident.$id ~~ chunk).sort(\.$heldOn, .descending)
+                .sort(\.$recordedAt, .descending).all()
+            for model in models where latest[model.$resident.id] == nil {
+                latest[model.$resident.id] = try intake(model, withSensitive: false)
+            }
+        }
+        return latest
+    }
+
     /// The intake as stored; the sensitive part only when the reader may see it.
     public func intake(_ model: IntakeModel, withSensitive: Bool) throws -> Intake {
         var intake = try IntakeDocument.decodeGeneral(model.document)

@@ -24,8 +24,8 @@ extension DatedRecord {
 
     public var isCurrent: Bool { supersededAt == nil }
 
-    /// Known now (not superseded) and valid on `day`.
-    public func holds(on day: Day) -> Bool { isCurrent && period.contains(day) }
+    /// Known now (not superseded) and valid on `day`: the rule of `Dated.holds`, for a stored row.
+    public func holds(on day: Day) -> Bool { dated.holds(on: day) }
 }
 
 /// The columns every dated table shares; used by the migration.

@@ -4,8 +4,8 @@ import SQLKit
 
 /// The one rule for "holds on day D, as known at moment K" (issue 14): a dated row holds when its
 /// validity covers D, it was recorded by K and not yet superseded at K. Search, the worklists and
-/// (next) every indicator ask it through here; `DatedRecord.holds(on:)` is the same rule in Swift
-/// for a file already loaded, as known now.
+/// (next) every indicator ask it through here; `Dated.holds(on:knownAt:)` (MeedoenCore) is the same
+/// rule in Swift for a file already loaded (`AsOfTests` checks that the two agree).
 public struct AsOf: Sendable, Equatable {
     public var day: Day
     /// Nil: as known now (only rows not superseded).

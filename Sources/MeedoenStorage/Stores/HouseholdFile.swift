@@ -2,34 +2,32 @@ import Foundation
 import MeedoenCore
 
 /// Everything stored about one household, histories included, as the file page and API read it.
-public struct HouseholdFile: Sendable {
-    public var household: HouseholdModel
-    public var members: [ResidentModel]
-    public var municipalities: [HouseholdMunicipalityModel]
-    public var directors: [HouseholdDirectorModel]
-    public var benefits: [BenefitFactsModel]
-    public var specialGroups: [SpecialGroupModel]
-    public var supportPeriods: [SupportPeriodModel]
-    /// Display names of users and municipalities mentioned in the histories.
-    public var names: [UUID: String]
-
-    public var id: UUID { household.id! }
-    public var applicant: ResidentModel? { members.first { $0.relation == .applicant } }
-
-    public func current<R: DatedRecord>(_ records: [R], on day: Day) -> R? {
-        records.first { $0.holds(on: day) }
+extension HouseholdModel {
+    /// The household as a Core value.
+    public var household: Household {
+        Household(id: id!, organisationID: $organisation.id, street: street, houseNumber: houseNumber, postcode: postcode, city: city)
     }
+}
 
-    /// The start of the support that runs on `day` or later, for any member; nil when none runs.
-    public func runningSupportStart(on day: Day) -> Day? {
-        supportPeriods.filter { $0.isCurrent && ($0.validTo.map { Day($0) >= day } ?? true) }.map(\.validFrom).min().map(Day.init)
+extension ResidentModel {
+    /// The resident as a Core value.
+    public var resident: Resident {
+        Resident(
+            id: id!, householdID: $household.id, organisationID: $organisation.id, bsn: bsn, givenName: givenName,
+            familyName: familyName, dateOfBirth: Day(dateOfBirth), relation: relation, coResidentException: coResidentException,
+            email: email, phone: phone, recordedAt: createdAt)
     }
+}
 
-    public func name(of id: UUID?) -> String { id.flatMap { names[$0] } ?? "onbekend" }
+extension DatedRecord {
+    /// The record as a Core value, with what it holds.
+    public var dated: Dated<Value> { dated { $0.value } }
 
-    /// The special groups one member belongs to on `day`.
-    public func specialGroups(of residentID: UUID, on day: Day) -> Set<SpecialGroup> {
-        Set(specialGroups.filter { $0.$resident.id == residentID && $0.holds(on: day) }.map(\.value.kind))
+    /// The record as a Core value holding `value(self)` (for a fact of one member, the member too).
+    public func dated<V>(_ value: (Self) -> V) -> Dated<V> {
+        Dated(
+            id: id!, value: value(self), validFrom: Day(validFrom), validTo: validTo.map(Day.init), recordedAt: recordedAt,
+            recordedBy: recordedBy, supersededAt: supersededAt, supersededBy: supersededBy)
     }
 }
 

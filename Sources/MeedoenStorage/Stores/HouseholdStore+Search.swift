@@ -34,7 +34,7 @@ extension HouseholdStore {
     }
 
     /// Residents (every member, not only applicants) of the households the viewer may see.
-    public func searchResidents(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) async throws -> ResultPage<ResidentModel> {
+    public func searchResidents(_ search: HouseholdSearch, for viewer: Viewer, on day: Day) async throws -> ResultPage<Resident> {
         let sql = try sqlDatabase()
         let visible: SQLQueryString = "(SELECT h.id " + scopedHouseholds(search, for: viewer, on: day) + ")"
         let total =
@@ -46,7 +46,8 @@ extension HouseholdStore {
         ).all().map { try $0.decode(column: "id", as: UUID.self) }
         let residents = try await ResidentModel.query(on: db).filter(\.$id ~~ ids).all()
         let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return ResultPage(rows: residents.sorted { order[$0.id!]! < order[$1.id!]! }, page: search.page, per: search.per, total: total)
+        return ResultPage(
+            rows: residents.sorted { order[$0.id!]! < order[$1.id!]! }.map(\.resident), page: search.page, per: search.per, total: total)
     }
 
     private func sqlDatabase() throws -> any SQLDatabase {

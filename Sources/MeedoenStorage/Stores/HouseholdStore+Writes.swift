@@ -122,7 +122,7 @@ extension HouseholdStore {
 
     @discardableResult
     public func updateResident(_ id: UUID, with fields: ResidentFields, organisationID: UUID) async throws -> ChangeSummary {
-        guard let resident = try await resident(id, organisationID: organisationID) else { throw Problem.notFound }
+        guard let resident = try await residentModel(id, organisationID: organisationID) else { throw Problem.notFound }
         if fields.bsn.digits != resident.bsn { try await requireUnusedBSN(fields.bsn, organisationID: organisationID) }
         let old = ResidentFields(
             bsn: try BSN(resident.bsn), givenName: resident.givenName, familyName: resident.familyName,

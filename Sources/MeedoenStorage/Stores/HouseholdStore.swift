@@ -26,7 +26,11 @@ public struct HouseholdStore: Sendable {
         try await HouseholdModel.query(on: db).filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
     }
 
-    public func resident(_ id: UUID, organisationID: UUID) async throws -> ResidentModel? {
+    public func resident(_ id: UUID, organisationID: UUID) async throws -> Resident? {
+        try await residentModel(id, organisationID: organisationID)?.resident
+    }
+
+    func residentModel(_ id: UUID, organisationID: UUID) async throws -> ResidentModel? {
         try await ResidentModel.query(on: db).filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
     }
 
@@ -61,8 +65,13 @@ public struct HouseholdStore: Sendable {
             names[municipality.id!] = municipality.name
         }
         return HouseholdFile(
-            household: household, members: members, municipalities: municipalities, directors: directors,
-            benefits: benefits, specialGroups: groups, supportPeriods: support, names: names)
+            household: household.household, members: members.map(\.resident), municipalities: municipalities.map(\.dated),
+            directors: directors.map(\.dated), benefits: benefits.map(\.dated),
+            specialGroups: groups.map {
+                $0.dated { MemberGroup(residentID: $0.$resident.id, kind: $0.kind, integrationStart: $0.integrationStart.map(Day.init)) }
+            },
+            supportPeriods: support.map { $0.dated { MemberSupport(residentID: $0.$resident.id, endReason: $0.endReason) } },
+            names: names)
     }
 
     /// How the viewer stands to a household, for the access decision.
@@ -94,9 +103,10 @@ public struct HouseholdStore: Sendable {
     }
 
     /// The applicants of these households.
-    public func applicants(of households: [UUID]) async throws -> [ResidentModel] {
+    public func applicants(of households: [UUID]) async throws -> [Resident] {
         guard !households.isEmpty else { return [] }
         return try await ResidentModel.query(on: db).filter(\.$household.$id ~~ households).filter(\.$relation == .applicant).all()
+            .map(\.resident)
     }
 
     /// Every member of these households: who a list or search of them may have shown or found.
@@ -118,9 +128,9 @@ public struct HouseholdStore: Sendable {
         try await query.all().first { $0.holds(on: day) }
     }
 
-    public func residentWithBSN(_ bsn: BSN, organisationID: UUID) async throws -> ResidentModel? {
+    public func residentWithBSN(_ bsn: BSN, organisationID: UUID) async throws -> Resident? {
         try await ResidentModel.query(on: db).filter(\.$organisation.$id == organisationID)
-            .filter(\.$bsn == bsn.digits).first()
+            .filter(\.$bsn == bsn.digits).first()?.resident
     }
 }
 

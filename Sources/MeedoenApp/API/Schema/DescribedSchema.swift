@@ -21,12 +21,11 @@ extension DescribedSchema {
     static func refine(_ derived: JSONValue) -> JSONValue {
         guard case .object(var schema) = derived, case .object(var properties) = schema["properties"] ?? [:] else { return derived }
         for (key, note) in notes {
-            guard case .object(let extra) = note else { continue }
-            if case .object(var property) = properties[key] ?? [:] {
-                // An enumeration replaces the derived plain string; other keywords add to it.
-                property.merge(extra) { $1 }
-                properties[key] = .object(property)
-            }
+            // A note only refines a property the type has: it never adds one (and so never widens
+            // the fields a request body may contain). `SchemaDerivationTests` checks every note's key.
+            guard case .object(let extra) = note, case .object(var property) = properties[key] else { continue }
+            property.merge(extra) { $1 }
+            properties[key] = .object(property)
         }
         schema["properties"] = .object(properties)
         if closed { schema["additionalProperties"] = false }

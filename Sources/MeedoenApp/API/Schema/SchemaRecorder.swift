@@ -143,7 +143,7 @@ enum SchemaRecorder {
     }
 
     /// An array: the decoder says there is one element, and notes its schema as the items'.
-    private final class UnkeyedRecorder: UnkeyedDecodingContainer {
+    private final class UnkeyedRecorder: UnkeyedDecodingContainer, ValueRecorder {
         let recording: Recording
         var codingPath: [any CodingKey] = []
         var count: Int? { 1 }
@@ -153,28 +153,14 @@ enum SchemaRecorder {
         init(recording: Recording) { self.recording = recording }
 
         func decodeNil() throws -> Bool { false }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try record(type) }
 
-        private func record<T: Decodable>(_ type: T.Type) throws -> T {
+        func record<T: Decodable>(_ type: T.Type) throws -> T {
             currentIndex += 1
             let (schema, value) = try SchemaRecorder.describe(type, asReference: true, named: recording.named)
             recording.items = schema
             return value
         }
-        func decode(_ type: Bool.Type) throws -> Bool { try record(type) }
-        func decode(_ type: String.Type) throws -> String { try record(type) }
-        func decode(_ type: Int.Type) throws -> Int { try record(type) }
-        func decode(_ type: Double.Type) throws -> Double { throw Unsupported.type(type) }
-        func decode(_ type: Float.Type) throws -> Float { throw Unsupported.type(type) }
-        func decode(_ type: Int8.Type) throws -> Int8 { throw Unsupported.type(type) }
-        func decode(_ type: Int16.Type) throws -> Int16 { throw Unsupported.type(type) }
-        func decode(_ type: Int32.Type) throws -> Int32 { throw Unsupported.type(type) }
-        func decode(_ type: Int64.Type) throws -> Int64 { throw Unsupported.type(type) }
-        func decode(_ type: UInt.Type) throws -> UInt { throw Unsupported.type(type) }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { throw Unsupported.type(type) }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { throw Unsupported.type(type) }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { throw Unsupported.type(type) }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { throw Unsupported.type(type) }
+
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
             throw Unsupported.nesting
         }
@@ -183,32 +169,17 @@ enum SchemaRecorder {
     }
 
     /// One value (a raw-value enum, a wrapper): its schema is the value's.
-    private struct SingleRecorder: SingleValueDecodingContainer {
+    private struct SingleRecorder: SingleValueDecodingContainer, ValueRecorder {
         let recording: Recording
         var codingPath: [any CodingKey] = []
 
         func decodeNil() -> Bool { false }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try record(type) }
 
-        private func record<T: Decodable>(_ type: T.Type) throws -> T {
+        func record<T: Decodable>(_ type: T.Type) throws -> T {
             let (schema, value) = try SchemaRecorder.describe(type, named: recording.named)
             recording.single = schema
             return value
         }
-        func decode(_ type: Bool.Type) throws -> Bool { try record(type) }
-        func decode(_ type: String.Type) throws -> String { try record(type) }
-        func decode(_ type: Int.Type) throws -> Int { try record(type) }
-        func decode(_ type: Double.Type) throws -> Double { throw Unsupported.type(type) }
-        func decode(_ type: Float.Type) throws -> Float { throw Unsupported.type(type) }
-        func decode(_ type: Int8.Type) throws -> Int8 { throw Unsupported.type(type) }
-        func decode(_ type: Int16.Type) throws -> Int16 { throw Unsupported.type(type) }
-        func decode(_ type: Int32.Type) throws -> Int32 { throw Unsupported.type(type) }
-        func decode(_ type: Int64.Type) throws -> Int64 { throw Unsupported.type(type) }
-        func decode(_ type: UInt.Type) throws -> UInt { throw Unsupported.type(type) }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { throw Unsupported.type(type) }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { throw Unsupported.type(type) }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { throw Unsupported.type(type) }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { throw Unsupported.type(type) }
     }
 
     /// The API uses strings, integers (cents, counts), booleans, dates and ids; anything else is a
@@ -217,6 +188,30 @@ enum SchemaRecorder {
         case type(Any.Type)
         case nesting
     }
+}
+
+/// The value decoding shared by the array and single-value recorders: every type goes to `record`,
+/// the number types the API does not use are refused.
+private protocol ValueRecorder {
+    func record<T: Decodable>(_ type: T.Type) throws -> T
+}
+
+extension ValueRecorder {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try record(type) }
+    func decode(_ type: Bool.Type) throws -> Bool { try record(type) }
+    func decode(_ type: String.Type) throws -> String { try record(type) }
+    func decode(_ type: Int.Type) throws -> Int { try record(type) }
+    func decode(_ type: Double.Type) throws -> Double { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: Float.Type) throws -> Float { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { throw SchemaRecorder.Unsupported.type(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { throw SchemaRecorder.Unsupported.type(type) }
 }
 
 /// An enum sent as its raw value: the schema lists every value.

@@ -1,0 +1,77 @@
+import Foundation
+import MeedoenCore
+import XCTest
+
+@testable import MeedoenApp
+
+/// Pages are values (issue 14): a household file of Core values and a day in, the page data out —
+/// no database, no server. What a role may not see is left out of the data, not hidden by the view.
+final class PageValueTests: XCTestCase {
+    private let today = Day(year: 2026, month: 12, day: 3)!
+    private let moment = Date(timeIntervalSince1970: 1_764_000_000)
+    private let (household, organisation, anne, son) = (UUID(), UUID(), UUID(), UUID())
+    private let (steenwijk, julia, piet) = (UUID(), UUID(), UUID())
+
+    private func dated<V>(_ value: V, from: Day, to: Day? = nil, superseded: Bool = false) -> Dated<V> {
+        Dated(
+            id: UUID(), value: value, validFrom: from, validTo: to, recordedAt: moment, recordedBy: julia,
+            supersededAt: superseded ? moment.addingTimeInterval(60) : nil, supersededBy: superseded ? piet : nil)
+    }
+
+    private var file: HouseholdFile {
+        let start = Day(year: 2025, month: 1, day: 1)!
+        return HouseholdFile(
+            household: Household(
+                id: household, organisationID: organisation, street: "Markt", houseNumber: "1", postcode: "8331 AB", city: "Steenwijk"),
+            members: [
+                Resident(
+                    id: anne, householdID: household, organisationID: organisation, bsn: "999994669", givenName: "Anne",
+                    familyName: "Bakker", dateOfBirth: Day(year: 1990, month: 3, day: 1)!, relation: .applicant, recordedAt: moment),
+                Resident(
+                    id: son, householdID: household, organisationID: organisation, bsn: "999990019", givenName: "Tim", familyName: "Bakker",
+                    dateOfBirth: Day(year: 2000, month: 6, day: 1)!, relation: .coResident, recordedAt: moment),
+            ],
+            municipalities: [dated(steenwijk, from: start)],
+            directors: [dated(piet, from: start, superseded: true), dated(julia, from: start)],
+            benefits: [dated(BenefitFacts(receivesBijstand: true, normCategory: .single, partialBenefit: false), from: start)],
+            specialGroups: [dated(MemberGroup(residentID: anne, kind: .statusHolder), from: start)],
+            supportPeriods: [dated(MemberSupport(residentID: anne), from: start)],
+            names: [steenwijk: "Steenwijkerland", julia: "Julia Nijland", piet: "Piet de Vries"])
+    }
+
+    func testTheHouseholdPageIsBuiltFromValues() {
+        let page = HouseholdShowPage(
+            file: file, today: today, canEditHousehold: true, canEditDirector: false, canEditBenefit: false, canSeeBenefit: true)
+        XCTAssertEqual(page.municipality, "Steenwijkerland")
+        XCTAssertEqual(page.director, "Julia Nijland", "the current regisseur, not the superseded record")
+        XCTAssertEqual(page.members.map(\.name), ["Anne Bakker", "Tim Bakker"])
+        XCTAssertEqual(page.costSharers, 1, "the applicant alone: a co-resident counts from 27 (art. 19a)")
+        XCTAssertEqual(page.directorHistory.rows.count, 2)
+        XCTAssertTrue(page.directorHistory.rows.contains { $0.superseded?.contains("Piet de Vries") == true })
+        XCTAssertEqual(page.links["address"], "/households/\(household.uuidString)/address")
+    }
+
+    func testTheClientPageLeavesOutWhatTheRoleMayNotSee() {
+        let own = Relationship(
+            sameOrganisation: true, withinMunicipalityScope: true, isDirector: true, directorInLedTeam: false, isLinked: false,
+            hasNoDirector: false)
+        let resident = file.members[0]
+        let forDirector = ClientShowPage(
+            resident: resident, opened: OpenedFile(file: file, role: .caseManager, relationship: own, purpose: "test"), today: today,
+            ladder: nil)
+        XCTAssertEqual(forDirector.groups.map(\.kind), ["statusHolder"])
+        XCTAssertTrue(forDirector.supportOpen)
+        XCTAssertEqual(forDirector.age, 36)
+        XCTAssertEqual(forDirector.links["intakeNew"], "/clients/\(anne.uuidString)/intake/new")
+
+        let linked = Relationship(
+            sameOrganisation: true, withinMunicipalityScope: true, isDirector: false, directorInLedTeam: false, isLinked: true,
+            hasNoDirector: false)
+        let forJobcoach = ClientShowPage(
+            resident: resident, opened: OpenedFile(file: file, role: .jobCoach, relationship: linked, purpose: "test"), today: today,
+            ladder: nil)
+        XCTAssertEqual(forJobcoach.groups.map(\.kind), ["statusHolder"], "a linked jobcoach sees the special groups")
+        XCTAssertTrue(forJobcoach.support.rows.isEmpty, "but not the support periods: left out of the data")
+        XCTAssertFalse(forJobcoach.canEdit)
+    }
+}
