@@ -53,7 +53,7 @@ final class MigrationBackfillTests: XCTestCase {
                 let stored = try await CaseworkStore(db: app.db).measures(of: fixture.ownApplicant)
                 XCTAssertEqual(stored.map(\.repeatStep), [.lid5], "\(backend)")
                 XCTAssertEqual(stored.map(\.ruleSet), [MeasureRuleSet.participatiewet2015.id], "\(backend)")
-                XCTAssertEqual(stored.first?.decidedOn.map(Day.init), first, "\(backend)")
+                XCTAssertEqual(stored.first?.decidedOn, first, "\(backend)")
                 let proposal = Measure.workObligationProposal(
                     breachOn: Day(year: 2026, month: 11, day: 20)!,
                     context: Measure.Context(

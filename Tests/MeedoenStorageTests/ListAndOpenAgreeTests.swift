@@ -135,8 +135,8 @@ struct AccessWorld {
             try await casework.addHandover(
                 .init(toUserID: to, toOrganisation: nil, goal: "Werkfit", reason: "Begeleiding", on: today), for: resident, by: recorder)
         }
-        let accepted = try await HandoverModel.query(on: db).filter(\.$toUserID == users["pc"]!).first()!
-        try await casework.decide(accepted, .accepted, on: today, note: nil)
+        let accepted = try await casework.handovers(to: users["pc"]!).first!
+        try await casework.decide(accepted.id, .accepted, on: today, note: nil)
 
         func viewer(_ name: String, _ role: Role, org: UUID = organisation, scope: [UUID] = [], led: [UUID] = []) -> Viewer {
             Viewer(userID: users[name]!, organisationID: org, role: role, municipalityScope: scope, ledTeamIDs: led)

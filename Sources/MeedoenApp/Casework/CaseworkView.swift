@@ -52,28 +52,28 @@ struct CaseworkView: Encodable {
         if opened.may(.intake, .read) {
             if let assignment {
                 view.group = profile.segmentation.group(assignment.groupCode)?.name ?? assignment.groupCode
-                let since = "sinds \(Dutch.date(Day(assignment.validFrom)))"
+                let since = "sinds \(Dutch.date(assignment.validFrom))"
                 view.decision =
-                    assignment.decision == "overridden"
+                    assignment.isOverride
                     ? "Afgeweken van het voorstel (\(assignment.proposedCode.flatMap { profile.segmentation.group($0)?.name } ?? "geen voorstel")), \(since): \(assignment.overrideReason ?? "")"
                     : "Voorstel bevestigd, \(since)"
             }
-            view.intakeDate = try await store.intakes(of: id).first.map { Dutch.date(Day($0.heldOn)) }
+            view.intakeDate = try await store.intakes(of: id, withSensitive: false).first.map { Dutch.date($0.heldOn) }
         }
         if opened.may(.plan, .read) {
             if let plan = try await store.plans(of: id).first {
                 let achieved = plan.goals.filter { $0.status == .achieved }.count
                 view.plan =
                     plan.closedOn == nil
-                    ? "Loopt sinds \(Dutch.date(Day(plan.startedOn))); volgende evaluatie \(Dutch.date(Day(plan.nextReviewOn))); \(achieved) van \(plan.goals.count) doelen behaald"
-                    : "Afgesloten op \(Dutch.date(Day(plan.closedOn!))); \(achieved) van \(plan.goals.count) doelen behaald"
-                view.planHref = SitePath.client(.id(id), .plan(.id(plan.id!))).path
+                    ? "Loopt sinds \(Dutch.date(plan.startedOn)); volgende evaluatie \(Dutch.date(plan.nextReviewOn)); \(achieved) van \(plan.goals.count) doelen behaald"
+                    : "Afgesloten op \(Dutch.date(plan.closedOn!)); \(achieved) van \(plan.goals.count) doelen behaald"
+                view.planHref = SitePath.client(.id(id), .plan(.id(plan.id))).path
             }
             let held = try await store.caseReviews(of: id)
-            view.reviews = held.map { "\(Dutch.reviewKind($0.kind)) op \(Dutch.date(Day($0.heldOn))): \($0.outcome)" }
+            view.reviews = held.map { "\(Dutch.reviewKind($0.kind)) op \(Dutch.date($0.heldOn)): \($0.outcome)" }
             for review in assignment.flatMap({ profile.segmentation.group($0.groupCode)?.service.reviews }) ?? [] {
-                let last = held.first { $0.kind == review.kind }.map { Day($0.heldOn) }
-                if let due = review.dueOn(lastHeld: last, groupSince: assignment.map { Day($0.validFrom) }) {
+                let last = held.first { $0.kind == review.kind }.map(\.heldOn)
+                if let due = review.dueOn(lastHeld: last, groupSince: assignment?.validFrom) {
                     view.due.append("\(review.description): volgende uiterlijk \(Dutch.date(due))")
                 }
             }
@@ -90,7 +90,6 @@ struct CaseworkView: Encodable {
     static func cooperation(_ req: Request, _ resident: Resident, _ opened: OpenedFile) async throws -> Cooperation {
         let store = CaseworkStore(db: req.db)
         let id = resident.id
-        let base = SitePath.client(.id(id)).path
         var result = Cooperation(
             canMeasure: opened.may(.measures, .write), canHandOver: opened.may(.handovers, .write), canSignal: opened.may(.signals, .write),
             canCheckYouth: false)
@@ -98,12 +97,12 @@ struct CaseworkView: Encodable {
             let canRevise = opened.may(.measures, .write)
             result.measures = try await store.measures(of: id).map { measure in
                 Cooperation.Item(
-                    key: measure.id!.uuidString, text: Dutch.measureLine(measure),
+                    key: measure.id.uuidString, text: Dutch.measureLine(measure),
                     detail: "Omgekeerde toets: \(measure.proportionalityCheck)"
                         + (measure.revisionNote.map { ". Herziening (art. 18 lid 11): \($0)" } ?? ""),
                     // Art. 18 lid 11: a lid 5–8 measure can be revised on request, once.
                     action: canRevise && measure.ground == .workObligation && measure.revisedOn == nil
-                        ? SitePath.client(.id(id), .measureRevision(.id(measure.id!))).path : nil)
+                        ? SitePath.client(.id(id), .measureRevision(.id(measure.id))).path : nil)
             }
         }
         if opened.may(.handovers, .read) {
@@ -119,22 +118,23 @@ struct CaseworkView: Encodable {
                 // The regisseur can end a colleague's or partner's link (issue 12, point 10).
                 let endable = handover.toUserID != nil && open
                 return Cooperation.Item(
-                    key: handover.id!.uuidString,
+                    key: handover.id.uuidString,
                     text:
                         "\(Dutch.date(handover.handedOverOn)) naar \(to): \(handover.goal) — \(Dutch.handoverStatus(handover.status).lowercased())",
                     detail: "Reden: \(handover.reason)" + (handover.decisionNote.map { ". Antwoord: \($0)" } ?? ""),
-                    action: answerable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil,
-                    endAction: endable ? "\(base)/handovers/\(handover.id!.uuidString)/decision" : nil)
+                    action: answerable ? SitePath.client(.id(id), .handoverDecision(.id(handover.id))).path : nil,
+                    endAction: endable ? SitePath.client(.id(id), .handoverDecision(.id(handover.id))).path : nil)
             }
         }
         if opened.may(.signals, .read) {
             result.signals = try await store.signals(of: id).map { signal in
                 Cooperation.Item(
-                    key: signal.id!.uuidString,
+                    key: signal.id.uuidString,
                     text:
                         "\(Dutch.date(signal.signalledOn)) \(Dutch.signalDirection(signal.direction).lowercased()) — \(Dutch.signalDomain(signal.domain)): \(signal.subject)",
                     detail: signal.outcome.map { "Uitkomst (\(signal.outcomeOn.map(Dutch.date) ?? "")): \($0)" },
-                    action: signal.outcome == nil && opened.may(.signals, .write) ? "\(base)/signals/\(signal.id!.uuidString)/outcome" : nil
+                    action: signal.outcome == nil && opened.may(.signals, .write)
+                        ? SitePath.client(.id(id), .signalOutcome(.id(signal.id))).path : nil
                 )
             }
         }

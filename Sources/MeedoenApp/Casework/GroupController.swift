@@ -54,9 +54,8 @@ enum GroupController {
         Proposal?, Day?
     ) {
         let store = CaseworkStore(db: req.db)
-        guard let model = try await store.intakes(of: resident.id).first else { return (nil, nil) }
         // The whole ZRM decides self-sufficiency; the page shows only the derived yes/no, never the scores.
-        let intake = try store.intake(model, withSensitive: true)
+        guard let intake = try await store.latestIntake(of: resident.id, withSensitive: true)?.intake else { return (nil, nil) }
         let ladder = try await req.households.ladder(of: resident.id).last?.measurement
         // Evaluated today: a client who turned 27 since the intake is no longer youth.
         let facts = intake.facts(

@@ -121,15 +121,15 @@ enum HandoverController {
     @Sendable static func answer(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
-            let handover = try await HandoverModel.find(id, on: req.db), handover.toUserID == viewer.userID
+            let handover = try await CaseworkStore(db: req.db).handover(id), handover.toUserID == viewer.userID,
+            let resident = try await req.households.resident(handover.residentID, organisationID: viewer.organisationID)
         else { throw AppError.notFound }
-        let resident = try await handover.$resident.get(on: req.db).resident
         let (status, note) = try decision(req, current: handover.status)
         try await req.recordChange(
             householdID: resident.householdID, residentID: resident.id, part: FilePart.handovers.rawValue,
             purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue])
         ) { db in
-            try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
+            try await CaseworkStore(db: db).decide(handover.id, status, on: req.today, note: note)
         }
         return req.redirect(to: .handovers, flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
     }
@@ -138,7 +138,7 @@ enum HandoverController {
     @Sendable static func recordAnswer(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.handovers, .write, purpose: "antwoord op overdracht vastleggen")
         guard let id = req.parameters.get("handover").flatMap(UUID.init(uuidString:)),
-            let handover = try await HandoverModel.find(id, on: req.db), handover.$resident.id == resident.id
+            let handover = try await CaseworkStore(db: req.db).handover(id), handover.residentID == resident.id
         else { throw AppError.notFound }
         // A colleague or partner answers for themselves; the regisseur can only end the link, also a
         // proposal not yet answered (issue 12, point 10). For an organisation outside Meedoen the
@@ -152,7 +152,7 @@ enum HandoverController {
             householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue,
             purpose: "antwoord op overdracht vastleggen", change: ChangeSummary(new: ["status": status.rawValue])
         ) { db in
-            try await CaseworkStore(db: db).decide(handover, status, on: req.today, note: note)
+            try await CaseworkStore(db: db).decide(handover.id, status, on: req.today, note: note)
         }
         return req.redirect(
             to: .client(.id(resident.id)), flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
@@ -176,17 +176,18 @@ enum HandoverController {
 
     @Sendable static func inbox(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        let rows = try await CaseworkStore(db: req.db).handovers(to: viewer.userID).map { handover in
+        let handovers = try await CaseworkStore(db: req.db).handovers(to: viewer.userID)
+        let rows = handovers.map { handover in
             InboxPage.Row(
-                key: handover.id!.uuidString, href: SitePath.client(.id(handover.$resident.id)).path, client: handover.resident.fullName,
+                key: handover.id.uuidString, href: SitePath.client(.id(handover.residentID)).path, client: handover.residentName ?? "",
                 goal: handover.goal,
                 reason: handover.reason, date: Dutch.date(handover.handedOverOn), status: Dutch.handoverStatus(handover.status),
-                decisionAction: SitePath.handoverDecision(.id(handover.id!)).path,
+                decisionAction: SitePath.handoverDecision(.id(handover.id)).path,
                 open: handover.status == .proposed)
         }
         try await req.auditList(
             part: .handovers, purpose: "mijn aanmeldingen", searchText: nil,
-            shown: try await CaseworkStore(db: req.db).handovers(to: viewer.userID).map(\.$resident.id))
+            shown: handovers.map(\.residentID))
         return try await req.renderPage("handovers", title: "Mijn aanmeldingen", InboxPage(rows: rows))
     }
 }

@@ -40,8 +40,7 @@ enum IntakeController {
                 purpose: opened.purpose)
         }
         let store = CaseworkStore(db: req.db)
-        let latest = try await store.intakes(of: resident.id).first
-        let intake = try latest.map { try store.intake($0, withSensitive: opened.may(.sensitive, .read)) }
+        let intake = try await store.latestIntake(of: resident.id, withSensitive: opened.may(.sensitive, .read))?.intake
         let work = try await store.workProfile(of: resident.id)?.profile
         // A conversation by default: the previous intake's kind of conversation says nothing about this one.
         var values = IntakeForm.values(intake, work, today: req.today, postcode: opened.file.household.postcode)
@@ -100,9 +99,9 @@ enum IntakeController {
     @Sendable static func show(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .read, purpose: "intake bekijken")
         let store = CaseworkStore(db: req.db)
-        let models = try await store.intakes(of: resident.id)
         let sensitive = opened.may(.sensitive, .read)
-        let intake = try models.first.map { try store.intake($0, withSensitive: sensitive) }
+        let intakes = try await store.intakes(of: resident.id, withSensitive: sensitive)
+        let intake = intakes.first?.intake
         let work = opened.may(.workProfile, .read) ? try await store.workProfile(of: resident.id)?.profile : nil
         let extra = [sensitive ? FilePart.sensitive : nil, work != nil ? .workProfile : nil].compactMap { $0 }
         if !extra.isEmpty {
@@ -124,7 +123,7 @@ enum IntakeController {
         let page = ShowPage(
             heading: "Intake van \(resident.fullName)", client: resident.fullName, clientHref: SitePath.client(.id(id)).path,
             heldOn: intake.map { Dutch.date($0.heldOn) }, sections: sections,
-            earlier: models.dropFirst().map { Dutch.date(Day($0.heldOn)) }, canWrite: opened.may(.intake, .write),
+            earlier: intakes.dropFirst().map { Dutch.date($0.heldOn) }, canWrite: opened.may(.intake, .write),
             newHref: SitePath.client(.id(id), .intakeNew).path, sensitiveHidden: !sensitive)
         return try await req.renderPage("intake", title: page.heading, page)
     }

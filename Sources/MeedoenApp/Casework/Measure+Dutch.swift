@@ -60,7 +60,7 @@ extension Dutch {
     }
 
     /// One earlier measure, as the form and the client page list it.
-    static func measureLine(_ measure: MeasureModel) -> String {
+    static func measureLine(_ measure: StoredMeasure) -> String {
         var line =
             "\(measureGround(measure.ground))\(measure.repeatStep.map { ", lid \($0.lid)" } ?? ""): \(measure.percentage)% voor \(months(measure.months)), vanaf \(date(measure.startsOn))"
         if let decided = measure.decidedOn { line += "; besluit \(date(decided))" }

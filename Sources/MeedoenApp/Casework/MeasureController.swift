@@ -26,7 +26,7 @@ enum MeasureController {
         let store = CaseworkStore(db: req.db)
         let measures = try await store.measures(of: resident.id)
         let earlier = measures.map(\.earlier)
-        let language = try await store.intakes(of: resident.id).first.map { try store.intake($0, withSensitive: false).language }
+        let language = try await store.latestIntake(of: resident.id, withSensitive: false)?.intake.language
         let parameters = try await LegalParameterStore(db: req.db).all()
         let context = Measure.Context(
             ruleSet: MeasureRuleSet.current(on: decidedOn ?? req.today, parameters: parameters),

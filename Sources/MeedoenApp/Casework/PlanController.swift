@@ -148,9 +148,9 @@ enum PlanController {
         var reviewHref: String?
     }
 
-    private static func openPlan(_ req: Request, _ resident: Resident) async throws -> PlanModel {
+    private static func openPlan(_ req: Request, _ resident: Resident) async throws -> StoredPlan {
         guard let id = req.parameters.get("plan").flatMap(UUID.init(uuidString:)),
-            let plan = try await CaseworkStore(db: req.db).plan(id), plan.$resident.id == resident.id
+            let plan = try await CaseworkStore(db: req.db).plan(id), plan.residentID == resident.id
         else { throw AppError.notFound }
         return plan
     }
@@ -159,29 +159,30 @@ enum PlanController {
         let (resident, opened) = try await req.openClient(.plan, .read, purpose: "plan van aanpak bekijken")
         let plan = try await openPlan(req, resident)
         let file = opened.file
-        let goals = plan.goals.sorted { $0.position < $1.position }
-        let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id!, $0.position) })
+        let goals = plan.goals
+        let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id, $0.position) })
         let organisation = try await DirectoryStore(db: req.db).organisation(file.household.organisationID)?.name ?? ""
         let page = DocumentPage(
             heading: "Plan van aanpak", client: resident.fullName, clientHref: SitePath.client(.id(resident.id)).path,
             organisation: organisation,
-            director: file.name(of: file.current(file.directors, on: req.today)?.value), started: Dutch.date(Day(plan.startedOn)),
-            nextReview: plan.closedOn == nil ? Dutch.date(Day(plan.nextReviewOn)) : nil, closed: plan.closedOn.map { Dutch.date(Day($0)) },
+            director: file.name(of: file.current(file.directors, on: req.today)?.value), started: Dutch.date(plan.startedOn),
+            nextReview: plan.closedOn == nil ? Dutch.date(plan.nextReviewOn) : nil, closed: plan.closedOn.map { Dutch.date($0) },
             agreements: plan.agreements, obligations: plan.obligations,
             goals: goals.map {
                 DocumentPage.Goal(
-                    number: $0.position, description: $0.description, actions: $0.actions, target: Dutch.date(Day($0.targetOn)),
+                    number: $0.position, description: $0.description, actions: $0.actions, target: Dutch.date($0.targetOn),
                     status: Dutch.goalStatus($0.status))
             },
-            reviews: plan.reviews.sorted { $0.reviewedOn > $1.reviewedOn }.map { review in
+            reviews: plan.reviews.map { review in
                 DocumentPage.Review(
-                    date: Dutch.date(Day(review.reviewedOn)), summary: review.summary,
-                    progress: review.progress.sorted { (number[$0.$goal.id] ?? 0) < (number[$1.$goal.id] ?? 0) }.map {
-                        "Doel \(number[$0.$goal.id] ?? 0): \(Dutch.goalStatus($0.status))" + ($0.note.map { " — \($0)" } ?? "")
+                    date: Dutch.date(review.reviewedOn), summary: review.summary,
+                    progress: review.progress.sorted { (number[$0.goalID] ?? 0) < (number[$1.goalID] ?? 0) }.map { progress in
+                        let note = progress.note.map { " — \($0)" } ?? ""
+                        return "Doel \(number[progress.goalID] ?? 0): \(Dutch.goalStatus(progress.status))" + note
                     })
             },
             reviewHref: plan.closedOn == nil && opened.may(.plan, .write)
-                ? SitePath.client(.id(resident.id), .planReview(.id(plan.id!))).path : nil)
+                ? SitePath.client(.id(resident.id), .planReview(.id(plan.id))).path : nil)
         return try await req.renderPage("plan", title: "Plan van aanpak \(resident.fullName)", page)
     }
 
@@ -190,21 +191,21 @@ enum PlanController {
         guard let latest = try await CaseworkStore(db: req.db).plans(of: resident.id).first else {
             return req.redirect(to: .client(.id(resident.id), .plansNew))
         }
-        return req.redirect(to: SitePath.client(.id(resident.id), .plan(.id(latest.id!))).path)
+        return req.redirect(to: SitePath.client(.id(resident.id), .plan(.id(latest.id))).path)
     }
 
     // MARK: Review
 
     private static func reviewPage(
-        _ req: Request, _ resident: Resident, _ plan: PlanModel, values: [String: String], issues: FieldIssues = FieldIssues()
+        _ req: Request, _ resident: Resident, _ plan: StoredPlan, values: [String: String], issues: FieldIssues = FieldIssues()
     ) async throws -> Response {
         let statuses = Choice.list(GoalStatus.self, selected: nil, label: Dutch.goalStatus).filter { $0.value != GoalStatus.open.rawValue }
         let goals = plan.goals.sorted { $0.position < $1.position }.filter { !$0.status.isFinished }
         let form = SectionedFormPage(
             heading: "Plan van \(resident.fullName) evalueren",
             intro: "Leg per doel de voortgang vast en kies de volgende evaluatie, of sluit het plan af.",
-            action: SitePath.client(.id(resident.id), .planReview(.id(plan.id!))).path,
-            cancel: SitePath.client(.id(resident.id), .plan(.id(plan.id!))).path, submit: "Evaluatie vastleggen",
+            action: SitePath.client(.id(resident.id), .planReview(.id(plan.id))).path,
+            cancel: SitePath.client(.id(resident.id), .plan(.id(plan.id))).path, submit: "Evaluatie vastleggen",
             sections: [
                 FormSection(
                     legend: "Evaluatie", hint: nil,
@@ -219,10 +220,10 @@ enum PlanController {
             ]
                 + goals.map { goal in
                     FormSection(
-                        legend: "Doel \(goal.position): \(goal.description)", hint: "Streefdatum \(Dutch.date(Day(goal.targetOn))).",
+                        legend: "Doel \(goal.position): \(goal.description)", hint: "Streefdatum \(Dutch.date(goal.targetOn)).",
                         fields: [
-                            FormField("goal_\(goal.id!.uuidString)", "Voortgang", .select, options: [Choice.empty()] + statuses),
-                            FormField("note_\(goal.id!.uuidString)", "Toelichting", .textarea, optional: true),
+                            FormField("goal_\(goal.id.uuidString)", "Voortgang", .select, options: [Choice.empty()] + statuses),
+                            FormField("note_\(goal.id.uuidString)", "Toelichting", .textarea, optional: true),
                         ])
                 }, values: values, issues: issues)
         return try await req.renderSectionedForm(form)
@@ -252,10 +253,10 @@ enum PlanController {
         }
         var progress: [UUID: (status: GoalStatus, note: String?)] = [:]
         for goal in plan.goals where !goal.status.isFinished {
-            let key = "goal_\(goal.id!.uuidString)"
+            let key = "goal_\(goal.id.uuidString)"
             let status = reader.requiredOption(key, as: GoalStatus.self)
             if status == .open { reader.fail(key, .unknownOption) }
-            if let status { progress[goal.id!] = (status, reader.text("note_\(goal.id!.uuidString)", max: 2000)) }
+            if let status { progress[goal.id] = (status, reader.text("note_\(goal.id.uuidString)", max: 2000)) }
         }
         let summary = reader.text("summary", max: 4000)
         let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
@@ -272,10 +273,10 @@ enum PlanController {
         _ = try await req.recordConversation(
             conversation, on: day, household: opened.file.id, client: resident.id, source: "planReview", entry: entry
         ) { db in
-            try await CaseworkStore(db: db).addReview(review, to: plan, by: recorder)
+            try await CaseworkStore(db: db).addReview(review, to: plan.id, by: recorder)
         }
         return req.redirect(
-            to: .client(.id(resident.id), .plan(.id(plan.id!))),
+            to: .client(.id(resident.id), .plan(.id(plan.id))),
             flash: next == nil
                 ? "De evaluatie is vastgelegd en het plan is afgesloten."
                 : "De evaluatie is vastgelegd; de volgende is op \(Dutch.date(next!)).")

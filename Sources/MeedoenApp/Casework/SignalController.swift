@@ -71,8 +71,8 @@ enum SignalController {
     @Sendable static func outcome(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.signals, .write, purpose: "uitkomst signaal")
         guard let id = req.parameters.get("signal").flatMap(UUID.init(uuidString:)),
-            let signal = try await SignalModel.find(id, on: req.db),
-            signal.$resident.id == resident.id
+            let signal = try await CaseworkStore(db: req.db).signal(id),
+            signal.residentID == resident.id
         else { throw AppError.notFound }
         guard signal.outcome == nil else { throw AppError.conflict("De uitkomst van dit signaal is al vastgelegd; er is niets gewijzigd.") }
         guard let text = try req.content.decode(OutcomeForm.self).outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
@@ -83,7 +83,7 @@ enum SignalController {
             purpose: "uitkomst signaal",
             change: ChangeSummary(new: ["uitkomst op": req.today.iso])
         ) { db in
-            try await CaseworkStore(db: db).recordOutcome(of: signal, text, on: req.today)
+            try await CaseworkStore(db: db).recordOutcome(of: signal.id, text, on: req.today)
         }
         return req.redirect(to: .client(.id(resident.id)), flash: "De uitkomst is vastgelegd.")
     }

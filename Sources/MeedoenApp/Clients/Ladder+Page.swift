@@ -17,8 +17,8 @@ struct LadderView: Encodable {
     var summary: String
     var chart: Chart?
 
-    init(_ records: [LadderMeasurementModel], names: [UUID: String], today: Day) {
-        let measurements = records.compactMap(\.measurement)
+    init(_ records: [StoredLadderMeasurement], names: [UUID: String], today: Day) {
+        let measurements = records.map(\.measurement)
         rows = zip(records, measurements).reversed().map { record, measurement in
             Row(
                 date: Dutch.date(measurement.measuredOn), rung: Dutch.rung(measurement.rung),

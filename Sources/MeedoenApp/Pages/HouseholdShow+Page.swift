@@ -185,12 +185,12 @@ struct ContactsView: Encodable {
     var rows: [Row]
 
     init(
-        _ contacts: [ContactModel], participants: [UUID: Set<UUID>], clients: [Client], policy: ContactPolicy, supportStart: Day?,
+        _ contacts: [Contact], participants: [UUID: Set<UUID>], clients: [Client], policy: ContactPolicy, supportStart: Day?,
         names: [UUID: String], showSummaries: Bool, today: Day
     ) {
         let people = Dictionary(uniqueKeysWithValues: clients.map { ($0.resident.id, $0.resident.givenName) })
         rows = contacts.map { contact in
-            let with = (participants[contact.id!] ?? []).compactMap { people[$0] }.sorted()
+            let with = (participants[contact.id] ?? []).compactMap { people[$0] }.sorted()
             return Row(
                 date: Dutch.date(contact.contactOn),
                 kind: Dutch.contactKind(contact.kind) + (policy.counts(contact.kind) ? "" : " (telt niet mee voor de norm)"),
@@ -203,7 +203,7 @@ struct ContactsView: Encodable {
         }
         status = clients.map { client in
             let id = client.resident.id
-            let last = contacts.first { policy.counts($0.kind) && participants[$0.id!]?.contains(id) == true }.map { Day($0.contactOn) }
+            let last = contacts.first { policy.counts($0.kind) && participants[$0.id]?.contains(id) == true }.map(\.contactOn)
             let norm = client.norm
             let (status, deadline) = norm.status(
                 lastContact: last, supportStart: start, today: today, firstDueAfterMonths: policy.firstDueMonths)

@@ -16,8 +16,7 @@ extension Inzage {
         let store = CaseworkStore(db: db)
         let id = resident.id
         var records: [Record] = []
-        for model in try await HouseholdStore(db: db).ladder(of: id) {
-            guard let measurement = model.measurement else { continue }
+        for measurement in try await HouseholdStore(db: db).ladder(of: id).map(\.measurement) {
             records.append(
                 Record(
                     what: "Participatieladder", on: measurement.measuredOn,
@@ -26,8 +25,8 @@ extension Inzage {
         }
         // The resident sees every intake field, the extra level included, as the intake's show page words it.
         let intakeTable = IntakeFields.table(asking: Fact.allCases, profile: profile, statusHolder: true)
-        for model in try await store.intakes(of: id) {
-            let intake = try store.intake(model, withSensitive: true)
+        for stored in try await store.intakes(of: id, withSensitive: true) {
+            let intake = stored.intake
             let shown = intakeTable.shown(IntakeRecord(intake: intake, work: nil), parts: [.intake, .sensitive])
             let text = shown.filter { !$0.lines.isEmpty }.map { "\($0.heading) — \($0.text)" }.joined(separator: "; ")
             records.append(Record(what: "Intake", on: intake.heldOn, text: text))
@@ -41,34 +40,34 @@ extension Inzage {
             let name = profile?.segmentation.group(model.groupCode)?.name ?? model.groupCode
             records.append(
                 Record(
-                    what: profile?.segmentation.label ?? "Klantgroep", on: Day(model.validFrom),
+                    what: profile?.segmentation.label ?? "Klantgroep", on: model.validFrom,
                     text: name + (model.overrideReason.map { " (afgeweken van het voorstel: \($0))" } ?? " (voorstel bevestigd)")))
         }
         for plan in try await store.plans(of: id) {
-            let goals = plan.goals.sorted { $0.position < $1.position }.map {
+            let goals = plan.goals.map {
                 "\($0.description) (\(Dutch.goalStatus($0.status).lowercased()))"
             }
             let text =
                 goals + [plan.agreements.map { "afspraken: \($0)" }, plan.obligations.map { "verplichtingen: \($0)" }].compactMap { $0 }
-            records.append(Record(what: "Plan van aanpak", on: Day(plan.startedOn), text: text.joined(separator: "; ")))
-            let goalNames = Dictionary(uniqueKeysWithValues: plan.goals.map { ($0.id!, $0.description) })
+            records.append(Record(what: "Plan van aanpak", on: plan.startedOn, text: text.joined(separator: "; ")))
+            let goalNames = Dictionary(uniqueKeysWithValues: plan.goals.map { ($0.id, $0.description) })
             for review in plan.reviews {
                 let progress = review.progress.map {
-                    "\(goalNames[$0.$goal.id] ?? "doel"): \(Dutch.goalStatus($0.status).lowercased())" + ($0.note.map { " — \($0)" } ?? "")
+                    "\(goalNames[$0.goalID] ?? "doel"): \(Dutch.goalStatus($0.status).lowercased())" + ($0.note.map { " — \($0)" } ?? "")
                 }
                 records.append(
                     Record(
-                        what: "Evaluatie van het plan", on: Day(review.reviewedOn),
+                        what: "Evaluatie van het plan", on: review.reviewedOn,
                         text: ([review.summary ?? "zonder samenvatting"] + progress).joined(separator: "; ")))
             }
         }
         for review in try await store.caseReviews(of: id) {
-            records.append(Record(what: Dutch.reviewKind(review.kind), on: Day(review.heldOn), text: review.outcome))
+            records.append(Record(what: Dutch.reviewKind(review.kind), on: review.heldOn, text: review.outcome))
         }
         for measure in try await store.measures(of: id) {
             records.append(
                 Record(
-                    what: "Maatregel", on: Day(measure.startsOn),
+                    what: "Maatregel", on: measure.startsOn,
                     text:
                         "\(Dutch.measureGround(measure.ground)): \(measure.percentage)%; \(measure.breach); afweging: \(measure.proportionalityCheck)"
                 ))
@@ -77,27 +76,27 @@ extension Inzage {
         for contact in try await HouseholdStore(db: db).contacts(of: resident.householdID) {
             records.append(
                 Record(
-                    what: "Contact (\(Dutch.contactKind(contact.kind).lowercased()))", on: Day(contact.contactOn),
+                    what: "Contact (\(Dutch.contactKind(contact.kind).lowercased()))", on: contact.contactOn,
                     text: contact.summary ?? "zonder verslag"))
         }
         for handover in try await store.handovers(of: id) {
             records.append(
                 Record(
-                    what: "Warme overdracht", on: Day(handover.handedOverOn),
+                    what: "Warme overdracht", on: handover.handedOverOn,
                     text: "\(handover.goal); reden: \(handover.reason) (\(Dutch.handoverStatus(handover.status).lowercased()))"
                         + (handover.decisionNote.map { "; antwoord: \($0)" } ?? "")))
         }
         for signal in try await store.signals(of: id) {
             records.append(
                 Record(
-                    what: "Signaal \(Dutch.signalDomain(signal.domain).lowercased())", on: Day(signal.signalledOn),
+                    what: "Signaal \(Dutch.signalDomain(signal.domain).lowercased())", on: signal.signalledOn,
                     text: signal.subject + (signal.outcome.map { "; uitkomst: \($0)" } ?? "")))
         }
         for checklist in try await store.youthChecklists(of: id) {
             let missing = checklist.checklist.missing.map(Dutch.youthItem)
             records.append(
                 Record(
-                    what: "Pas loslaten als…", on: Day(checklist.checkedOn),
+                    what: "Pas loslaten als…", on: checklist.checkedOn,
                     text: missing.isEmpty ? "alles geregeld" : "nog niet geregeld: " + missing.joined(separator: ", ")))
         }
         return records.sorted { $0.on > $1.on }

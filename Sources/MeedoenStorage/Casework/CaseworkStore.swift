@@ -10,11 +10,24 @@ public struct CaseworkStore: Sendable {
 
     // MARK: Intake
 
-    public func intakes(of residentID: UUID) async throws -> [IntakeModel] {
-        try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).sort(
-            \.$recordedAt, .descending
-        )
-        .all()
+    /// A resident's intakes, newest first; the extra level only when the reader may see it.
+    public func intakes(of residentID: UUID, withSensitive: Bool) async throws -> [StoredIntake] {
+        try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending)
+            .sort(\.$recordedAt, .descending).all()
+            .map {
+                StoredIntake(
+                    id: $0.id!, heldOn: Day($0.heldOn), intake: try intake($0, withSensitive: withSensitive), recordedAt: $0.recordedAt)
+            }
+    }
+
+    /// A resident's latest intake; the extra level only when the reader may see it.
+    public func latestIntake(of residentID: UUID, withSensitive: Bool) async throws -> StoredIntake? {
+        guard
+            let model = try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending)
+                .sort(\.$recordedAt, .descending).first()
+        else { return nil }
+        return StoredIntake(
+            id: model.id!, heldOn: Day(model.heldOn), intake: try intake(model, withSensitive: withSensitive), recordedAt: model.recordedAt)
     }
 
     /// The latest intake of each of these residents (general part only), a query per 500 residents:
@@ -33,7 +46,7 @@ public struct CaseworkStore: Sendable {
     }
 
     /// The intake as stored; the sensitive part only when the reader may see it.
-    public func intake(_ model: IntakeModel, withSensitive: Bool) throws -> Intake {
+    func intake(_ model: IntakeModel, withSensitive: Bool) throws -> Intake {
         var intake = try IntakeDocument.decodeGeneral(model.document)
         if withSensitive, let text = model.sensitiveDocument {
             let sensitive = try IntakeDocument.decodeSensitive(text)
@@ -68,22 +81,23 @@ public struct CaseworkStore: Sendable {
         return id
     }
 
-    public func workProfile(of residentID: UUID) async throws -> WorkProfileModel? {
+    public func workProfile(of residentID: UUID) async throws -> StoredWorkProfile? {
         try await WorkProfileModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$recordedAt, .descending).first()
+            .map { StoredWorkProfile(profile: $0.profile, recordedAt: $0.recordedAt) }
     }
 
     // MARK: Group
 
     /// Every decision taken (not the ended copies the dated shape writes), newest first.
-    public func assignments(of residentID: UUID) async throws -> [GroupAssignmentModel] {
+    public func assignments(of residentID: UUID) async throws -> [GroupAssignment] {
         try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$copyOf == nil)
-            .sort(\.$validFrom, .descending).sort(\.$recordedAt, .descending).all()
+            .sort(\.$validFrom, .descending).sort(\.$recordedAt, .descending).all().map(\.assignment)
     }
 
     /// The decision that holds on a day.
-    public func currentAssignment(of residentID: UUID, on day: Day) async throws -> GroupAssignmentModel? {
+    public func currentAssignment(of residentID: UUID, on day: Day) async throws -> GroupAssignment? {
         try await GroupAssignmentModel.query(on: db).filter(\.$resident.$id == residentID).filter(\.$supersededAt == nil)
-            .filter(\.$validFrom <= day.date).sort(\.$validFrom, .descending).all().first { $0.holds(on: day) }
+            .filter(\.$validFrom <= day.date).sort(\.$validFrom, .descending).all().first { $0.holds(on: day) }?.assignment
     }
 
     public struct GroupDecision: Sendable {
@@ -135,8 +149,10 @@ public struct CaseworkStore: Sendable {
 
     // MARK: Scheduled reviews
 
-    public func caseReviews(of residentID: UUID) async throws -> [CaseReviewModel] {
-        try await CaseReviewModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).all()
+    public func caseReviews(of residentID: UUID) async throws -> [CaseReview] {
+        try await CaseReviewModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending).all().map {
+            CaseReview(id: $0.id!, kind: $0.kind, heldOn: Day($0.heldOn), outcome: $0.outcome, recordedAt: $0.recordedAt)
+        }
     }
 
     @discardableResult

@@ -106,3 +106,12 @@ public final class CaseReviewModel: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+extension GroupAssignmentModel {
+    var assignment: GroupAssignment {
+        GroupAssignment(
+            id: id!, groupCode: groupCode, proposedCode: proposedCode, reasons: reasons.split(separator: "\n").map(String.init),
+            overrideReason: overrideReason, profileVersion: profileVersion, validFrom: Day(validFrom), validTo: validTo.map(Day.init),
+            recordedAt: recordedAt, recordedBy: recordedBy, copyOf: copyOf)
+    }
+}

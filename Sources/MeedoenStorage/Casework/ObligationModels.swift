@@ -38,11 +38,13 @@ public final class MeasureModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    /// As the repeat and taaleis rules look at it.
-    public var earlier: EarlierMeasure {
-        EarlierMeasure(
-            ground: ground, step: repeatStep, decidedOn: Day(decidedOn ?? startsOn), startsOn: Day(startsOn),
-            noticeOn: noticeOn.map(Day.init))
+    /// The measure as a Core value.
+    var stored: StoredMeasure {
+        StoredMeasure(
+            id: id!, ground: ground, breach: breach, proportionalityCheck: proportionalityCheck, percentage: percentage, months: months,
+            startsOn: Day(startsOn), decidedOn: decidedOn.map(Day.init), breachOn: breachOn.map(Day.init), repeatStep: repeatStep,
+            ruleSet: ruleSet, urgentReasons: urgentReasons, noticeOn: noticeOn.map(Day.init), revisedOn: revisedOn.map(Day.init),
+            revisionNote: revisionNote, recordedAt: recordedAt)
     }
 }
 
@@ -101,5 +103,22 @@ public final class YouthChecklistModel: Model, @unchecked Sendable {
 
     public var checklist: YouthChecklist {
         YouthChecklist(housing: housing, schoolOrWork: schoolOrWork, stableIncome: stableIncome, fallbackPerson: fallbackPerson)
+    }
+}
+
+extension HandoverModel {
+    func handover(residentName: String?) -> Handover {
+        Handover(
+            id: id!, residentID: $resident.id, residentName: residentName, toUserID: toUserID, toOrganisation: toOrganisation, goal: goal,
+            reason: reason, handedOverOn: Day(handedOverOn), status: status, decidedOn: decidedOn.map(Day.init),
+            decisionNote: decisionNote, recordedAt: recordedAt)
+    }
+}
+
+extension SignalModel {
+    var signal: Signal {
+        Signal(
+            id: id!, residentID: $resident.id, domain: domain, direction: direction, signalledOn: Day(signalledOn), subject: subject,
+            outcome: outcome, outcomeOn: outcomeOn.map(Day.init), recordedAt: recordedAt)
     }
 }

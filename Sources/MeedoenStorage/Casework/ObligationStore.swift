@@ -5,8 +5,8 @@ import MeedoenCore
 extension CaseworkStore {
     // MARK: Measures
 
-    public func measures(of residentID: UUID) async throws -> [MeasureModel] {
-        try await MeasureModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$startsOn, .descending).all()
+    public func measures(of residentID: UUID) async throws -> [StoredMeasure] {
+        try await MeasureModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$startsOn, .descending).all().map(\.stored)
     }
 
     /// Stores a measure with the rule set and repeat step it was weighed under.
@@ -49,13 +49,19 @@ extension CaseworkStore {
 
     // MARK: Hand-overs
 
-    public func handovers(of residentID: UUID) async throws -> [HandoverModel] {
+    public func handovers(of residentID: UUID) async throws -> [Handover] {
         try await HandoverModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$handedOverOn, .descending).all()
+            .map { $0.handover(residentName: nil) }
     }
 
-    public func handovers(to userID: UUID) async throws -> [HandoverModel] {
+    /// The open hand-overs to a professional, with each client's name for the inbox.
+    public func handovers(to userID: UUID) async throws -> [Handover] {
         try await HandoverModel.query(on: db).filter(\.$toUserID == userID).filter(\.$status ~~ [.proposed, .accepted])
-            .with(\.$resident).sort(\.$handedOverOn, .descending).all()
+            .with(\.$resident).sort(\.$handedOverOn, .descending).all().map { $0.handover(residentName: $0.resident.fullName) }
+    }
+
+    public func handover(_ id: UUID) async throws -> Handover? {
+        try await HandoverModel.find(id, on: db)?.handover(residentName: nil)
     }
 
     public struct NewHandover: Sendable {
@@ -80,15 +86,20 @@ extension CaseworkStore {
         try await model.create(on: db)
     }
 
-    public func decide(_ handover: HandoverModel, _ status: HandoverStatus, on day: Day, note: String?) async throws {
+    public func decide(_ handoverID: UUID, _ status: HandoverStatus, on day: Day, note: String?) async throws {
+        guard let handover = try await HandoverModel.find(handoverID, on: db) else { throw HouseholdStore.Problem.notFound }
         (handover.status, handover.decidedOn, handover.decisionNote) = (status, day.date, note)
         try await handover.update(on: db)
     }
 
     // MARK: Signals
 
-    public func signals(of residentID: UUID) async throws -> [SignalModel] {
-        try await SignalModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$signalledOn, .descending).all()
+    public func signals(of residentID: UUID) async throws -> [Signal] {
+        try await SignalModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$signalledOn, .descending).all().map(\.signal)
+    }
+
+    public func signal(_ id: UUID) async throws -> Signal? {
+        try await SignalModel.find(id, on: db)?.signal
     }
 
     public func addSignal(
@@ -102,16 +113,20 @@ extension CaseworkStore {
         try await model.create(on: db)
     }
 
-    public func recordOutcome(of signal: SignalModel, _ outcome: String, on day: Day) async throws {
+    public func recordOutcome(of signalID: UUID, _ outcome: String, on day: Day) async throws {
+        guard let signal = try await SignalModel.find(signalID, on: db) else { throw HouseholdStore.Problem.notFound }
         (signal.outcome, signal.outcomeOn) = (outcome, day.date)
         try await signal.update(on: db)
     }
 
     // MARK: Youth checklist
 
-    public func youthChecklists(of residentID: UUID) async throws -> [YouthChecklistModel] {
+    public func youthChecklists(of residentID: UUID) async throws -> [StoredYouthChecklist] {
         try await YouthChecklistModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$checkedOn, .descending)
-            .sort(\.$recordedAt, .descending).all()
+            .sort(\.$recordedAt, .descending).all().map {
+                StoredYouthChecklist(
+                    id: $0.id!, checkedOn: Day($0.checkedOn), checklist: $0.checklist, note: $0.note, recordedAt: $0.recordedAt)
+            }
     }
 
     public func addYouthChecklist(_ checklist: YouthChecklist, on day: Day, note: String?, for residentID: UUID, by recorder: Recorder)

@@ -58,3 +58,23 @@ public final class GoalProgressModel: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+extension PlanModel {
+    /// The plan as a Core value (goals and reviews must be loaded).
+    var stored: StoredPlan {
+        StoredPlan(
+            id: id!, residentID: $resident.id, startedOn: Day(startedOn), agreements: agreements, obligations: obligations,
+            nextReviewOn: Day(nextReviewOn), closedOn: closedOn.map(Day.init), recordedAt: recordedAt,
+            goals: goals.sorted { $0.position < $1.position }.map {
+                StoredPlan.Goal(
+                    id: $0.id!, position: $0.position, description: $0.description, actions: $0.actions, targetOn: Day($0.targetOn),
+                    status: $0.status)
+            },
+            reviews: reviews.sorted { $0.reviewedOn > $1.reviewedOn }.map { review in
+                StoredPlan.Review(
+                    id: review.id!, reviewedOn: Day(review.reviewedOn), summary: review.summary,
+                    nextReviewOn: review.nextReviewOn.map(Day.init),
+                    progress: review.progress.map { StoredPlan.Progress(goalID: $0.$goal.id, status: $0.status, note: $0.note) })
+            })
+    }
+}

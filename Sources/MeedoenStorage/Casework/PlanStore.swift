@@ -4,13 +4,17 @@ import MeedoenCore
 
 extension CaseworkStore {
     /// Plans of a client, newest first, with goals and reviews (and each review's progress).
-    public func plans(of residentID: UUID) async throws -> [PlanModel] {
+    public func plans(of residentID: UUID) async throws -> [StoredPlan] {
         try await PlanModel.query(on: db).filter(\.$resident.$id == residentID)
             .with(\.$goals).with(\.$reviews) { $0.with(\.$progress) }
-            .sort(\.$startedOn, .descending).sort(\.$recordedAt, .descending).all()
+            .sort(\.$startedOn, .descending).sort(\.$recordedAt, .descending).all().map(\.stored)
     }
 
-    public func plan(_ id: UUID) async throws -> PlanModel? {
+    public func plan(_ id: UUID) async throws -> StoredPlan? {
+        try await planModel(id)?.stored
+    }
+
+    func planModel(_ id: UUID) async throws -> PlanModel? {
         try await PlanModel.query(on: db).filter(\.$id == id).with(\.$goals).with(\.$reviews) { $0.with(\.$progress) }.first()
     }
 
@@ -71,8 +75,9 @@ extension CaseworkStore {
 
     /// Records a review: progress per goal, the goals' new standing, and the next review date.
     @discardableResult
-    public func addReview(_ review: Review, to plan: PlanModel, by recorder: Recorder) async throws -> UUID {
-        try await db.transaction { db in
+    public func addReview(_ review: Review, to planID: UUID, by recorder: Recorder) async throws -> UUID {
+        guard let plan = try await planModel(planID) else { throw HouseholdStore.Problem.notFound }
+        return try await db.transaction { db in
             let model = PlanReviewModel()
             let reviewID = recorder.ids.next()
             model.id = reviewID

@@ -28,10 +28,14 @@ public struct ContactSource: Sendable {
     public init(_ kind: String, _ id: UUID) { (self.kind, self.id) = (kind, id) }
 }
 extension HouseholdStore {
-    public func contacts(of householdID: UUID) async throws -> [ContactModel] {
+    public func contacts(of householdID: UUID) async throws -> [Contact] {
         try await ContactModel.query(on: db).filter(\.$household.$id == householdID).sort(\.$contactOn, .descending).sort(
             \.$recordedAt, .descending
-        ).all()
+        ).all().map {
+            Contact(
+                id: $0.id!, contactOn: Day($0.contactOn), kind: $0.kind, summary: $0.summary, recordedBy: $0.recordedBy,
+                recordedAt: $0.recordedAt)
+        }
     }
 
     /// Records a contact with the residents who took part (at least one: the norm is per person).

@@ -31,8 +31,14 @@ public final class LadderMeasurementModel: Model, @unchecked Sendable {
     }
 }
 extension HouseholdStore {
-    public func ladder(of residentID: UUID) async throws -> [LadderMeasurementModel] {
+    /// A client's measurements, oldest first.
+    public func ladder(of residentID: UUID) async throws -> [StoredLadderMeasurement] {
         try await LadderMeasurementModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$measuredOn).sort(\.$recordedAt).all()
+            .compactMap { model in
+                model.measurement.map {
+                    StoredLadderMeasurement(measurement: $0, measuredBy: model.measuredBy, answeredYes: model.answeredYes)
+                }
+            }
     }
 
     public func addMeasurement(
