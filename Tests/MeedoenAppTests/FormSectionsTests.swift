@@ -25,3 +25,11 @@ final class FormSectionsTests: XCTestCase {
             fields["relation"]!.options.contains { $0.value == MemberRelation.applicant.rawValue }, "a new member is never the applicant")
     }
 }
+
+/// The conditions of a group proposal are structured in Core and worded here, as the decision stores them.
+final class ProposalWordingTests: XCTestCase {
+    func testEachReasonIsWorded() {
+        XCTAssertEqual(Dutch.proposalReason(.fact(.wswOrBeschutIndication, value: "yes")), "Wsw-indicatie of doelgroep beschut werk: ja")
+        XCTAssertEqual(Dutch.proposalReason(.notIn(groupName: "Zorg")), "Valt niet onder Zorg")
+    }
+}

@@ -165,7 +165,7 @@ final class SegmentationTests: XCTestCase {
         let segmentation = try profile("steenwijkerland").segmentation
         let proposal = segmentation.propose(for: Facts([.wswOrBeschutIndication: "yes"]))
         guard case .group(_, let reasons, let explanation) = proposal else { return XCTFail("no group: \(proposal)") }
-        XCTAssertEqual(reasons, ["Wsw-indicatie of doelgroep beschut werk: ja"])
+        XCTAssertEqual(reasons, [.fact(.wswOrBeschutIndication, value: "yes")], "the fact that decided it (worded by the app)")
         XCTAssertTrue(explanation.contains("NoordWestGroep"))
     }
 

@@ -84,7 +84,7 @@ enum GroupController {
         switch proposal {
         case .group(let code, let reasons, let explanation):
             page.proposed = segmentation.group(code).map(GroupView.init)
-            (page.reasons, page.explanation) = (reasons, explanation)
+            (page.reasons, page.explanation) = (reasons.map(Dutch.proposalReason), explanation)
         case .needsFacts(let group, let missing):
             page.noProposal =
                 "Nog geen voorstel: voor \(segmentation.group(group)?.name ?? group) ontbreekt \(missing.map { FactLabels.name($0).lowercased() }.joined(separator: ", "))."
@@ -130,7 +130,7 @@ enum GroupController {
             return try await page(req, resident, opened, values: fields, issues: reader.issues)
         }
         var reasons: [String] = []
-        if case .group(_, let fired, _) = proposal { reasons = fired }
+        if case .group(_, let fired, _) = proposal { reasons = fired.map(Dutch.proposalReason) }
         let decision = CaseworkStore.GroupDecision(
             groupCode: code, proposedCode: proposal?.code, reasons: reasons,
             overrideReason: code == proposal?.code && profile.segmentation.group(code)?.admissionNeedsReason != true ? nil : reason,

@@ -118,7 +118,7 @@ struct DemoCommand: AsyncCommand {
                 profiles[organisation.id!] = (stored.model.version, stored.profile)
             }
         }
-        var casework = DemoCasework(seed: seed, recordedAt: app.meedoen.clock.now())
+        var casework = DemoCasework(seed: seed, recordedAt: app.meedoen.clock.now(), describe: Dutch.proposalReason)
         _ = try await casework.load(on: app.db, profiles: profiles)
         // Each demo intake, plan and review was a conversation: it is a contact too.
         try await M013_LinkConversationsToContacts.linkMissing(on: app.db)

@@ -1,7 +1,14 @@
+/// One condition that decided a proposal: a fact with the value it had, or a group the client does not
+/// fall under. The app words it (`Dutch.proposalReason`); the decision stores the words it showed.
+public enum ProposalReason: Sendable, Equatable {
+    case fact(Fact, value: String)
+    case notIn(groupName: String)
+}
+
 /// The outcome of evaluating a segmentation on a client's facts (R4): a proposed group with the
-/// conditions that decided it, explained in Dutch — or why nothing can be proposed yet.
+/// conditions that decided it — or why nothing can be proposed yet.
 public enum Proposal: Sendable, Equatable {
-    case group(code: String, reasons: [String], explanation: String)
+    case group(code: String, reasons: [ProposalReason], explanation: String)
     /// A group earlier in the order may apply but depends on facts not recorded yet.
     case needsFacts(group: String, missing: [Fact])
     /// No group's rules hold: the case manager chooses, with a reason.
@@ -29,7 +36,7 @@ extension Segmentation {
     }
 
     enum Outcome: Equatable {
-        case holds([String])
+        case holds([ProposalReason])
         case fails
         case unknown([Fact])
     }
@@ -37,14 +44,14 @@ extension Segmentation {
     /// `visiting` guards against a cycle of notGroup references; a loaded profile has none (see
     /// ProfileValidation), so reaching one again counts as failing rather than looping.
     func evaluate(_ group: ClientGroup, _ facts: Facts, visiting: Set<String>) -> Outcome {
-        var reasons: [String] = []
+        var reasons: [ProposalReason] = []
         var missing: [Fact] = []
         for condition in group.rules {
             if let other = condition.notGroup {
                 guard let target = self.group(other), !visiting.contains(other) else { return .fails }
                 switch evaluate(target, facts, visiting: visiting.union([group.code])) {
                 case .holds: return .fails
-                case .fails: reasons.append("Valt niet onder \(target.name)")
+                case .fails: reasons.append(.notIn(groupName: target.name))
                 case .unknown(let facts): missing += facts
                 }
                 continue
@@ -55,7 +62,7 @@ extension Segmentation {
                 continue
             }
             guard condition.accepts(value) else { return .fails }
-            reasons.append("\(FactLabels.name(fact)): \(FactLabels.value(value, of: fact))")
+            reasons.append(.fact(fact, value: value))
         }
         return missing.isEmpty ? .holds(reasons) : .unknown(missing)
     }

@@ -10,10 +10,13 @@ public struct DemoCasework {
     private var random: SeededRandom
     private let recordedAt: Date
     private let today = DemoLoader.referenceDay
+    /// The words a group decision stores for each condition that decided it (the app's `Dutch`).
+    private let describe: @Sendable (ProposalReason) -> String
 
-    public init(seed: UInt64, recordedAt: Date) {
+    public init(seed: UInt64, recordedAt: Date, describe: @escaping @Sendable (ProposalReason) -> String) {
         random = SeededRandom(seed: seed &+ 5)
         self.recordedAt = recordedAt
+        self.describe = describe
     }
 
     /// Seed 002: of those neither in Wsw nor working, Direct Werk 38, Werken & Ervaren 62,
@@ -65,7 +68,9 @@ public struct DemoCasework {
             batch.add(intake: intake, for: client, ready: facts[.distanceToWork] == "upTo6Months", recordedAt: recordedAt, random: &random)
             guard case .group(let code, let reasons, _) = proposal else { continue }
             let since = max(Day(client.supportStart), intake.heldOn)
-            batch.add(group: code, reasons: reasons, version: version, from: since, for: client, recordedAt: recordedAt, random: &random)
+            batch.add(
+                group: code, reasons: reasons.map(describe), version: version, from: since, for: client, recordedAt: recordedAt,
+                random: &random)
             if let reviews = profile.segmentation.group(code)?.service.reviews, random.chance(0.7) {
                 for review in reviews {
                     let held = today.adding(months: -Int.random(in: 0...(review.everyMonths + 6), using: &random))

@@ -1,6 +1,8 @@
+import MeedoenCore
+
 /// Dutch names of the facts and their values, for the explanation of a proposal and for the forms.
-public enum FactLabels {
-    public static func name(_ fact: Fact) -> String {
+enum FactLabels {
+    static func name(_ fact: Fact) -> String {
         switch fact {
         case .workCapacity: "Arbeidsvermogen"
         case .distanceToWork: "Geschatte afstand tot werk"
@@ -23,7 +25,7 @@ public enum FactLabels {
         }
     }
 
-    public static func value(_ value: String, of fact: Fact) -> String {
+    static func value(_ value: String, of fact: Fact) -> String {
         switch (fact, value) {
         case (.workCapacity, "limited"): "beperkt"
         case (.workCapacity, "none"): "geen"
@@ -43,6 +45,16 @@ public enum FactLabels {
         case (_, "yes"): "ja"
         case (_, "no"): "nee"
         default: fact.values == nil ? "trede \(value)" : value
+        }
+    }
+}
+
+extension Dutch {
+    /// A condition that decided a group proposal, as the case manager reads it (and the decision stores).
+    static func proposalReason(_ reason: ProposalReason) -> String {
+        switch reason {
+        case .fact(let fact, let value): "\(FactLabels.name(fact)): \(FactLabels.value(value, of: fact))"
+        case .notIn(let groupName): "Valt niet onder \(groupName)"
         }
     }
 }
