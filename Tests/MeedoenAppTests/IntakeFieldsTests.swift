@@ -92,4 +92,33 @@ final class IntakeFieldsTests: XCTestCase {
         let all = table.shown(record(profile), parts: [.intake, .sensitive, .workProfile]).map(\.text).joined(separator: " ")
         XCTAssertTrue(all.contains("Gezondheid (zoals de cliënt het zegt): Rugklachten") && all.contains("Postcodegebied: 8331"), all)
     }
+
+    func testTheShowPageIsAValue() throws {
+        let profile = try profile()
+        let stored = record(profile)
+        let resident = Resident(
+            id: UUID(), householdID: UUID(), organisationID: UUID(), bsn: "999994669", givenName: "Anne", familyName: "Bakker",
+            dateOfBirth: Day(year: 1990, month: 3, day: 1)!, relation: .applicant, recordedAt: Date())
+        let intakes = [
+            StoredIntake(id: UUID(), heldOn: stored.intake.heldOn, intake: stored.intake, recordedAt: Date()),
+            StoredIntake(
+                id: UUID(), heldOn: Day(year: 2025, month: 5, day: 1)!, intake: Intake(heldOn: Day(year: 2025, month: 5, day: 1)!),
+                recordedAt: Date()),
+        ]
+        let colleague = IntakeShowPage(resident: resident, intakes: intakes, work: nil, profile: profile, sensitive: false, canWrite: false)
+        let text = colleague.sections.map(\.text).joined(separator: " ")
+        XCTAssertFalse(text.contains("Rugklachten") || text.contains("Geestelijke gezondheid"), "no extra level without sensitive")
+        XCTAssertFalse(colleague.sections.contains { $0.heading == "Werkprofiel" }, "no work profile when not loaded")
+        XCTAssertEqual(colleague.earlier, ["1 mei 2025"])
+        XCTAssertTrue(colleague.sensitiveHidden)
+
+        let director = IntakeShowPage(
+            resident: resident, intakes: intakes, work: stored.work, profile: profile, sensitive: true, canWrite: true)
+        XCTAssertTrue(director.sections.map(\.text).joined().contains("Rugklachten"))
+        XCTAssertEqual(director.sections.last?.hint, "Het enige dat de werkgeversdienstverlening ziet.")
+
+        let workOnly = IntakeShowPage(resident: resident, intakes: [], work: stored.work, profile: profile, sensitive: true, canWrite: true)
+        XCTAssertNil(workOnly.heldOn)
+        XCTAssertEqual(workOnly.sections.map(\.heading), ["Werkprofiel"], "a work profile is shown also without an intake")
+    }
 }

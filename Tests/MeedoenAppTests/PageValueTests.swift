@@ -74,4 +74,41 @@ final class PageValueTests: XCTestCase {
         XCTAssertTrue(forJobcoach.support.rows.isEmpty, "but not the support periods: left out of the data")
         XCTAssertFalse(forJobcoach.canEdit)
     }
+
+    func testThePlanDocumentOrdersProgressByGoal() {
+        let (first, second) = (UUID(), UUID())
+        let plan = StoredPlan(
+            id: UUID(), residentID: anne, startedOn: Day(year: 2026, month: 9, day: 1)!, agreements: "Elke week solliciteren",
+            obligations: nil, nextReviewOn: Day(year: 2027, month: 3, day: 1)!, closedOn: nil, recordedAt: moment,
+            goals: [
+                .init(
+                    id: first, position: 1, description: "Taalles", actions: nil, targetOn: Day(year: 2027, month: 1, day: 1)!,
+                    status: .onTrack),
+                .init(
+                    id: second, position: 2, description: "Werkervaring", actions: "Stage", targetOn: Day(year: 2027, month: 6, day: 1)!,
+                    status: .open),
+            ],
+            reviews: [
+                .init(
+                    id: UUID(), reviewedOn: Day(year: 2026, month: 11, day: 1)!, summary: "Goed begin", nextReviewOn: nil,
+                    progress: [
+                        .init(goalID: second, status: .behind, note: "nog geen plek"), .init(goalID: first, status: .onTrack, note: nil),
+                    ])
+            ])
+        let resident = file.members[0]
+        let page = PlanDocumentPage(
+            plan: plan, resident: resident, file: file, organisation: "Steenwijkerland", canReview: true, today: today)
+        XCTAssertEqual(page.director, "Julia Nijland")
+        XCTAssertEqual(page.goals.map(\.number), [1, 2])
+        XCTAssertEqual(page.reviews.first?.progress, ["Doel 1: Op schema", "Doel 2: Loopt achter — nog geen plek"])
+        XCTAssertEqual(page.reviewHref, "/clients/\(anne.uuidString)/plans/\(plan.id.uuidString)/review")
+        var closed = plan
+        closed.closedOn = Day(year: 2026, month: 12, day: 1)!
+        let done = PlanDocumentPage(plan: closed, resident: resident, file: file, organisation: "", canReview: true, today: today)
+        XCTAssertNil(done.reviewHref, "a closed plan is not reviewed")
+        XCTAssertNil(done.nextReview)
+        XCTAssertNil(
+            PlanDocumentPage(plan: plan, resident: resident, file: file, organisation: "", canReview: false, today: today).reviewHref,
+            "only who may write the plan reviews it")
+    }
 }

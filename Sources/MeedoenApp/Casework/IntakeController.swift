@@ -84,18 +84,6 @@ enum IntakeController {
         }
     }
 
-    struct ShowPage: Encodable {
-        var heading: String
-        var client: String
-        var clientHref: String
-        var heldOn: String?
-        var sections: [ShownSection]
-        var earlier: [String]
-        var canWrite: Bool
-        var newHref: String
-        var sensitiveHidden: Bool
-    }
-
     @Sendable static func show(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .read, purpose: "intake bekijken")
         let store = CaseworkStore(db: req.db)
@@ -109,22 +97,9 @@ enum IntakeController {
                 householdID: opened.file.id, residentID: resident.id, part: extra.map(\.rawValue).joined(separator: ","), action: "inzien",
                 purpose: "intake bekijken")
         }
-        let id = resident.id
-        var sections: [ShownSection] = []
-        if intake != nil || work != nil {
-            // The intake's parts the reader may see; a work profile is shown also without an intake.
-            var parts: Set<FilePart> = intake == nil ? [] : sensitive ? [.intake, .sensitive] : [.intake]
-            if work != nil { parts.insert(.workProfile) }
-            let profile = try await req.profile(of: opened.file.household.organisationID).profile
-            sections = IntakeFields.table(asking: Fact.allCases, profile: profile, statusHolder: true)
-                .shown(IntakeRecord(intake: intake ?? Intake(heldOn: req.today), work: work), parts: parts)
-                .filter { $0.heading != IntakeFields.conversation.legend }
-        }
-        let page = ShowPage(
-            heading: "Intake van \(resident.fullName)", client: resident.fullName, clientHref: SitePath.client(.id(id)).path,
-            heldOn: intake.map { Dutch.date($0.heldOn) }, sections: sections,
-            earlier: intakes.dropFirst().map { Dutch.date($0.heldOn) }, canWrite: opened.may(.intake, .write),
-            newHref: SitePath.client(.id(id), .intakeNew).path, sensitiveHidden: !sensitive)
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
+        let page = IntakeShowPage(
+            resident: resident, intakes: intakes, work: work, profile: profile, sensitive: sensitive, canWrite: opened.may(.intake, .write))
         return try await req.renderPage("intake", title: page.heading, page)
     }
 }

@@ -118,36 +118,6 @@ enum PlanController {
 
     // MARK: The document
 
-    struct DocumentPage: Encodable {
-        struct Goal: Encodable {
-            var number: Int
-            var description: String
-            var actions: String?
-            var target: String
-            var status: String
-        }
-
-        struct Review: Encodable {
-            var date: String
-            var summary: String?
-            var progress: [String]
-        }
-
-        var heading: String
-        var client: String
-        var clientHref: String
-        var organisation: String
-        var director: String
-        var started: String
-        var nextReview: String?
-        var closed: String?
-        var agreements: String?
-        var obligations: String?
-        var goals: [Goal]
-        var reviews: [Review]
-        var reviewHref: String?
-    }
-
     private static func openPlan(_ req: Request, _ resident: Resident) async throws -> StoredPlan {
         guard let id = req.parameters.get("plan").flatMap(UUID.init(uuidString:)),
             let plan = try await CaseworkStore(db: req.db).plan(id), plan.residentID == resident.id
@@ -159,30 +129,9 @@ enum PlanController {
         let (resident, opened) = try await req.openClient(.plan, .read, purpose: "plan van aanpak bekijken")
         let plan = try await openPlan(req, resident)
         let file = opened.file
-        let goals = plan.goals
-        let number = Dictionary(uniqueKeysWithValues: goals.map { ($0.id, $0.position) })
         let organisation = try await DirectoryStore(db: req.db).organisation(file.household.organisationID)?.name ?? ""
-        let page = DocumentPage(
-            heading: "Plan van aanpak", client: resident.fullName, clientHref: SitePath.client(.id(resident.id)).path,
-            organisation: organisation,
-            director: file.name(of: file.current(file.directors, on: req.today)?.value), started: Dutch.date(plan.startedOn),
-            nextReview: plan.closedOn == nil ? Dutch.date(plan.nextReviewOn) : nil, closed: plan.closedOn.map { Dutch.date($0) },
-            agreements: plan.agreements, obligations: plan.obligations,
-            goals: goals.map {
-                DocumentPage.Goal(
-                    number: $0.position, description: $0.description, actions: $0.actions, target: Dutch.date($0.targetOn),
-                    status: Dutch.goalStatus($0.status))
-            },
-            reviews: plan.reviews.map { review in
-                DocumentPage.Review(
-                    date: Dutch.date(review.reviewedOn), summary: review.summary,
-                    progress: review.progress.sorted { (number[$0.goalID] ?? 0) < (number[$1.goalID] ?? 0) }.map { progress in
-                        let note = progress.note.map { " — \($0)" } ?? ""
-                        return "Doel \(number[progress.goalID] ?? 0): \(Dutch.goalStatus(progress.status))" + note
-                    })
-            },
-            reviewHref: plan.closedOn == nil && opened.may(.plan, .write)
-                ? SitePath.client(.id(resident.id), .planReview(.id(plan.id))).path : nil)
+        let page = PlanDocumentPage(
+            plan: plan, resident: resident, file: file, organisation: organisation, canReview: opened.may(.plan, .write), today: req.today)
         return try await req.renderPage("plan", title: "Plan van aanpak \(resident.fullName)", page)
     }
 
