@@ -111,4 +111,18 @@ final class PageValueTests: XCTestCase {
             PlanDocumentPage(plan: plan, resident: resident, file: file, organisation: "", canReview: false, today: today).reviewHref,
             "only who may write the plan reviews it")
     }
+
+    func testTheHandoverInboxOffersAnAnswerWhileProposed() {
+        func handover(_ status: HandoverStatus) -> Handover {
+            Handover(
+                id: UUID(), residentID: anne, residentName: "Anne Bakker", toUserID: julia, toOrganisation: nil, goal: "Werkfit",
+                reason: "Begeleiding", handedOverOn: Day(year: 2026, month: 11, day: 2)!, status: status, decidedOn: nil, decisionNote: nil,
+                recordedAt: moment)
+        }
+        let page = HandoverInboxPage([handover(.proposed), handover(.accepted)])
+        XCTAssertEqual(page.rows.map(\.open), [true, false])
+        XCTAssertEqual(page.rows.first?.href, "/clients/\(anne.uuidString)")
+        XCTAssertEqual(page.rows.first?.date, "2 november 2026")
+        XCTAssertTrue(page.rows.first?.decisionAction.hasSuffix("/decision") == true)
+    }
 }

@@ -158,37 +158,13 @@ enum HandoverController {
             to: .client(.id(resident.id)), flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
     }
 
-    struct InboxPage: Encodable {
-        struct Row: Encodable {
-            var key: String
-            var href: String
-            var client: String
-            var goal: String
-            var reason: String
-            var date: String
-            var status: String
-            var decisionAction: String
-            var open: Bool
-        }
-
-        var rows: [Row]
-    }
-
     @Sendable static func inbox(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let handovers = try await CaseworkStore(db: req.db).handovers(to: viewer.userID)
-        let rows = handovers.map { handover in
-            InboxPage.Row(
-                key: handover.id.uuidString, href: SitePath.client(.id(handover.residentID)).path, client: handover.residentName ?? "",
-                goal: handover.goal,
-                reason: handover.reason, date: Dutch.date(handover.handedOverOn), status: Dutch.handoverStatus(handover.status),
-                decisionAction: SitePath.handoverDecision(.id(handover.id)).path,
-                open: handover.status == .proposed)
-        }
         try await req.auditList(
             part: .handovers, purpose: "mijn aanmeldingen", searchText: nil,
             shown: handovers.map(\.residentID))
-        return try await req.renderPage("handovers", title: "Mijn aanmeldingen", InboxPage(rows: rows))
+        return try await req.renderPage("handovers", title: "Mijn aanmeldingen", HandoverInboxPage(handovers))
     }
 }
 
