@@ -12,21 +12,21 @@ public struct CaseworkStore: Sendable {
 
     /// A resident's intakes, newest first; the extra level only when the reader may see it.
     public func intakes(of residentID: UUID, withSensitive: Bool) async throws -> [StoredIntake] {
-        try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending)
-            .sort(\.$recordedAt, .descending).all()
-            .map {
-                StoredIntake(
-                    id: $0.id!, heldOn: Day($0.heldOn), intake: try intake($0, withSensitive: withSensitive), recordedAt: $0.recordedAt)
-            }
+        try await newestIntakesFirst(\.$resident.$id == residentID).all().map { try stored($0, withSensitive: withSensitive) }
     }
 
     /// A resident's latest intake; the extra level only when the reader may see it.
     public func latestIntake(of residentID: UUID, withSensitive: Bool) async throws -> StoredIntake? {
-        guard
-            let model = try await IntakeModel.query(on: db).filter(\.$resident.$id == residentID).sort(\.$heldOn, .descending)
-                .sort(\.$recordedAt, .descending).first()
-        else { return nil }
-        return StoredIntake(
+        try await newestIntakesFirst(\.$resident.$id == residentID).first().map { try stored($0, withSensitive: withSensitive) }
+    }
+
+    /// Intakes matching `filter`, the latest first (by day held, then by when recorded).
+    private func newestIntakesFirst(_ filter: ModelValueFilter<IntakeModel>) -> QueryBuilder<IntakeModel> {
+        IntakeModel.query(on: db).filter(filter).sort(\.$heldOn, .descending).sort(\.$recordedAt, .descending)
+    }
+
+    private func stored(_ model: IntakeModel, withSensitive: Bool) throws -> StoredIntake {
+        StoredIntake(
             id: model.id!, heldOn: Day(model.heldOn), intake: try intake(model, withSensitive: withSensitive), recordedAt: model.recordedAt)
     }
 
@@ -36,8 +36,7 @@ public struct CaseworkStore: Sendable {
         var latest: [UUID: Intake] = [:]
         for start in stride(from: 0, to: residentIDs.count, by: 500) {
             let chunk = Array(residentIDs[start..<min(start + 500, residentIDs.count)])
-            let models = try await IntakeModel.query(on: db).filter(\.$resident.$id ~~ chunk).sort(\.$heldOn, .descending)
-                .sort(\.$recordedAt, .descending).all()
+            let models = try await newestIntakesFirst(\.$resident.$id ~~ chunk).all()
             for model in models where latest[model.$resident.id] == nil {
                 latest[model.$resident.id] = try intake(model, withSensitive: false)
             }

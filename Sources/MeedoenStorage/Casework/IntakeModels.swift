@@ -86,10 +86,13 @@ public final class GroupAssignmentModel: Model, @unchecked Sendable {
         (copy.validTo, copy.recordedBy, copy.recordedAt, copy.copyOf) = (validTo.date, recordedBy, recordedAt, copyOf ?? self.id)
         return copy
     }
+}
 
-    /// Known now and valid on `day`: the same rule as `AsOf`.
-    public func holds(on day: Day) -> Bool {
-        supersededAt == nil && Day(validFrom) <= day && (validTo.map { Day($0) >= day } ?? true)
+/// A group decision is a dated record like the others (M017): `holds(on:)` is the one rule of `Dated`.
+extension GroupAssignmentModel: DatedRecord {
+    public var value: String {
+        get { groupCode }
+        set { groupCode = newValue }
     }
 }
 
