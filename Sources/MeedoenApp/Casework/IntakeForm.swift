@@ -31,8 +31,8 @@ enum IntakeForm {
         guard let intake else { return values }
         let table = IntakeFields.table(asking: Fact.allCases, profile: nil, statusHolder: true)
         values.merge(table.values(of: IntakeRecord(intake: intake, work: work), parts: [.intake, .sensitive, .workProfile])) { $1 }
+        // A new intake is held today, not on the day of the one it starts from.
         values["heldOn"] = today.iso
-        values["wp_postcodeArea"] = values["wp_postcodeArea"] ?? String(postcode.prefix(4))
         return values
     }
 
