@@ -308,7 +308,8 @@ final class CooperationTests: XCTestCase {
                 files, recorder: Recorder(userID: nil, clock: .fixed(testNow), ids: .random), on: Day(testNow))
             XCTAssertEqual(refused.count, 1)
             XCTAssertTrue(refused[0].description.contains("steenwijkerland.json"), refused[0].description)
-            XCTAssertTrue(refused[0].description.contains("0 maanden"), refused[0].description)
+            XCTAssertEqual(refused[0].fault, .termMonths(0))
+            XCTAssertTrue(Dutch.profileProblem(refused[0]).contains("0 maanden"), Dutch.profileProblem(refused[0]))
             let after = try await PolicyProfileStore(db: app.db).versions(organisation.id!)
             XCTAssertEqual(after.count, 1, "the last valid profile stays")
         }
@@ -472,7 +473,7 @@ final class ProfileVersionTests: XCTestCase {
                 of: "\"label\": \"Klantgroep\"", with: "\"label\": \"Klantprofiel\"")
             let notApplied = try await store.installShipped(files, recorder: recorder, on: Day(testNow))
             XCTAssertEqual(notApplied.count, 1)
-            XCTAssertTrue(notApplied[0].problem.contains("functioneel beheerder"), notApplied[0].problem)
+            XCTAssertEqual(notApplied[0].fault, .editedSinceShipped)
             let current = try await store.current(organisation.id!, on: Day(testNow))!
             XCTAssertEqual(current.profile.segmentation.label, "Doelgroep", "the edit stays in force")
 

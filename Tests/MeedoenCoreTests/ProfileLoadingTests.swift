@@ -14,7 +14,9 @@ final class ProfileLoadingTests: XCTestCase {
         do {
             _ = try PolicyProfile.load(JSONSerialization.data(withJSONObject: document), file: "test.json")
             return nil
-        } catch let problem as ProfileProblem { return problem } catch { return ProfileProblem(file: "", key: "", problem: "\(error)") }
+        } catch let problem as ProfileProblem { return problem } catch {
+            return ProfileProblem(file: "", key: "", fault: .unreadable(detail: "\(error)"))
+        }
     }
 
     /// Edits one group of the shipped Steenwijkerland profile.
@@ -35,79 +37,79 @@ final class ProfileLoadingTests: XCTestCase {
     }
 
     func testRefusals() throws {
-        let cases: [(String, [String: Any], String, String)] = [
+        let cases: [(String, [String: Any], String, ProfileFault)] = [
             (
                 "unknown field", try steenwijkerland(group: 2) { $0["critera"] = ["typo"] }, "segmentation.groups[2].critera",
-                "onbekend veld"
+                .unknownField
             ),
             (
                 "unknown field in a rule",
                 try steenwijkerland(group: 0) { $0["rules"] = [["fact": "wswOrBeschutIndication", "oneOf": ["yes"], "allOf": ["no"]]] },
-                "segmentation.groups[0].rules[0].allOf", "onbekend veld"
+                "segmentation.groups[0].rules[0].allOf", .unknownField
             ),
             (
                 "group without criteria", try steenwijkerland(group: 1) { $0["criteria"] = [String]() }, "segmentation.groups[1].criteria",
-                "zonder criteria"
+                .noCriteria
             ),
             (
                 "contradictory rule",
                 try steenwijkerland(group: 5) {
                     $0["rules"] = [["fact": "workCapacity", "oneOf": ["none"]], ["fact": "workCapacity", "oneOf": ["yes"]]]
                 },
-                "segmentation.groups[5].rules[1]", "tegenstrijdig"
+                "segmentation.groups[5].rules[1]", .contradictoryValues(.workCapacity)
             ),
             (
                 "cyclic rule",
                 try steenwijkerland(group: 4) { $0["rules"] = [["notGroup": "zorg"]] }.replacingGroup(5) {
                     $0["rules"] = [["notGroup": "lerenOntwikkelen"]]
                 },
-                "segmentation.groups", "kringverwijzing"
+                "segmentation.groups", .cycle(["lerenOntwikkelen", "zorg", "lerenOntwikkelen"])
             ),
             (
                 "norm of zero",
                 try steenwijkerland(group: 5) {
                     $0["service"] = ["contacts": ["kind": "everyMonths", "months": 0, "source": "x"], "reviews": [], "services": []]
                 },
-                "segmentation.groups[5].service.contacts.months", "0 maanden"
+                "segmentation.groups[5].service.contacts.months", .normMonths(0)
             ),
             (
                 "review every zero months",
                 try steenwijkerland(group: 3) {
                     $0["service"] = ["reviews": [["kind": "lawfulness", "everyMonths": 0, "description": "x"]], "services": []]
                 },
-                "segmentation.groups[3].service.reviews[0].everyMonths", "0 maanden"
+                "segmentation.groups[3].service.reviews[0].everyMonths", .termMonths(0)
             ),
             (
                 "age where the profile says it is no criterion",
                 try steenwijkerland(group: 2) { $0["rules"] = [["fact": "youth", "oneOf": ["yes"]]] },
-                "segmentation.groups[2].rules[0].fact", "leeftijd"
+                "segmentation.groups[2].rules[0].fact", .ageIsNoCriterion
             ),
             (
                 "a value the fact does not have",
                 try steenwijkerland(group: 2) { $0["rules"] = [["fact": "workCapacity", "oneOf": ["maybe"]]] },
-                "segmentation.groups[2].rules[0].oneOf", "'maybe'"
+                "segmentation.groups[2].rules[0].oneOf", .notAValue("maybe", fact: .workCapacity)
             ),
             (
                 "an unknown fact", try steenwijkerland(group: 2) { $0["rules"] = [["fact": "leeftijd", "oneOf": ["yes"]]] },
-                "segmentation.groups[2].rules[0].fact", "onbekende waarde"
+                "segmentation.groups[2].rules[0].fact", .unknownValue
             ),
             (
                 "a reference to a group that does not exist", try steenwijkerland(group: 3) { $0["rules"] = [["notGroup": "directwerk"]] },
-                "segmentation.groups[3].rules[0].notGroup", "onbekende groep"
+                "segmentation.groups[3].rules[0].notGroup", .unknownGroup("directwerk")
             ),
             (
                 "missing field", try steenwijkerland(group: 3) { $0.removeValue(forKey: "explanation") },
-                "segmentation.groups[3].explanation", "ontbreekt"
+                "segmentation.groups[3].explanation", .missingField
             ),
         ]
-        for (name, document, key, problem) in cases {
+        for (name, document, key, fault) in cases {
             guard let refused = refusal(document) else {
                 XCTFail("\(name): accepted")
                 continue
             }
             XCTAssertEqual(refused.file, "test.json", name)
             XCTAssertEqual(refused.key, key, name)
-            XCTAssertTrue(refused.problem.contains(problem), "\(name): \(refused.problem)")
+            XCTAssertEqual(refused.fault, fault, name)
         }
     }
 
@@ -115,11 +117,14 @@ final class ProfileLoadingTests: XCTestCase {
         var document = try shipped("nijkerk")
         document["schemaVersion"] = 1
         XCTAssertEqual(refusal(document)?.key, "schemaVersion")
+        XCTAssertEqual(refusal(document)?.fault, .unsupportedVersion(1, supported: PolicyProfile.schemaVersion))
     }
 
     func testBrokenJSONIsRefusedWithTheFileName() {
         XCTAssertThrowsError(try PolicyProfile.load(Data("{\"schemaVersion\": 2,".utf8), file: "kapot.json")) { error in
-            XCTAssertTrue("\(error)".hasPrefix("kapot.json: geen geldige JSON"), "\(error)")
+            let problem = error as? ProfileProblem
+            XCTAssertEqual(problem?.file, "kapot.json")
+            guard case .invalidJSON = problem?.fault else { return XCTFail("\(error)") }
         }
     }
 }

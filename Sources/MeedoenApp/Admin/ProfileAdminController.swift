@@ -95,7 +95,7 @@ enum ProfileAdminController {
     }
 
     static func refusal(_ problem: ProfileProblem) -> String {
-        "Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(problem.problem)."
+        "Niet opgeslagen, de vorige versie blijft gelden. \(problem.key.isEmpty ? "" : "Bij \(problem.key): ")\(Dutch.profileFault(problem.fault))."
     }
 
     @Sendable static func save(req: Request) async throws -> Response {

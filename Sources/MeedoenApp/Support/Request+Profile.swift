@@ -30,7 +30,7 @@ extension Meedoen {
         let recorder = Recorder(userID: nil, clock: app.meedoen.clock, ids: app.meedoen.ids)
         let refused = try await PolicyProfileStore(db: app.db).installShipped(files, recorder: recorder, on: app.meedoen.clock.today)
         for problem in refused {
-            app.logger.error("Beleidsprofiel geweigerd, de vorige geldige versie blijft gelden: \(problem)")
+            app.logger.error("Beleidsprofiel geweigerd, de vorige geldige versie blijft gelden: \(Dutch.profileProblem(problem))")
         }
     }
 }

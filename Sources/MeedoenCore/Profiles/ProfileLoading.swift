@@ -1,16 +1,16 @@
 import Foundation
 
-/// Why a profile document was refused: the file, where in it, and what is wrong — in Dutch, for
-/// the functioneel beheerder who has to fix it.
+/// Why a profile document was refused: the file, where in it, and what is wrong (the app words
+/// the fault in Dutch for the functioneel beheerder who has to fix it).
 public struct ProfileProblem: Error, Equatable, CustomStringConvertible, Sendable {
     public var file: String
     /// The key path inside the document, e.g. `segmentation.groups[2].rules[0].fact`; empty for the whole document.
     public var key: String
-    public var problem: String
+    public var fault: ProfileFault
 
-    public init(file: String, key: String, problem: String) { (self.file, self.key, self.problem) = (file, key, problem) }
+    public init(file: String, key: String, fault: ProfileFault) { (self.file, self.key, self.fault) = (file, key, fault) }
 
-    public var description: String { key.isEmpty ? "\(file): \(problem)" : "\(file), \(key): \(problem)" }
+    public var description: String { key.isEmpty ? "\(file): \(fault)" : "\(file), \(key): \(fault)" }
 }
 
 extension PolicyProfile {
@@ -19,12 +19,10 @@ extension PolicyProfile {
     public static func load(_ data: Data, file: String) throws -> PolicyProfile {
         let tree: Any
         do { tree = try JSONSerialization.jsonObject(with: data) } catch {
-            throw ProfileProblem(file: file, key: "", problem: "geen geldige JSON (\(Self.lineHint(error)))")
+            throw ProfileProblem(file: file, key: "", fault: .invalidJSON(detail: Self.detail(error)))
         }
         if let version = (tree as? [String: Any])?["schemaVersion"] as? Int, version != schemaVersion {
-            throw ProfileProblem(
-                file: file, key: "schemaVersion",
-                problem: "versie \(version) wordt niet ondersteund; deze versie leest versie \(schemaVersion)")
+            throw ProfileProblem(file: file, key: "schemaVersion", fault: .unsupportedVersion(version, supported: schemaVersion))
         }
         let profile: PolicyProfile
         do { profile = try JSONDecoder().decode(PolicyProfile.self, from: data) } catch let error as DecodingError {
@@ -33,10 +31,10 @@ extension PolicyProfile {
         // Whatever the typed document does not carry back was not understood: an unknown field.
         let understood = try JSONSerialization.jsonObject(with: JSONEncoder().encode(profile))
         if let unknown = Self.firstUnknownKey(in: tree, comparedWith: understood, path: "") {
-            throw ProfileProblem(file: file, key: unknown, problem: "onbekend veld")
+            throw ProfileProblem(file: file, key: unknown, fault: .unknownField)
         }
         if let problem = ProfileValidation.firstProblem(in: profile) {
-            throw ProfileProblem(file: file, key: problem.key, problem: problem.message)
+            throw ProfileProblem(file: file, key: problem.key, fault: problem.fault)
         }
         return profile
     }
@@ -71,21 +69,22 @@ extension PolicyProfile {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return ProfileProblem(file: file, key: path(context.codingPath + [key]), problem: "verplicht veld ontbreekt")
+            return ProfileProblem(file: file, key: path(context.codingPath + [key]), fault: .missingField)
         case .typeMismatch(let type, let context):
-            return ProfileProblem(file: file, key: path(context.codingPath), problem: "verkeerd soort waarde, verwacht \(type)")
+            return ProfileProblem(file: file, key: path(context.codingPath), fault: .wrongType(expected: "\(type)"))
         case .valueNotFound(let type, let context):
-            return ProfileProblem(file: file, key: path(context.codingPath), problem: "waarde ontbreekt, verwacht \(type)")
+            return ProfileProblem(file: file, key: path(context.codingPath), fault: .missingValue(expected: "\(type)"))
         case .dataCorrupted(let context):
-            let value = context.debugDescription.contains("Cannot initialize") ? "onbekende waarde" : context.debugDescription
-            return ProfileProblem(file: file, key: path(context.codingPath), problem: value)
+            let fault: ProfileFault =
+                context.debugDescription.contains("Cannot initialize") ? .unknownValue : .unreadable(detail: context.debugDescription)
+            return ProfileProblem(file: file, key: path(context.codingPath), fault: fault)
         @unknown default:
-            return ProfileProblem(file: file, key: "", problem: "\(error)")
+            return ProfileProblem(file: file, key: "", fault: .unreadable(detail: "\(error)"))
         }
     }
 
-    private static func lineHint(_ error: any Error) -> String {
-        let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
-        return text
+    /// The parser's own words on where the JSON breaks (it names the line and column).
+    private static func detail(_ error: any Error) -> String {
+        "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
     }
 }

@@ -43,7 +43,7 @@ public struct PolicyProfileStore: Sendable {
         let profile = try PolicyProfile.load(Data(document.utf8), file: file)
         guard profile.organisation == organisation.code else {
             throw ProfileProblem(
-                file: file, key: "organisation", problem: "hoort bij '\(profile.organisation)', niet bij '\(organisation.code)'")
+                file: file, key: "organisation", fault: .otherOrganisation(document: profile.organisation, expected: organisation.code))
         }
         let latest = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisation.id!).sort(
             \.$version, .descending
@@ -75,12 +75,7 @@ public struct PolicyProfileStore: Sendable {
                 try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisation.id!)
                     .filter(\.$origin == Origin.edited.rawValue).filter(\.$version > lastShipped.version).count() > 0
             {
-                refused.append(
-                    ProfileProblem(
-                        file: shipped.file, key: "",
-                        problem:
-                            "nieuwe meegeleverde versie niet toegepast: de functioneel beheerder heeft het profiel sindsdien zelf aangepast"
-                    ))
+                refused.append(ProfileProblem(file: shipped.file, key: "", fault: .editedSinceShipped))
                 continue
             }
             do {
