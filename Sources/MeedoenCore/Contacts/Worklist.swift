@@ -41,6 +41,15 @@ public enum WorklistReason: Sendable, Equatable {
     /// Reach out (OutreachPolicy): of the age, without a benefit or a startkwalificatie recorded.
     case outreach(age: Int)
 
+    /// Late is a deadline that passed; a missing measurement or plan is work to do, not late.
+    public var isLate: Bool {
+        switch self {
+        case .contact(let status, _, _): status == .overdue
+        case .reviewDue, .planReviewOverdue, .noDirector: true
+        case .ladderMissing, .ladderOutdated, .youthWithoutPlan, .outreach: false
+        }
+    }
+
     public var list: Worklist.List {
         switch self {
         case .contact: .contacts

@@ -57,6 +57,15 @@ public struct ResultPage<Row: Sendable>: Sendable {
     public var total: Int
 
     public var pageCount: Int { max(1, (total + per - 1) / per) }
+
+    public init(rows: [Row], page: Int, per: Int, total: Int) { (self.rows, self.page, self.per, self.total) = (rows, page, per, total) }
+
+    /// One page of a list already in memory; a page past the end shows the last one.
+    public init(slicing all: [Row], page: Int, per: Int) {
+        let count = max(1, (all.count + per - 1) / per)
+        let number = min(max(1, page), count)
+        self.init(rows: Array(all.dropFirst((number - 1) * per).prefix(per)), page: number, per: per, total: all.count)
+    }
 }
 
 /// Who is looking, for scoping queries: their organisation and municipality scope.
