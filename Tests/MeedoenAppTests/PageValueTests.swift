@@ -125,4 +125,39 @@ final class PageValueTests: XCTestCase {
         XCTAssertEqual(page.rows.first?.date, "2 november 2026")
         XCTAssertTrue(page.rows.first?.decisionAction.hasSuffix("/decision") == true)
     }
+
+    func testTheGroupPageShowsTheProposalOrSaysWhatIsMissing() throws {
+        let profile = try PolicyProfile.load(
+            Data(contentsOf: URL(fileURLWithPath: packageRoot + "Resources/Profiles/steenwijkerland.json")), file: "steenwijkerland.json")
+        let segmentation = profile.segmentation
+        let resident = file.members[0]
+        let proposed = GroupDecisionPage(
+            resident: resident, segmentation: segmentation,
+            proposal: .group(code: "directWerk", reasons: [.fact(.workCapacity, value: "yes")], explanation: "Kan direct aan het werk."),
+            intakeDay: Day(year: 2026, month: 11, day: 2)!, currentCode: "zorg", today: today)
+        XCTAssertEqual(proposed.heading, "\(segmentation.label) van Anne Bakker")
+        XCTAssertEqual(proposed.proposed?.code, "directWerk")
+        XCTAssertEqual(proposed.reasons.count, 1)
+        XCTAssertNil(proposed.noProposal)
+        XCTAssertEqual(proposed.current, segmentation.group("zorg")?.name)
+        XCTAssertEqual(proposed.values, ["groupCode": "directWerk", "validFrom": "2026-12-03"], "the form starts on the proposal, today")
+        XCTAssertEqual(proposed.intakeDate, "2 november 2026")
+        XCTAssertEqual(proposed.action, SitePath.client(.id(anne), .group).path)
+
+        let missing = GroupDecisionPage(
+            resident: resident, segmentation: segmentation, proposal: .needsFacts(group: "zorg", missing: [.currentRung]), intakeDay: nil,
+            currentCode: "zorg", today: today)
+        XCTAssertNil(missing.proposed)
+        XCTAssertEqual(missing.values["groupCode"], "zorg", "without a proposal the form starts on the current group")
+        XCTAssertTrue(missing.noProposal?.contains("Leg eerst een meting op de participatieladder vast.") == true, missing.noProposal ?? "")
+
+        var issues = FieldIssues()
+        issues.add("overrideReason", .custom("Leg uit waarom u afwijkt van het voorstel."))
+        let refused = GroupDecisionPage(
+            resident: resident, segmentation: segmentation, proposal: nil, intakeDay: nil, currentCode: nil, today: today,
+            values: ["groupCode": "zorg"], issues: issues)
+        XCTAssertEqual(refused.values, ["groupCode": "zorg"], "what was typed stays")
+        XCTAssertEqual(refused.errors["overrideReason"], "Leg uit waarom u afwijkt van het voorstel.")
+        XCTAssertTrue(refused.noProposal?.hasPrefix("Er is nog geen intake.") == true)
+    }
 }

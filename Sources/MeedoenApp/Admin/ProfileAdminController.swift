@@ -26,7 +26,7 @@ enum ProfileAdminController {
         var ageIsCriterion: Bool
         var source: String
         var contactNorm: String
-        var groups: [GroupController.GroupView]
+        var groups: [ClientGroupView]
         var versions: [Version]
         var form: FormPage
         var errorList: [FormPage.Message]
@@ -52,7 +52,7 @@ enum ProfileAdminController {
             ageIsCriterion: profile.segmentation.ageIsCriterion, source: profile.segmentation.source,
             contactNorm: Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)),
             groups: profile.segmentation.groups.map { group in
-                var view = GroupController.GroupView(group)
+                var view = ClientGroupView(group)
                 view.rules = group.rules.map { Dutch.rule($0, in: profile.segmentation) }
                 return view
             },
