@@ -160,4 +160,26 @@ final class PageValueTests: XCTestCase {
         XCTAssertEqual(refused.errors["overrideReason"], "Leg uit waarom u afwijkt van het voorstel.")
         XCTAssertTrue(refused.noProposal?.hasPrefix("Er is nog geen intake.") == true)
     }
+
+    func testTheMeasureFormProposesWhatTheOrdinanceGivesAndOffersSpreadingOnlyWhereAllowed() {
+        let resident = file.members[0]
+        func form(spread: Bool, example: Bool) -> SectionedFormPage {
+            let ordinance = MeasureOrdinance(
+                firstPeriodMonths: 1, repeatPeriodMonths: 2, spreadAllowed: spread, source: "Verordening art. 9", isExample: example)
+            let weighing = MeasureWeighing(
+                context: Measure.Context(ordinance: ordinance, today: today), earlierLines: ["1 maart 2026: 100% gedurende 1 maand"])
+            return MeasureForm.page(
+                for: resident, weighing: weighing, values: ["breachOn": "2026-11-20"], issues: FieldIssues(), today: today)
+        }
+        let plain = form(spread: false, example: false)
+        XCTAssertEqual(plain.heading, "Maatregel voor Anne Bakker")
+        XCTAssertEqual(plain.sections.map(\.legend), ["Afweging", "Taaleis (art. 18b)", "Maatregel"])
+        XCTAssertFalse(plain.sections[2].fields.contains { $0.name == "spread" })
+        XCTAssertTrue(plain.sections[2].hint?.contains("schending op 20 november 2026") == true, plain.sections[2].hint ?? "")
+        XCTAssertEqual(plain.background?.items, ["1 maart 2026: 100% gedurende 1 maand"])
+        XCTAssertNil(plain.background?.note)
+        let spread = form(spread: true, example: true)
+        XCTAssertTrue(spread.sections[2].fields.contains { $0.name == "spread" })
+        XCTAssertTrue(spread.background?.note?.contains("een voorbeeld, geen bron: Verordening art. 9") == true)
+    }
 }
