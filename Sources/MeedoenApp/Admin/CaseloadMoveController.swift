@@ -99,8 +99,7 @@ enum CaseloadMoveController {
         }
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
         let since = req.services.clock.now().addingTimeInterval(-Double(undoDays) * 86_400)
-        let moves = try await CaseloadMoveModel.query(on: req.db).filter(\.$organisationID == viewer.organisationID)
-            .filter(\.$movedAt >= since).sort(\.$movedAt, .descending).limit(20).all()
+        let moves = try await req.households.caseloadMoves(organisationID: viewer.organisationID, since: since)
             .filter { names[$0.fromDirector] != nil || viewer.role != .teamLeader }
             .map { describe($0, names) }
         let content = Page(
@@ -109,16 +108,16 @@ enum CaseloadMoveController {
             "caseload-move", title: form.heading, content, status: issues.isEmpty ? .ok : .badRequest)
     }
 
-    private static func describe(_ move: CaseloadMoveModel, _ names: [UUID: String]) -> Page.Move {
+    private static func describe(_ move: CaseloadMove, _ names: [UUID: String]) -> Page.Move {
         let count = Dutch.count(move.householdIDs.count, "huishouden", "huishoudens")
         let who = "van \(names[move.fromDirector] ?? "?") naar \(names[move.toDirector] ?? "?")"
-        let skipped = move.undoSkipped.map { $0.split(separator: ",").count } ?? 0
+        let skipped = move.undoSkippedCount
         let undone = move.undoneAt.map { at -> String in
             "teruggedraaid \(Dutch.moment(at))" + (skipped > 0 ? "; \(skipped) overgeslagen (regisseur intussen gewijzigd)" : "")
         }
         return Page.Move(
-            id: move.id!.uuidString, undo: SitePath.adminCaseloadMoveUndo(.id(move.id!)).path,
-            text: "\(Dutch.moment(move.movedAt)): \(count) \(who), vanaf \(Dutch.date(Day(move.validFrom)))",
+            id: move.id.uuidString, undo: SitePath.adminCaseloadMoveUndo(.id(move.id)).path,
+            text: "\(Dutch.moment(move.movedAt)): \(count) \(who), vanaf \(Dutch.date(move.validFrom))",
             undoable: move.undoneAt == nil, undone: undone)
     }
 
@@ -232,8 +231,9 @@ enum CaseloadMoveController {
 
     @Sendable static func undo(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard let move = try await CaseloadMoveModel.find(try req.idParameter(), on: req.db), move.organisationID == viewer.organisationID
-        else { throw AppError.notFound }
+        guard let move = try await req.households.caseloadMove(try req.idParameter(), organisationID: viewer.organisationID) else {
+            throw AppError.notFound
+        }
         let allowed = Set(try await directors(req, viewer).compactMap(\.id))
         guard allowed.contains(move.fromDirector), allowed.contains(move.toDirector) else { throw AppError.forbidden }
         guard move.undoneAt == nil else { throw AppError.conflict("Deze overdracht is al teruggedraaid; er is niets gewijzigd.") }

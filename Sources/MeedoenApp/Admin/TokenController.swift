@@ -30,15 +30,16 @@ enum TokenController {
         let directory = DirectoryStore(db: req.db)
         guard let owner = try await directory.user(user.id) else { throw AppError.notSignedIn }
         let now = req.services.clock.now()
-        let tokens = try await directory.tokens(of: user.id).map { token in
+        let tokens = try await directory.keys(of: owner, now: now).map { key in
             let status: String? =
-                if let revoked = token.revokedAt { "ingetrokken \(Dutch.moment(revoked))" } else if (token.expiresAt ?? now) <= now {
+                if let revoked = key.revokedAt {
+                    "ingetrokken \(Dutch.moment(revoked))"
+                } else if (key.expiresAt ?? now) <= now {
                     "verlopen"
-                } else if !token.isUsable(now: now, owner: owner) { "werkt niet meer (inloggegevens gewijzigd)" } else { nil }
+                } else if !key.usable { "werkt niet meer (inloggegevens gewijzigd)" } else { nil }
             return TokenRow(
-                id: token.id!.uuidString, revoke: SitePath.accountTokenRevoke(.id(token.id!)).path, name: token.name,
-                created: Dutch.moment(token.createdAt),
-                expires: token.expiresAt.map(Dutch.moment) ?? "–", status: status)
+                id: key.id.uuidString, revoke: SitePath.accountTokenRevoke(.id(key.id)).path, name: key.name,
+                created: Dutch.moment(key.createdAt), expires: key.expiresAt.map(Dutch.moment) ?? "–", status: status)
         }
         return try await req.renderPage(
             "tokens", title: "API-sleutels", Page(tokens: tokens, newToken: newToken, error: error),
@@ -59,24 +60,20 @@ enum TokenController {
             return try await page(req, error: "Kies een geldigheid van 1 tot \(APITokenModel.maximumDays) dagen.")
         }
         let token = APITokens.generate()
-        let model = APITokenModel(
-            id: req.services.ids.next(), userID: user.id, name: name, tokenHash: APITokens.hash(token), createdAt: req.services.clock.now(),
-            days: days)
+        let (id, hash, now) = (req.services.ids.next(), APITokens.hash(token), req.services.clock.now())
         try await req.recordChange(
             part: "api-sleutels", action: "aanmaken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name, "dagen": "\(days)"])
-        ) { db in try await model.create(on: db) }
+        ) { db in _ = try await DirectoryStore(db: db).addKey(id: id, userID: user.id, name: name, hash: hash, at: now, days: days) }
         return try await page(req, newToken: token)
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let token = try await APITokenModel.find(try req.idParameter(), on: req.db), token.$user.id == user.id else {
-            throw AppError.notFound
-        }
-        token.revokedAt = req.services.clock.now()
+        let (id, now) = (try req.idParameter(), req.services.clock.now())
+        guard let name = try await DirectoryStore(db: req.db).keyName(id, of: user.id) else { throw AppError.notFound }
         try await req.recordChange(
-            part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": token.name])
-        ) { db in try await token.update(on: db) }
-        return req.redirect(to: .accountTokens, flash: "De sleutel ‘\(token.name)’ is ingetrokken.")
+            part: "api-sleutels", action: "intrekken", purpose: "koppeling", change: ChangeSummary(new: ["naam": name])
+        ) { db in _ = try await DirectoryStore(db: db).revokeKey(id, of: user.id, at: now) }
+        return req.redirect(to: .accountTokens, flash: "De sleutel ‘\(name)’ is ingetrokken.")
     }
 }

@@ -242,11 +242,10 @@ struct TokenAddCommand: AsyncCommand {
             throw CommandError("--days moet tussen 1 en \(APITokenModel.maximumDays) liggen.")
         }
         let token = APITokens.generate()
-        let model = APITokenModel(
-            id: UUID(), userID: user.id!, name: signature.name ?? "koppeling", tokenHash: APITokens.hash(token),
-            createdAt: app.meedoen.clock.now(), days: days)
-        try await model.create(on: app.db)
-        context.console.print("Geldig tot \(Dutch.moment(model.expiresAt!)). De sleutel (wordt niet opnieuw getoond):")
+        let expires = try await DirectoryStore(db: app.db).addKey(
+            id: app.meedoen.ids.next(), userID: user.id!, name: signature.name ?? "koppeling", hash: APITokens.hash(token),
+            at: app.meedoen.clock.now(), days: days)
+        context.console.print("Geldig tot \(Dutch.moment(expires)). De sleutel (wordt niet opnieuw getoond):")
         context.console.print(token)
     }
 }

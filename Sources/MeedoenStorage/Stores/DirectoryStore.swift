@@ -82,8 +82,4 @@ public struct DirectoryStore: Sendable {
         try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: now).update()
     }
-
-    public func tokens(of userID: UUID) async throws -> [APITokenModel] {
-        try await APITokenModel.query(on: db).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
-    }
 }

@@ -222,7 +222,7 @@ extension HouseholdStore {
     /// it can be undone. Households not (or no longer) directed by `fromDirector` are left alone.
     public func moveCaseload(
         _ chosen: [UUID], from fromDirector: UUID, to toDirector: UUID, from day: Day, organisationID: UUID, by recorder: Recorder
-    ) async throws -> CaseloadMoveModel {
+    ) async throws -> CaseloadMove {
         try await requireDirector(toDirector, organisationID: organisationID)
         let held = Set(try await caseload(of: fromDirector, on: day))
         let households = chosen.filter(held.contains)
@@ -239,12 +239,12 @@ extension HouseholdStore {
             move.movedAt = recorder.clock.now()
             try await move.create(on: tx)
         }
-        return move
+        return CaseloadMove(move)
     }
 
     /// Moves back exactly the households of a transfer whose regisseur is still the one it set;
     /// returns those moved back and those skipped because their regisseur changed since.
-    public func undo(_ move: CaseloadMoveModel, today: Day, by recorder: Recorder) async throws -> (back: [UUID], skipped: [UUID]) {
+    public func undo(_ move: CaseloadMove, today: Day, by recorder: Recorder) async throws -> (back: [UUID], skipped: [UUID]) {
         try await db.transaction { tx in
             // Read again inside the transaction: two undos at once must not both run.
             guard let fresh = try await CaseloadMoveModel.find(move.id, on: tx), fresh.undoneAt == nil else { throw Problem.alreadyUndone }
@@ -252,7 +252,7 @@ extension HouseholdStore {
             var skipped: [UUID] = []
             let store = HouseholdStore(db: tx)
             // A move that starts later is checked on its own first day, not today.
-            let day = max(today, Day(move.validFrom))
+            let day = max(today, move.validFrom)
             for householdID in move.householdIDs {
                 let current = try await HouseholdDirectorModel.query(on: tx).filter(\.$household.$id == householdID)
                     .filter(\.$supersededAt == nil).all().first { $0.holds(on: day) }
@@ -261,7 +261,7 @@ extension HouseholdStore {
                     continue
                 }
                 try await store.setDirector(
-                    householdID, to: move.fromDirector, from: Day(move.validFrom), organisationID: move.organisationID, by: recorder)
+                    householdID, to: move.fromDirector, from: move.validFrom, organisationID: move.organisationID, by: recorder)
                 back.append(householdID)
             }
             (fresh.undoneAt, fresh.undoneBy) = (recorder.clock.now(), recorder.userID)
