@@ -174,7 +174,7 @@ enum UserAdminController {
             let teamText = try? req.content.get(String.self, at: "teamId")
             let team = teamText.flatMap(UUID.init(uuidString:))
             if let team {
-                guard try await TeamModel.find(team, on: req.db)?.$organisation.id == viewer.organisationID else {
+                guard try await DirectoryStore(db: req.db).team(team, belongsTo: viewer.organisationID) else {
                     throw AppError.badRequest("Onbekend team.")
                 }
             }

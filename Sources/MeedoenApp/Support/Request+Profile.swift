@@ -60,7 +60,7 @@ extension Request {
     /// The code of the municipality the household belongs to today, for a profile's deviations.
     func municipalityCode(of file: HouseholdFile) async throws -> String? {
         guard let current = file.current(file.municipalities, on: today) else { return nil }
-        return try await MunicipalityModel.find(current.value, on: db)?.code
+        return try await DirectoryStore(db: db).municipalityCode(current.value)
     }
 }
 

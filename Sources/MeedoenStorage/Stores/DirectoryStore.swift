@@ -31,6 +31,15 @@ public struct DirectoryStore: Sendable {
         try await MunicipalityModel.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
     }
 
+    /// Whether a team belongs to the organisation (a form's team id is checked before it is stored).
+    public func team(_ id: UUID, belongsTo organisationID: UUID) async throws -> Bool {
+        try await TeamModel.find(id, on: db)?.$organisation.id == organisationID
+    }
+
+    public func municipalityCode(_ id: UUID) async throws -> String? {
+        try await MunicipalityModel.find(id, on: db)?.code
+    }
+
     public func teams(of organisationID: UUID) async throws -> [TeamModel] {
         try await TeamModel.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
     }
