@@ -66,4 +66,13 @@ final class WorklistPageTests: XCTestCase {
         XCTAssertEqual(page.items.map(\.count), [4, 0])
         XCTAssertEqual(page.heading, "Werklijsten van het team")
     }
+
+    func testOutreachIsAboutTheHouseholdAndNamesSortAsShown() {
+        let items = [item("Berg", .outreach(age: 24)), item("Berg Ab", .outreach(age: 25))].sorted(by: WorklistItem.inWorkOrder)
+        XCTAssertEqual(items.map(\.familyName), ["Berg Ab", "Berg"], "\"Berg Ab, A\" sorts before \"Berg, A\" as the list shows them")
+        let page = WorklistPage(
+            list: .outreach, role: .caseManager, all: items, shown: ResultPage(slicing: items, page: 1, per: 100), otherLists: [],
+            organisationNorm: .perCalendarYear, today: today)
+        XCTAssertEqual(page.rows[0].href, SitePath.household(.id(items[0].householdID)).path)
+    }
 }

@@ -18,6 +18,7 @@ final class GroupChoiceTests: XCTestCase {
             ("guarded group confirmed without reason", "zorg", "zorg", nil, [.reasonForGuardedGroup], nil),
             ("guarded group confirmed with reason", "zorg", "zorg", "verslaving, behandeling loopt", [], "verslaving, behandeling loopt"),
             ("unknown group", "directwerk", "directWerk", "typo", [.unknownGroup], "typo"),
+            ("unknown group without reason", "directwerk", "directWerk", nil, [.unknownGroup, .reasonForOtherGroup], nil),
         ]
         for (name, chosen, proposed, reason, problems, kept) in cases {
             XCTAssertEqual(GroupChoice.problems(chosen: chosen, proposed: proposed, reason: reason, in: segmentation), problems, name)

@@ -1,58 +1,57 @@
 import MeedoenCore
 import Vapor
 
-/// A JSON request body read as flat text fields, so the API validates through the same
-/// HouseholdInput as the web forms. Unknown fields are refused, so a typo never passes silently.
-struct JSONFields {
-    enum Scalar: Decodable {
-        case text(String), number(Double), flag(Bool), null
+/// A JSON request body read as flat text fields named by their path (`goals[0].description`), so
+/// the API validates through the same readers as the web forms and every error names the field as
+/// the API spells it. Unknown fields are refused, so a typo never passes silently; each value must
+/// be the JSON its schema says (text, a whole number, true/false).
+enum JSONFields {
+    /// Longest list any body may carry, where the schema sets no lower maxItems.
+    static let maxItems = 50
 
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let flag = try? container.decode(Bool.self) {
-                self = .flag(flag)
-            } else if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else if let text = try? container.decode(String.self) {
-                self = .text(text)
-            } else {
-                throw DecodingError.typeMismatch(
-                    String.self, .init(codingPath: decoder.codingPath, debugDescription: "verwacht tekst, getal, ja/nee of null"))
-            }
-        }
-
-        /// The API has text and yes/no fields only (see the OpenAPI schemas); a number is refused
-        /// rather than turned into text, so `"houseNumber": 1e300` cannot slip through.
-        var text: String? {
-            switch self {
-            case .text(let text): text
-            case .flag(let flag): flag ? "true" : "false"
-            case .number, .null: nil
-            }
-        }
-    }
-
-    /// The body's fields; only those the body's described schema names are allowed.
     static func read<Body: DescribedSchema>(_ req: Request, as body: Body.Type) throws -> [String: String] {
-        try read(req, allowed: Body.fieldNames)
-    }
-
-    static func read(_ req: Request, allowed: Set<String>) throws -> [String: String] {
         guard req.headers.contentType == .json else {
             throw AppError.badRequest("Stuur de gegevens als JSON (Content-Type: application/json).")
         }
-        let body = try req.content.decode([String: Scalar].self)
+        guard case .object(let object) = try req.content.decode(JSONValue.self) else {
+            throw AppError.badRequest("Stuur een JSON-object.")
+        }
+        return try flatten(object, as: RequestFields.of(body))
+    }
+
+    static func flatten(_ object: [String: JSONValue], as allowed: RequestFields) throws -> [String: String] {
+        var fields: [String: String] = [:]
         var issues = FieldIssues()
-        for key in body.keys.sorted() {
-            if !allowed.contains(key) {
-                issues.add(key, .custom("Onbekend veld."))
-            } else if case .number = body[key] {
-                issues.add(key, .custom("Verwacht tekst tussen aanhalingstekens, geen getal."))
+        func visit(_ value: JSONValue, path: String, pattern: String) {
+            switch value {
+            case .null: return
+            case .object(let members):
+                guard allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + ".") }) else {
+                    return issues.add(path, .custom("Onbekend veld."))
+                }
+                for key in members.keys.sorted() { visit(members[key]!, path: "\(path).\(key)", pattern: "\(pattern).\(key)") }
+            case .array(let items):
+                guard allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + "[]") }) else {
+                    return issues.add(path, .custom("Onbekend veld."))
+                }
+                let limit = allowed.maxItems[pattern] ?? maxItems
+                if items.count > limit { return issues.add(path, .custom("Ten hoogste \(limit) items.")) }
+                for (index, item) in items.enumerated() { visit(item, path: "\(path)[\(index)]", pattern: pattern + "[]") }
+            default:
+                guard let kind = allowed.kinds[pattern] else { return issues.add(path, .custom("Onbekend veld.")) }
+                switch (value, kind) {
+                case (.string(let text), .text), (.string(let text), .flag): fields[path] = text
+                case (.bool(let flag), .flag), (.bool(let flag), .text): fields[path] = flag ? "true" : "false"
+                case (.number(let number), .integer) where number == number.rounded() && abs(number) < 1e15:
+                    fields[path] = String(Int(number))
+                case (_, .integer): issues.add(path, .custom("Verwacht een geheel getal."))
+                case (.number, _): issues.add(path, .custom("Verwacht tekst tussen aanhalingstekens, geen getal."))
+                default: issues.add(path, .custom("Verwacht tekst."))
+                }
             }
         }
+        for key in object.keys.sorted() { visit(object[key]!, path: key, pattern: key) }
         try issues.throwIfAny()
-        return body.compactMapValues(\.text)
+        return fields
     }
 }

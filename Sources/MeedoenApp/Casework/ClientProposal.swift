@@ -25,14 +25,18 @@ enum GroupDecisionInput {
         CaseworkStore.GroupDecision?, FieldIssues
     ) {
         var reader = FormReader(fields, today: today)
+        let segmentation = profile.segmentation
         let code = reader.raw("groupCode")
-        if code == nil { reader.fail("groupCode", .required) }
+        if code == nil {
+            reader.fail("groupCode", .required)
+        } else if segmentation.group(code!) == nil {
+            reader.fail("groupCode", .unknownOption)
+        }
         let validFrom = reader.requiredDay("validFrom")
         let reason = reader.text("overrideReason", max: 1000)
-        let segmentation = profile.segmentation
         for problem in code.map({ GroupChoice.problems(chosen: $0, proposed: proposal?.code, reason: reason, in: segmentation) }) ?? [] {
             switch problem {
-            case .unknownGroup: reader.fail("groupCode", .unknownOption)
+            case .unknownGroup: break  // said on the field as it was read
             case .reasonForOtherGroup: reader.fail("overrideReason", .custom("Leg uit waarom u afwijkt van het voorstel."))
             case .reasonForGuardedGroup:
                 reader.fail(

@@ -37,7 +37,7 @@ enum MeasureController {
         let read = MeasureInput.read(&reader)
         let weighing = try await req.measureWeighing(
             for: resident, organisation: opened.file.household.organisationID,
-            decidedOn: read?.decidedOn ?? fields["decidedOn"].flatMap { Day(iso: $0) })
+            decidedOn: read?.decidedOn ?? typedDay(fields, "decidedOn", today: req.today))
         let context = weighing.context
         if var measure = read {
             MeasureInput.check(&measure, context: context, &reader)
@@ -87,5 +87,11 @@ enum MeasureController {
             }
         }
         return req.redirect(to: back, flash: "De herziening op verzoek is vastgelegd (art. 18 lid 11).")
+    }
+
+    /// A day as typed, read apart so a refused form is still weighed on its decision day.
+    private static func typedDay(_ fields: [String: String], _ name: String, today: Day) -> Day? {
+        var probe = FormReader(fields, today: today)
+        return probe.day(name)
     }
 }

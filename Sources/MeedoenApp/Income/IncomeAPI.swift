@@ -112,15 +112,18 @@ enum IncomeAPI {
             medicallyLimitedHours: body.medicallyLimitedHours ?? false,
             wageCostSubsidyTargetGroup: body.wageCostSubsidyTargetGroup ?? false,
             hoursCannotIncrease: body.hoursCannotIncrease ?? false,
-            premiums: try (body.premiums ?? []).map {
-                .init(month: try month($0.month, field: "premiums"), amount: Money(cents: $0.amountCents))
+            premiums: try (body.premiums ?? []).enumerated().map { index, premium in
+                .init(month: try month(premium.month, field: "premiums[\(index)].month"), amount: Money(cents: premium.amountCents))
             },
             policy: policy)
         input.staysElsewhereForCare = body.staysElsewhereForCare ?? false
         let parameters = try await LegalParameterStore(db: req.db).all()
         let result: IncomeResult
         do { result = try IncomeCalculator.calculate(input, parameters: parameters) } catch {
-            throw IncomeForm.issues(for: error, input: input, fields: [:])
+            // The same checks as the web form, each named as the API spells the field.
+            let children = Dictionary(
+                uniqueKeysWithValues: input.childrenBirths.enumerated().map { ("child\($0.offset + 1)", $0.element.iso) })
+            throw IncomeForm.issues(for: error, input: input, fields: children).renamed(apiIncomeField)
         }
         return try .json(
             IncomeResponse(
@@ -197,7 +200,7 @@ enum IncomeAPI {
         let parameters = try await LegalParameterStore(db: req.db).all()
         let result: WageCostSubsidyResult
         do { result = try WageCostSubsidyCalculator.calculate(input, parameters: parameters) } catch {
-            throw IncomeController.subsidyIssues(error)
+            throw IncomeController.subsidyIssues(error).renamed(apiSubsidyField)
         }
         return try .json(
             SubsidyResponse(
@@ -209,5 +212,24 @@ enum IncomeAPI {
                         employerAllowanceCents: $0.employerAllowance.cents, totalCents: $0.total.cents, wageCostCents: $0.wageCost.cents)
                 },
                 perYear: result.perYear.map { SubsidyYearDTO(year: $0.year, totalCents: $0.total.cents) }, reviewDate: body.reviewDate))
+    }
+
+    /// The web form's field names (`premium2Amount`, `child1`) as the API's (`premiums[1].amountCents`, `childrenBirths[0]`).
+    static func apiIncomeField(_ form: String) -> String {
+        if form == "netMonthlyEarnings" { return "netMonthlyEarningsCents" }
+        for (prefix, array, parts) in [
+            ("premium", "premiums", [("Amount", ".amountCents"), ("Month", ".month")]), ("child", "childrenBirths", [("", "")]),
+            ("coResident", "coResidents", [("Exception", ".exception"), ("", ".dateOfBirth")]),
+        ] where form.hasPrefix(prefix) {
+            let rest = form.dropFirst(prefix.count)
+            let digits = rest.prefix { $0.isNumber }
+            guard let number = Int(digits), number > 0 else { continue }
+            for (suffix, path) in parts where rest.dropFirst(digits.count) == suffix { return "\(array)[\(number - 1)]\(path)" }
+        }
+        return form
+    }
+
+    static func apiSubsidyField(_ form: String) -> String {
+        ["wageValue": "wageValueBasisPoints", "hourlyWage": "hourlyWageCents"][form] ?? form
     }
 }

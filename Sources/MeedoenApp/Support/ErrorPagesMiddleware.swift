@@ -62,7 +62,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             }
             return (error.status, error.code, error.message, fields)
         case let error as DecodingError:
-            return (.badRequest, "bad_request", "De gegevens konden niet worden gelezen: \(Self.explain(error))", nil)
+            let field = Self.field(of: error).map { [FieldError(field: $0, message: Self.explain(error))] }
+            return (.badRequest, "bad_request", "De gegevens konden niet worden gelezen: \(Self.explain(error))", field)
         case let error as any AbortError:
             switch error.status {
             case .notFound: return (.notFound, "not_found", AppError.notFound.message, nil)
@@ -94,13 +95,29 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         }
     }
 
-    private static func explain(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map(\.stringValue).joined(separator: ".")
+    /// A coding path as the API spells a field: `premiums[0].amountCents`.
+    static func apiPath(_ keys: [any CodingKey]) -> String {
+        keys.reduce("") { path, key in
+            if let index = key.intValue { return path + "[\(index)]" }
+            return path.isEmpty ? key.stringValue : path + "." + key.stringValue
         }
+    }
+
+    private static func field(of error: DecodingError) -> String? {
+        let keys: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): keys = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): keys = context.codingPath
+        @unknown default: keys = []
+        }
+        return keys.isEmpty ? nil : apiPath(keys)
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String { apiPath(context.codingPath) }
         switch error {
         case .keyNotFound(let key, let context):
-            return "veld '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))' ontbreekt"
+            return "veld '\(apiPath(context.codingPath + [key]))' ontbreekt"
         case .typeMismatch(_, let context): return "veld '\(path(context))' heeft een verkeerd type"
         case .valueNotFound(_, let context): return "veld '\(path(context))' is leeg"
         case .dataCorrupted(let context):

@@ -59,10 +59,10 @@ struct WorklistPage: Encodable {
         norm = list == .contacts ? Dutch.contactNorm(organisationNorm) : nil
         rows = shown.rows.map { item in
             Row(
-                // The contact norm and a missing regisseur are about the household; the rest about one client.
-                href: list == .contacts || list == .noDirector
+                // The contact norm, a missing regisseur and outreach are about the household; the rest about one client.
+                href: list == .contacts || list == .noDirector || list == .outreach
                     ? SitePath.household(.id(item.householdID)).path : SitePath.client(.id(item.residentID)).path,
-                name: "\(item.familyName), \(item.givenName)", director: item.director ?? "geen regisseur",
+                name: item.sortName, director: item.director ?? "geen regisseur",
                 status: Dutch.worklistStatus(item.reason),
                 reason: Dutch.worklistReason(item.reason, today: today, lastContact: item.lastContact),
                 urgent: item.reason.isLate)

@@ -12,9 +12,12 @@ struct WorklistItem: Sendable, Equatable {
     var reason: WorklistReason
     var lastContact: Day?
 
-    /// Late first, so page one is the day's work; then by name.
+    /// "Family, Given", as the list shows and sorts it.
+    var sortName: String { "\(familyName), \(givenName)" }
+
+    /// Late first, so page one is the day's work; then by name as shown.
     static func inWorkOrder(_ a: WorklistItem, _ b: WorklistItem) -> Bool {
-        (a.reason.isLate ? 0 : 1, a.familyName, a.givenName) < (b.reason.isLate ? 0 : 1, b.familyName, b.givenName)
+        (a.reason.isLate ? 0 : 1, a.sortName) < (b.reason.isLate ? 0 : 1, b.sortName)
     }
 }
 
@@ -32,10 +35,12 @@ extension Request {
         return items.filter { $0.reason.list == list }.sorted(by: WorklistItem.inWorkOrder)
     }
 
-    /// How many are on each list the viewer has.
+    /// How many clients are on each list the viewer has (a client with two reviews due counts once).
     func worklistCounts(profile: PolicyProfile) async throws -> [Worklist.List: Int] {
         let viewer = try requireViewer()
-        var counts = Dictionary(grouping: try await reasonItems(profile: profile), by: \.reason.list).mapValues(\.count)
+        var counts = Dictionary(grouping: try await reasonItems(profile: profile), by: \.reason.list).mapValues {
+            Set($0.map(\.residentID)).count
+        }
         if profile.outreach != nil { counts[.outreach] = try await outreachItems(profile: profile).count }
         return counts.filter { Worklist.lists(for: viewer.role, profile: profile).contains($0.key) }
     }

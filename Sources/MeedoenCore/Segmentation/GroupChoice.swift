@@ -9,10 +9,11 @@ public enum GroupChoice {
     }
 
     public static func problems(chosen: String, proposed: String?, reason: String?, in segmentation: Segmentation) -> [Problem] {
-        guard let group = segmentation.group(chosen) else { return [.unknownGroup] }
-        guard reason == nil else { return [] }
-        if chosen != proposed { return [.reasonForOtherGroup] }
-        return group.admissionNeedsReason == true ? [.reasonForGuardedGroup] : []
+        let group = segmentation.group(chosen)
+        let unknown: [Problem] = group == nil ? [.unknownGroup] : []
+        guard reason == nil else { return unknown }
+        if chosen != proposed { return unknown + [.reasonForOtherGroup] }
+        return unknown + (group?.admissionNeedsReason == true ? [.reasonForGuardedGroup] : [])
     }
 
     /// The reason kept with the decision: with an override or a guarded group; a plain

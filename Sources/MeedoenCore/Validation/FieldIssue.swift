@@ -38,6 +38,13 @@ public struct FieldIssues: Error, Equatable, Sendable {
         items.first { $0.field == field }?.issue
     }
 
+    /// The same issues under other field names (the API names a field as its body spells it).
+    public func renamed(_ name: (String) -> String) -> FieldIssues {
+        var renamed = FieldIssues()
+        for item in items { renamed.add(name(item.field), item.issue) }
+        return renamed
+    }
+
     public func throwIfAny() throws(FieldIssues) {
         if !isEmpty { throw self }
     }

@@ -37,7 +37,7 @@ extension DescribedSchema {
         get throws { try SchemaRecorder.describe(Self.self).schema }
     }
 
-    /// The property names: what a request body may contain.
+    /// The top-level property names.
     static var fieldNames: Set<String> {
         guard case .object(let properties)? = (try? componentSchema)?["properties"] else { return [] }
         return Set(properties.keys)
