@@ -31,11 +31,13 @@ final class IntakeFieldsTests: XCTestCase {
     func testWhatTheFormPrefillsReadsBackAsTheSameIntake() throws {
         let profile = try profile()
         let stored = record(profile)
-        let values = IntakeForm.values(stored.intake, stored.work, today: stored.intake.heldOn, postcode: "8331 AB")
+        var values = IntakeForm.values(stored.intake, stored.work, today: stored.intake.heldOn, postcode: "8331 AB")
+        values[Conversation.field] = "homeVisit"
         let read = IntakeForm.read(values, profile: profile, withSensitive: true, statusHolder: true, today: stored.intake.heldOn)
-        guard case .success(let (intake, work)) = read else { return XCTFail("refused: \(read)") }
-        XCTAssertEqual(intake, stored.intake)
-        XCTAssertEqual(work, stored.work)
+        guard case .success(let intake) = read else { return XCTFail("refused: \(read)") }
+        XCTAssertEqual(intake.intake, stored.intake)
+        XCTAssertEqual(intake.work, stored.work)
+        XCTAssertEqual(intake.conversation, .homeVisit)
     }
 
     func testWithoutTheExtraLevelItIsNeitherAskedNorRead() throws {
@@ -46,8 +48,9 @@ final class IntakeFieldsTests: XCTestCase {
         XCTAssertFalse(names.contains("int_route"), "the integration section is for status holders")
         var values = IntakeForm.values(stored.intake, stored.work, today: stored.intake.heldOn, postcode: "8331 AB")
         values["healthLimitations"] = "typed anyway"
+        values[Conversation.field] = "conversation"
         let read = IntakeForm.read(values, profile: profile, withSensitive: false, statusHolder: false, today: stored.intake.heldOn)
-        guard case .success(let (intake, _)) = read else { return XCTFail("refused: \(read)") }
+        guard case .success(let intake) = read.map(\.intake) else { return XCTFail("refused: \(read)") }
         XCTAssertNil(intake.healthLimitations)
         XCTAssertNil(intake.zrm[.mentalHealth])
     }
@@ -62,7 +65,9 @@ final class IntakeFieldsTests: XCTestCase {
             profile: profile, withSensitive: true, statusHolder: false, today: Day(year: 2026, month: 12, day: 3)!)
         guard case .failure(let issues) = read else { return XCTFail("accepted") }
         let fields = Set(issues.items.map(\.field))
-        for name in ["heldOn", "zrm_finances", "language", "education", "wp_hoursPerWeek", "wp_postcodeArea", "wp_readyForWork"] {
+        for name in [
+            "heldOn", "zrm_finances", "language", "education", "wp_hoursPerWeek", "wp_postcodeArea", "wp_readyForWork", "contactKind",
+        ] {
             XCTAssertTrue(fields.contains(name), name)
         }
         XCTAssertTrue(IntakeForm.askedFacts(profile).allSatisfy { fields.contains("fact_\($0.rawValue)") })

@@ -42,23 +42,11 @@ enum CaseReviewController {
         let (resident, opened) = try await req.openClient(.plan, .write, purpose: "onderzoek vastleggen")
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let kind = reader.requiredOption("kind", as: ScheduledReview.Kind.self)
-        let day = reader.requiredDay("heldOn", notInFuture: true)
-        let outcome = reader.requiredText("outcome", max: 4000)
-        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
-        guard reader.issues.isEmpty, let kind, let day, let conversation else {
+        guard let review = CaseReviewInput.read(&reader) else {
             return try await page(req, resident, values: fields, issues: reader.issues)
         }
-        let entry = req.auditRecord(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
-            purpose: "onderzoek vastleggen",
-            change: ChangeSummary(new: ["soort": kind.rawValue, "datum": day.iso, "gesprek": conversation.rawValue]))
-        let (residentID, recorder) = (resident.id, req.recorder)
-        _ = try await req.recordConversation(
-            conversation, on: day, household: opened.file.id, client: resident.id, source: "caseReview", entry: entry
-        ) { db in
-            try await CaseworkStore(db: db).addCaseReview(kind, heldOn: day, outcome: outcome, for: residentID, by: recorder)
-        }
+        try await req.recordCaseReview(review, for: resident, in: opened.file)
+        let (kind, day) = (review.kind, review.heldOn)
         return req.redirect(
             to: .client(.id(resident.id)), flash: "\(Dutch.reviewKind(kind)) van \(Dutch.date(day)) is vastgelegd.")
     }

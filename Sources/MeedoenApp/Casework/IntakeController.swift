@@ -59,27 +59,12 @@ enum IntakeController {
         {
         case .failure(let issues):
             return try await page(req, resident, opened, values: fields, issues: issues)
-        case .success(let (intake, work)):
-            var reader = FormReader(fields, today: req.today)
-            guard let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self) else {
-                return try await page(req, resident, opened, values: fields, issues: reader.issues)
-            }
-            let entry = req.auditRecord(
-                householdID: opened.file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken",
-                purpose: "intake houden",
-                change: ChangeSummary(
-                    new: ["datum": intake.heldOn.iso, "gesprek": conversation.rawValue]
-                        + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
-            let (residentID, recorder) = (resident.id, req.recorder)
-            _ = try await req.recordConversation(
-                conversation, on: intake.heldOn, household: opened.file.id, client: resident.id, source: "intake", entry: entry
-            ) {
-                db in try await CaseworkStore(db: db).addIntake(intake, workProfile: work, for: residentID, by: recorder)
-            }
+        case .success(let read):
+            try await req.recordIntake(read, for: resident, in: opened.file)
             return req.redirect(
                 to: .client(.id(resident.id), .group),
                 flash:
-                    "De intake van \(Dutch.date(intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased())."
+                    "De intake van \(Dutch.date(read.intake.heldOn)) is opgeslagen. Bekijk hieronder de voorgestelde \(profile.segmentation.label.lowercased())."
             )
         }
     }
@@ -106,4 +91,21 @@ enum IntakeController {
 
 extension Dictionary where Key == String, Value == String {
     static func + (lhs: Self, rhs: [(String, String)]) -> Self { lhs.merging(rhs) { $1 } }
+}
+
+extension Request {
+    /// Stores the intake and its work profile, the conversation as a contact, and the log entry.
+    @discardableResult
+    func recordIntake(_ read: IntakeForm.Read, for resident: Resident, in file: HouseholdFile) async throws -> UUID {
+        let (intake, work) = (read.intake, read.work)
+        let entry = auditRecord(
+            householdID: file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken", purpose: "intake houden",
+            change: ChangeSummary(
+                new: ["datum": intake.heldOn.iso, "gesprek": read.conversation.rawValue]
+                    + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))
+        let (residentID, recorder) = (resident.id, recorder)
+        return try await recordConversation(
+            read.conversation, on: intake.heldOn, household: file.id, client: resident.id, source: "intake", entry: entry
+        ) { db in try await CaseworkStore(db: db).addIntake(intake, workProfile: work, for: residentID, by: recorder) }
+    }
 }

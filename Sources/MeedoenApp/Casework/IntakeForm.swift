@@ -36,8 +36,16 @@ enum IntakeForm {
         return values
     }
 
+    /// An intake as read: the intake, the work profile it writes, and the conversation it was.
+    struct Read: Sendable {
+        var intake: Intake
+        var work: WorkProfile
+        var conversation: ContactKind
+    }
+
+    /// Reads the form or an API body (the same keys); every problem is reported on its field.
     static func read(_ fields: [String: String], profile: PolicyProfile, withSensitive: Bool, statusHolder: Bool, today: Day)
-        -> Result<(Intake, WorkProfile), FieldIssues>
+        -> Result<Read, FieldIssues>
     {
         var reader = FormReader(fields, today: today)
         var record = IntakeRecord(intake: Intake(heldOn: today), work: WorkProfile())
@@ -46,8 +54,9 @@ enum IntakeForm {
         if record.intake.integration?.isEmpty == true { record.intake.integration = nil }
         // The employer services read the language level from the work profile: the intake's, once.
         record.work?.language = record.intake.language
-        guard reader.issues.isEmpty, let work = record.work else { return .failure(reader.issues) }
-        return .success((record.intake, work))
+        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
+        guard reader.issues.isEmpty, let work = record.work, let conversation else { return .failure(reader.issues) }
+        return .success(Read(intake: record.intake, work: work, conversation: conversation))
     }
 }
 

@@ -69,48 +69,10 @@ enum PlanController {
         let (resident, opened) = try await req.openClient(.plan, .write, purpose: "plan van aanpak opstellen")
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let start = reader.requiredDay("startedOn")
-        let next = reader.requiredDay("nextReviewOn")
-        var goals: [PlanGoal] = []
-        var targets: [Int: Day] = [:]
-        for n in 1...goalSlots {
-            let description = reader.text("goal\(n)_description", max: 1000)
-            let actions = reader.text("goal\(n)_actions", max: 2000)
-            let target = reader.day("goal\(n)_target")
-            if description == nil && (n == 1 || actions != nil || target != nil) { reader.fail("goal\(n)_description", .required) }
-            if description != nil && target == nil && reader.raw("goal\(n)_target") == nil { reader.fail("goal\(n)_target", .required) }
-            targets[n] = target
-            if let description, let target { goals.append(PlanGoal(description: description, actions: actions, targetOn: target)) }
-        }
-        if let start {
-            for problem in PlanRules.problems(startedOn: start, nextReviewOn: next, targets: targets) {
-                let (field, text) = Dutch.planProblem(problem)
-                reader.fail(field, .custom(text))
-            }
-        }
-        let agreements = reader.text("agreements", max: 4000)
-        let obligations = reader.text("obligations", max: 4000)
-        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
-        guard reader.issues.isEmpty, let start, let next, let conversation else {
+        guard let new = PlanInput.read(&reader, slots: goalSlots, keys: .form) else {
             return try await page(req, resident, values: fields, issues: reader.issues)
         }
-        let entry = req.auditRecord(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
-            purpose: "plan van aanpak opstellen",
-            change: ChangeSummary(new: [
-                "start": start.iso, "evaluatie": next.iso, "doelen": String(goals.count), "gesprek": conversation.rawValue,
-            ]))
-        let (residentID, recorder, plan) = (
-            resident.id, req.recorder,
-            CaseworkStore.NewPlan(startedOn: start, agreements: agreements, obligations: obligations, nextReviewOn: next, goals: goals)
-        )
-        // The conversation in which the plan was made happened no later than today, whenever the plan starts.
-        let spoken = min(start, req.today)
-        let id = try await req.recordConversation(
-            conversation, on: spoken, household: opened.file.id, client: resident.id, source: "plan", entry: entry
-        ) { db in
-            try await CaseworkStore(db: db).addPlan(plan, for: residentID, by: recorder)
-        }
+        let id = try await req.recordPlan(new, for: resident, in: opened.file)
         return req.redirect(
             to: .client(.id(resident.id), .plan(.id(id))),
             flash: "Het plan van aanpak is vastgelegd. Print het om samen te tekenen.")
@@ -191,39 +153,13 @@ enum PlanController {
         guard plan.closedOn == nil else { throw AppError.conflict("Dit plan is afgesloten; er is niets gewijzigd.") }
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let day = reader.requiredDay("reviewedOn", notInFuture: true)
-        let next = reader.day("nextReviewOn")
-        let closing = reader.flag("closePlan")
-        for problem in PlanRules.reviewProblems(
-            reviewedOn: day, nextReviewOn: next, nextReviewGiven: reader.raw("nextReviewOn") != nil, closing: closing)
-        {
-            let (field, text) = Dutch.planProblem(problem)
-            reader.fail(field, .custom(text))
-        }
-        var progress: [UUID: (status: GoalStatus, note: String?)] = [:]
-        for goal in plan.goals where !goal.status.isFinished {
-            let key = "goal_\(goal.id.uuidString)"
-            let status = reader.requiredOption(key, as: GoalStatus.self)
-            if status == .open { reader.fail(key, .unknownOption) }
-            if let status { progress[goal.id] = (status, reader.text("note_\(goal.id.uuidString)", max: 2000)) }
-        }
-        let summary = reader.text("summary", max: 4000)
-        let conversation = reader.requiredOption(Conversation.field, as: ContactKind.self)
-        guard reader.issues.isEmpty, let day, let conversation else {
+        let keys = Dictionary(
+            uniqueKeysWithValues: plan.goals.map { ($0.id, (status: "goal_\($0.id.uuidString)", note: "note_\($0.id.uuidString)")) })
+        guard let read = PlanInput.readReview(&reader, plan: plan, progress: keys) else {
             return try await reviewPage(req, resident, plan, values: fields, issues: reader.issues)
         }
-        let entry = req.auditRecord(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen",
-            purpose: "plan evalueren",
-            change: ChangeSummary(new: ["evaluatie": day.iso, "volgende": next?.iso ?? "afgesloten", "gesprek": conversation.rawValue]))
-        let (review, recorder) = (
-            CaseworkStore.Review(reviewedOn: day, summary: summary, nextReviewOn: next, progress: progress), req.recorder
-        )
-        _ = try await req.recordConversation(
-            conversation, on: day, household: opened.file.id, client: resident.id, source: "planReview", entry: entry
-        ) { db in
-            try await CaseworkStore(db: db).addReview(review, to: plan.id, by: recorder)
-        }
+        try await req.recordPlanReview(read, of: plan, for: resident, in: opened.file)
+        let next = read.review.nextReviewOn
         return req.redirect(
             to: .client(.id(resident.id), .plan(.id(plan.id))),
             flash: next == nil
@@ -245,10 +181,10 @@ extension Dutch {
 }
 
 extension Dutch {
-    static func planProblem(_ problem: PlanRules.Problem) -> (field: String, message: String) {
+    static func planProblem(_ problem: PlanRules.Problem, keys: PlanInput.GoalKeys) -> (field: String, message: String) {
         switch problem {
         case .reviewNotAfterStart: ("nextReviewOn", "De evaluatie ligt na de startdatum.")
-        case .targetBeforeStart(let goal): ("goal\(goal)_target", "De streefdatum ligt op of na de startdatum.")
+        case .targetBeforeStart(let goal): (keys.key(goal, .target), "De streefdatum ligt op of na de startdatum.")
         case .nextReviewNotAfterReview: ("nextReviewOn", "De volgende evaluatie ligt na deze evaluatie.")
         case .nextReviewWhileClosing: ("nextReviewOn", "Een plan dat wordt afgesloten heeft geen volgende evaluatie.")
         case .nextReviewMissing: ("nextReviewOn", "Vul de volgende evaluatie in, of vink aan dat het plan wordt afgesloten.")

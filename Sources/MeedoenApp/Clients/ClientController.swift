@@ -294,31 +294,13 @@ enum ClientController {
         let (resident, file) = try await open(req, .ladder, .write, purpose: "ladder meten")
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let day = reader.requiredDay("measuredOn", notInFuture: true)
         // The form asks the ladder questions and the rung follows; a bare rung (older clients, tests) still reads.
-        var answers: Set<LadderQuestion>?
-        var rung: Rung?
-        if reader.raw("questions") == "1" {
-            answers = Set(LadderQuestion.allCases.filter { reader.flag("q_\($0.rawValue)") })
-            rung = LadderQuestion.rung(yes: answers!)
-        } else {
-            rung = reader.raw("rung").flatMap(Int.init).flatMap(Rung.init)
-            if reader.raw("rung") == nil { reader.fail("rung", .required) } else if rung == nil { reader.fail("rung", .unknownOption) }
-        }
-        let expected = reader.raw("expectedEnd").flatMap(Int.init).flatMap(Rung.init)
-        if reader.raw("expectedEnd") != nil && expected == nil { reader.fail("expectedEnd", .unknownOption) }
-        let kind = reader.requiredOption("kind", as: MeasurementKind.self)
-        guard reader.issues.isEmpty, let day, let rung, let kind else {
+        let answers = reader.raw("questions") == "1" ? Set(LadderQuestion.allCases.filter { reader.flag("q_\($0.rawValue)") }) : nil
+        guard let (measurement, answered) = LadderInput.read(&reader, answers: answers) else {
             return try await ladderPage(req, resident, values: fields, issues: reader.issues)
         }
-        let (residentID, recorder, answered) = (resident.id, req.recorder, answers)
-        let measurement = LadderMeasurement(measuredOn: day, rung: rung, expectedEnd: expected, kind: kind)
-        try await req.recordChange(
-            householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: "ladder meten",
-            change: ChangeSummary(new: [
-                "datum": day.iso, "trede": String(rung.rawValue), "eindtrede": expected.map { String($0.rawValue) } ?? "",
-            ])
-        ) { db in try await HouseholdStore(db: db).addMeasurement(measurement, answers: answered, for: residentID, by: recorder) }
+        try await req.recordLadderMeasurement(measurement, answers: answered, for: resident, in: file)
+        let rung = measurement.rung
         return req.redirect(to: .client(.id(resident.id)), flash: "De meting (trede \(rung.rawValue)) is vastgelegd.")
     }
 }

@@ -57,29 +57,13 @@ enum ContactController {
         let opened = try await req.openFileWithAccess(id, .contacts, .write, purpose: "contact vastleggen")
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let day = reader.requiredDay("contactOn", notInFuture: true)
-        let kind = reader.requiredOption("kind", as: ContactKind.self)
-        let summary = reader.text("summary", max: 2000)
         // Only the household's own clients can be named; anything else in the form is ignored.
         let participants = clients(of: opened.file).filter { fields["participant-" + $0.id.uuidString] != nil }.map(\.id)
-        if participants.isEmpty {
-            reader.fail("participants", .custom("Kies wie er bij het contact waren: de contactnorm geldt per persoon."))
-        }
-        guard reader.issues.isEmpty, let day, let kind else {
+        guard let contact = ContactInput.read(&reader, participants: participants, participantsField: "participants") else {
             return try await page(req, opened.file, values: fields, issues: reader.issues)
         }
-        // What was said is at the notes level; without that right only date and kind are kept.
-        let kept = opened.may(.notes, .write) ? summary : nil
-        let entry = req.auditRecord(
-            householdID: id, part: FilePart.contacts.rawValue, action: "aanmaken", purpose: "contact vastleggen",
-            change: ChangeSummary(new: [
-                "datum": day.iso, "soort": kind.rawValue, "met": participants.map(\.uuidString).joined(separator: ","),
-            ]))
-        let recorder = req.recorder
-        try await req.recordChange { tx in
-            try await HouseholdStore(db: tx.db).addContact(day, kind: kind, summary: kept, to: id, participants: participants, by: recorder)
-            try await tx.append(entry)
-        }
+        try await req.recordContact(contact, in: opened, purpose: "contact vastleggen")
+        let day = contact.day
         return req.redirect(to: .household(.id(id)), flash: "Het contact van \(Dutch.date(day)) is vastgelegd.")
     }
 }

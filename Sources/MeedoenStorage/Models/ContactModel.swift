@@ -38,11 +38,12 @@ extension HouseholdStore {
         }
     }
 
-    /// Records a contact with the residents who took part (at least one: the norm is per person).
+    /// Records a contact with the residents who took part (at least one: the norm is per person); returns its id.
+    @discardableResult
     public func addContact(
         _ day: Day, kind: ContactKind, summary: String?, to householdID: UUID, participants: [UUID], source: ContactSource? = nil,
         by recorder: Recorder
-    ) async throws {
+    ) async throws -> UUID {
         let model = ContactModel()
         model.id = recorder.ids.next()
         (model.sourceKind, model.sourceID) = (source?.kind, source?.id)
@@ -51,6 +52,7 @@ extension HouseholdStore {
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
         try await addParticipants(Set(participants).map { (model.id!, $0) })
+        return model.id!
     }
 
     /// Inserts (contact, resident) pairs in chunks under SQLite's limit on bound parameters.
