@@ -72,9 +72,10 @@ enum APIController {
     /// Throws when a DTO cannot be described (a type the schema recorder does not know): found at start, not by a client.
     static func register(_ routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        let document = try OpenAPIDocument.build(operations)
+        let all = operations + CaseworkAPI.operations
+        let document = try OpenAPIDocument.build(all)
         api.get("openapi.json") { _ in try Response.json(document) }.require(.open)
-        for operation in operations {
+        for operation in all {
             api.on(operation.method, operation.vaporPath, body: .collect(maxSize: "64kb"), use: operation.handler).require(operation.rule)
         }
     }

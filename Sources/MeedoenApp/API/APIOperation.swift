@@ -17,6 +17,8 @@ struct APIOperation: Sendable {
     var summary: String
     var rule: RouteRule
     var query: [Parameter] = []
+    /// A path parameter that is not a uuid, with its schema (e.g. a worklist's name).
+    var pathSchemas: [String: JSONValue] = [:]
     var request: (any DescribedSchema.Type)?
     var response: any DescribedSchema.Type
     var successStatus: Int = 200

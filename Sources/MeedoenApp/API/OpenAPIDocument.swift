@@ -47,7 +47,10 @@ enum OpenAPIDocument {
 
     private static func describe(_ operation: APIOperation) -> JSONValue {
         var parameters: [JSONValue] = operation.pathParameters.map {
-            ["name": .string($0), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            [
+                "name": .string($0), "in": "path", "required": true,
+                "schema": operation.pathSchemas[$0] ?? ["type": "string", "format": "uuid"],
+            ]
         }
         parameters += operation.query.map { parameter in
             var schema: [String: JSONValue] = ["type": .string(parameter.type)]

@@ -24,10 +24,12 @@ enum CaseReviewInput {
 
 extension Request {
     @discardableResult
-    func recordCaseReview(_ review: CaseReviewInput.Read, for resident: Resident, in file: HouseholdFile) async throws -> UUID {
+    func recordCaseReview(
+        _ review: CaseReviewInput.Read, for resident: Resident, in file: HouseholdFile, purpose: String = "onderzoek vastleggen"
+    ) async throws -> UUID {
         let entry = auditRecord(
             householdID: file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
-            purpose: "onderzoek vastleggen",
+            purpose: purpose,
             change: ChangeSummary(new: ["soort": review.kind.rawValue, "datum": review.heldOn.iso, "gesprek": review.conversation.rawValue])
         )
         let (residentID, recorder) = (resident.id, recorder)

@@ -71,21 +71,44 @@ enum IntakeController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .read, purpose: "intake bekijken")
-        let store = CaseworkStore(db: req.db)
+        let read = try await req.readIntakes(of: resident, in: opened, purpose: "intake bekijken")
+        let profile = try await req.profile(of: opened.file.household.organisationID).profile
+        let page = IntakeShowPage(
+            resident: resident, intakes: read.intakes, work: read.work, profile: profile, sensitive: read.sensitive,
+            canWrite: opened.may(.intake, .write))
+        return try await req.renderPage("intake", title: page.heading, page)
+    }
+}
+
+/// A client's intakes as far as the reader may see them: the extra level and the work profile only with that right.
+struct ReadIntakes: Sendable {
+    var intakes: [StoredIntake]
+    var work: WorkProfile?
+    var sensitive: Bool
+
+    var parts: Set<FilePart> { Set([.intake] + (sensitive ? [.sensitive] : []) + (work != nil ? [.workProfile] : [])) }
+
+    /// The intake's fields by key, as the field table gives them for these parts.
+    func values(_ intake: Intake, work: WorkProfile?) -> [String: String] {
+        IntakeFields.table(asking: Fact.allCases, profile: nil, statusHolder: true)
+            .values(of: IntakeRecord(intake: intake, work: work), parts: parts)
+    }
+}
+
+extension Request {
+    /// Reads the intakes for a page or the API; reading the extra level or the work profile is logged as such.
+    func readIntakes(of resident: Resident, in opened: OpenedFile, purpose: String) async throws -> ReadIntakes {
+        let store = CaseworkStore(db: db)
         let sensitive = opened.may(.sensitive, .read)
         let intakes = try await store.intakes(of: resident.id, withSensitive: sensitive)
-        let intake = intakes.first?.intake
         let work = opened.may(.workProfile, .read) ? try await store.workProfile(of: resident.id)?.profile : nil
         let extra = [sensitive ? FilePart.sensitive : nil, work != nil ? .workProfile : nil].compactMap { $0 }
         if !extra.isEmpty {
-            try await req.audit(
+            try await audit(
                 householdID: opened.file.id, residentID: resident.id, part: extra.map(\.rawValue).joined(separator: ","), action: "inzien",
-                purpose: "intake bekijken")
+                purpose: purpose)
         }
-        let profile = try await req.profile(of: opened.file.household.organisationID).profile
-        let page = IntakeShowPage(
-            resident: resident, intakes: intakes, work: work, profile: profile, sensitive: sensitive, canWrite: opened.may(.intake, .write))
-        return try await req.renderPage("intake", title: page.heading, page)
+        return ReadIntakes(intakes: intakes, work: work, sensitive: sensitive)
     }
 }
 
@@ -96,10 +119,12 @@ extension Dictionary where Key == String, Value == String {
 extension Request {
     /// Stores the intake and its work profile, the conversation as a contact, and the log entry.
     @discardableResult
-    func recordIntake(_ read: IntakeForm.Read, for resident: Resident, in file: HouseholdFile) async throws -> UUID {
+    func recordIntake(_ read: IntakeForm.Read, for resident: Resident, in file: HouseholdFile, purpose: String = "intake houden")
+        async throws -> UUID
+    {
         let (intake, work) = (read.intake, read.work)
         let entry = auditRecord(
-            householdID: file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken", purpose: "intake houden",
+            householdID: file.id, residentID: resident.id, part: FilePart.intake.rawValue, action: "aanmaken", purpose: purpose,
             change: ChangeSummary(
                 new: ["datum": intake.heldOn.iso, "gesprek": read.conversation.rawValue]
                     + intake.answers.values.map { ("feit." + $0.key.rawValue, $0.value) }))

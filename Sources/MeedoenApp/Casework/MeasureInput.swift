@@ -68,17 +68,19 @@ extension Request {
 
 extension Request {
     /// Stores a checked measure with the step of art. 18 it is, and its audit entry, in one transaction.
+    @discardableResult
     func recordMeasure(
-        _ measure: Measure, ruleSet: MeasureRuleSet, context: Measure.Context, for resident: Resident, in file: HouseholdFile
+        _ measure: Measure, ruleSet: MeasureRuleSet, context: Measure.Context, for resident: Resident, in file: HouseholdFile,
+        purpose: String = "maatregel opleggen"
     )
-        async throws
+        async throws -> UUID
     {
         let step =
             measure.ground == .workObligation
             ? measure.breachOn.map { Measure.workObligationProposal(breachOn: $0, context: context).step } ?? nil : nil
         let entry = auditRecord(
             householdID: file.id, residentID: resident.id, part: FilePart.measures.rawValue, action: "aanmaken",
-            purpose: "maatregel opleggen",
+            purpose: purpose,
             change: ChangeSummary(new: [
                 "grond": measure.ground.rawValue, "procent": String(measure.percentage),
                 "maanden": measure.months.map(String.init) ?? "tot voldaan", "ingang": measure.startsOn.iso,
@@ -86,9 +88,10 @@ extension Request {
                 "dringende redenen": measure.urgentReasons == nil ? "nee" : "ja",
             ]))
         let (residentID, recorder) = (resident.id, self.recorder)
-        try await recordChange { tx in
-            try await CaseworkStore(db: tx.db).addMeasure(measure, ruleSet: ruleSet, step: step, for: residentID, by: recorder)
+        return try await recordChange { tx in
+            let id = try await CaseworkStore(db: tx.db).addMeasure(measure, ruleSet: ruleSet, step: step, for: residentID, by: recorder)
             try await tx.append(entry)
+            return id
         }
     }
 }

@@ -93,11 +93,13 @@ enum PlanInput {
 
 extension Request {
     /// Stores a new plan (closing the running one), the conversation as a contact and the log entry.
-    func recordPlan(_ new: PlanInput.NewPlan, for resident: Resident, in file: HouseholdFile) async throws -> UUID {
+    func recordPlan(
+        _ new: PlanInput.NewPlan, for resident: Resident, in file: HouseholdFile, purpose: String = "plan van aanpak opstellen"
+    ) async throws -> UUID {
         let plan = new.plan
         let entry = auditRecord(
             householdID: file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "aanmaken",
-            purpose: "plan van aanpak opstellen",
+            purpose: purpose,
             change: ChangeSummary(new: [
                 "start": plan.startedOn.iso, "evaluatie": plan.nextReviewOn.iso, "doelen": String(plan.goals.count),
                 "gesprek": new.conversation.rawValue,
@@ -112,12 +114,14 @@ extension Request {
     }
 
     @discardableResult
-    func recordPlanReview(_ read: PlanInput.Review, of plan: StoredPlan, for resident: Resident, in file: HouseholdFile) async throws
+    func recordPlanReview(
+        _ read: PlanInput.Review, of plan: StoredPlan, for resident: Resident, in file: HouseholdFile, purpose: String = "plan evalueren"
+    ) async throws
         -> UUID
     {
         let review = read.review
         let entry = auditRecord(
-            householdID: file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen", purpose: "plan evalueren",
+            householdID: file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "wijzigen", purpose: purpose,
             change: ChangeSummary(new: [
                 "evaluatie": review.reviewedOn.iso, "volgende": review.nextReviewOn?.iso ?? "afgesloten",
                 "gesprek": read.conversation.rawValue,

@@ -25,13 +25,12 @@ enum LadderInput {
 
 extension Request {
     func recordLadderMeasurement(
-        _ measurement: LadderMeasurement, answers: Set<LadderQuestion>?, for resident: Resident, in file: HouseholdFile
-    )
-        async throws
-    {
+        _ measurement: LadderMeasurement, answers: Set<LadderQuestion>?, for resident: Resident, in file: HouseholdFile,
+        purpose: String = "ladder meten"
+    ) async throws {
         let (residentID, recorder) = (resident.id, recorder)
         try await recordChange(
-            householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: "ladder meten",
+            householdID: file.id, residentID: resident.id, part: FilePart.ladder.rawValue, action: "aanmaken", purpose: purpose,
             change: ChangeSummary(new: [
                 "datum": measurement.measuredOn.iso, "trede": String(measurement.rung.rawValue),
                 "eindtrede": measurement.expectedEnd.map { String($0.rawValue) } ?? "",

@@ -50,6 +50,17 @@ public enum WorklistReason: Sendable, Equatable {
         }
     }
 
+    /// The day the work fell or falls due, where the reason has one.
+    public var dueOn: Day? {
+        switch self {
+        case .contact(_, _, let deadline): deadline
+        case .planReviewOverdue(let since): since
+        case .reviewDue(_, let due): due
+        case .ladderOutdated(let last, let months): last.adding(months: months)
+        case .ladderMissing, .noDirector, .youthWithoutPlan, .outreach: nil
+        }
+    }
+
     public var list: Worklist.List {
         switch self {
         case .contact: .contacts
@@ -64,7 +75,7 @@ public enum WorklistReason: Sendable, Equatable {
 }
 
 public enum Worklist {
-    public enum List: String, CaseIterable, Sendable {
+    public enum List: String, CaseIterable, Codable, Sendable {
         case contacts, planReviews, scheduledReviews, ladder, noDirector, youth, outreach
     }
 

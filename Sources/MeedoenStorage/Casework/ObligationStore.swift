@@ -10,9 +10,10 @@ extension CaseworkStore {
     }
 
     /// Stores a measure with the rule set and repeat step it was weighed under.
+    @discardableResult
     public func addMeasure(
         _ measure: Measure, ruleSet: MeasureRuleSet, step: RepeatStep?, for residentID: UUID, by recorder: Recorder
-    ) async throws {
+    ) async throws -> UUID {
         let model = MeasureModel()
         model.id = recorder.ids.next()
         model.$resident.id = residentID
@@ -31,6 +32,7 @@ extension CaseworkStore {
         model.newTestNoProgress = measure.taaleis?.newTestOn == nil ? nil : measure.taaleis?.newTestShowsNoProgress
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
+        return model.id!
     }
 
     public enum RevisionProblem: Error, Equatable { case notFound, notAWorkObligationMeasure, alreadyRevised, beforeTheMeasure }

@@ -228,3 +228,15 @@ extension MemberRelation: SchemaEnum {}
 extension NormCategory: SchemaEnum {}
 extension SpecialGroup: SchemaEnum {}
 extension SupportEndReason: SchemaEnum {}
+extension ContactKind: SchemaEnum {}
+extension GoalStatus: SchemaEnum {}
+extension MeasurementKind: SchemaEnum {}
+extension LadderQuestion: SchemaEnum {}
+extension ScheduledReview.Kind: SchemaEnum {}
+extension Measure.Ground: SchemaEnum {}
+extension Measure.Blame: SchemaEnum {}
+extension WorkObligationBreach: SchemaEnum {}
+extension HandoverStatus: SchemaEnum {}
+extension SignalDomain: SchemaEnum {}
+extension SignalDirection: SchemaEnum {}
+extension Worklist.List: SchemaEnum {}

@@ -1,0 +1,69 @@
+import MeedoenCore
+import Vapor
+
+/// The intake's fields as an API object, keyed as the intake's field table keys them (`fact_workCapacity`,
+/// `zrm_finances`, `wp_hoursPerWeek`, …). Its schema is read from the table, so a field added to the
+/// table is in the API and its description at once; which facts are required follows the
+/// organisation's profile (a missing one is refused on its field).
+struct IntakeValues: Content, DescribedSchema {
+    static let schemaName = "IntakeFields"
+    static let closed = true
+
+    var values: [String: String]
+
+    init(values: [String: String]) { self.values = values }
+
+    /// Every field any profile may ask, with the kind of conversation the intake was.
+    static let fields: [FormField] =
+        IntakeFields.table(asking: Fact.allCases.filter { !$0.isDerived }, profile: nil, statusHolder: true)
+        .sections.flatMap(\.fields).filter(\.asked).map(\.form) + [Conversation.formField]
+
+    static var notes: [String: JSONValue] {
+        var notes: [String: JSONValue] = [:]
+        for field in fields {
+            var note: [String: JSONValue] = ["description": .string(field.label)]
+            let values = field.options.map(\.value).filter { !$0.isEmpty }
+            if field.kind == .select, !values.isEmpty { note["enum"] = .array(values.map { .string($0) }) }
+            if let limit = field.maxLength { note["maxLength"] = .number(Double(limit)) }
+            notes[field.name] = .object(note)
+        }
+        return notes
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads each field with its JSON kind: a checkbox is true/false, a number an integer, a date a day.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        var values: [String: String] = [:]
+        for field in Self.fields {
+            let key = Key(field.name)
+            switch field.kind {
+            case .checkbox: values[field.name] = try container.decodeIfPresent(Bool.self, forKey: key).map { $0 ? "ja" : "" }
+            case .number: values[field.name] = try container.decodeIfPresent(Int.self, forKey: key).map(String.init)
+            case .date: values[field.name] = try container.decodeIfPresent(Day.self, forKey: key)?.iso
+            default: values[field.name] = try container.decodeIfPresent(String.self, forKey: key)
+            }
+        }
+        self.values = values
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for field in Self.fields {
+            guard let value = values[field.name], !value.isEmpty || field.kind == .checkbox else { continue }
+            let key = Key(field.name)
+            switch field.kind {
+            case .checkbox: try container.encode(value == "ja", forKey: key)
+            case .number: try container.encode(Int(value), forKey: key)
+            default: try container.encode(value, forKey: key)
+            }
+        }
+    }
+}
