@@ -191,4 +191,56 @@ final class CaseworkAPITests: XCTestCase {
             XCTAssertEqual(month.fields, ["premiums[0].month"], "\(month.json)")
         }
     }
+
+    /// Hand-overs (R10) and signals (R26): the receiving professional answers their own; the Core
+    /// rule refuses a decline without reason and an answer to a settled hand-over.
+    func testHandOversAndSignalsThroughTheAPI() async throws {
+        try await withEachBackend { app, fixture, backend in
+            let token = try await APITests.token(for: "km", app: app)
+            let client = "/clients/\(fixture.ownApplicant.uuidString)"
+            let coach = try await DirectoryStore(db: app.db).user(username: "pc")!
+            let both = try await send(
+                app, .POST, "\(client)/handovers", token,
+                [
+                    "toUserId": coach.id!.uuidString, "toOrganisation": "WerkBedrijf", "goal": "Begeleiding", "reason": "Afstand",
+                    "handedOverOn": "2026-11-27",
+                ])
+            XCTAssertEqual(both.fields, ["toOrganisation"], "\(backend): a colleague or an organisation, not both")
+            let created = try await send(
+                app, .POST, "\(client)/handovers", token,
+                [
+                    "toUserId": coach.id!.uuidString, "goal": "Begeleiding naar werk", "reason": "Afstand tot werk",
+                    "handedOverOn": "2026-11-27",
+                ])
+            XCTAssertEqual(created.status, .created, "\(backend): \(created.json)")
+            let id = try XCTUnwrap(created.json["id"] as? String)
+
+            let coachToken = try await APITests.token(for: "pc", app: app)
+            let inbox = try await send(app, .GET, "/handovers", coachToken)
+            XCTAssertEqual(inbox.json["total"] as? Int, 1, "\(backend)")
+            let noReason = try await send(app, .POST, "/handovers/\(id)/answer", coachToken, ["status": "declined"])
+            XCTAssertEqual(noReason.fields, ["note"], "\(backend)")
+            let accepted = try await send(app, .POST, "/handovers/\(id)/answer", coachToken, ["status": "accepted"])
+            XCTAssertEqual(accepted.json["status"] as? String, "accepted", "\(backend): \(accepted.json)")
+            let again = try await send(app, .POST, "/handovers/\(id)/answer", coachToken, ["status": "accepted"])
+            XCTAssertEqual(again.status, .conflict, "\(backend)")
+            let notTheirs = try await send(app, .POST, "/handovers/\(id)/answer", token, ["status": "ended"])
+            XCTAssertEqual(notTheirs.status, .notFound, "\(backend): only the receiver answers in the inbox")
+
+            let signal = try await send(
+                app, .POST, "\(client)/signals", token,
+                ["domain": "debtHelp", "direction": "outgoing", "signalledOn": "2026-11-27", "subject": "Betalingsachterstand huur"])
+            XCTAssertEqual(signal.status, .created, "\(backend): \(signal.json)")
+            let signalID = try XCTUnwrap(signal.json["id"] as? String)
+            let empty = try await send(app, .POST, "\(client)/signals/\(signalID)/outcome", token, ["outcome": " "])
+            XCTAssertEqual(empty.fields, ["outcome"], "\(backend)")
+            let outcome = try await send(
+                app, .POST, "\(client)/signals/\(signalID)/outcome", token, ["outcome": "Aangemeld bij de Kredietbank"])
+            XCTAssertEqual(outcome.json["outcome"] as? String, "Aangemeld bij de Kredietbank", "\(backend)")
+            let twice = try await send(app, .POST, "\(client)/signals/\(signalID)/outcome", token, ["outcome": "Nog eens"])
+            XCTAssertEqual(twice.status, .conflict, "\(backend)")
+            let listed = try await send(app, .GET, "\(client)/signals", token)
+            XCTAssertEqual(listed.json["total"] as? Int, 1, "\(backend)")
+        }
+    }
 }

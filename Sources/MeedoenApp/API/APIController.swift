@@ -72,7 +72,7 @@ enum APIController {
     /// Throws when a DTO cannot be described (a type the schema recorder does not know): found at start, not by a client.
     static func register(_ routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        let all = operations + CaseworkAPI.operations
+        let all = operations + CaseworkAPI.operations + HandoverAPI.operations
         let document = try OpenAPIDocument.build(all)
         api.get("openapi.json") { _ in try Response.json(document) }.require(.open)
         for operation in all {

@@ -63,33 +63,10 @@ enum HandoverController {
         let (resident, opened) = try await req.openClient(.handovers, .write, purpose: "warme overdracht")
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        var toUser: UUID?
-        if let raw = reader.raw("toUser") {
-            let user = try await UUID(uuidString: raw).asyncFlatMap { try await DirectoryStore(db: req.db).user($0) }
-            if let user, user.$organisation.id == viewer.organisationID, receivingRoles.contains(user.role), user.active {
-                toUser = user.id
-            } else {
-                reader.fail("toUser", .unknownOption)
-            }
+        guard let handover = try await HandoverInput.read(&reader, toUserKey: "toUser", viewer: viewer, on: req.db) else {
+            return try await page(req, resident, values: fields, issues: reader.issues)
         }
-        let toOrganisation = reader.text("toOrganisation", max: 200)
-        if reader.raw("toUser") == nil && toOrganisation == nil {
-            reader.fail("toUser", .custom("Kies een collega of vul een organisatie in."))
-        }
-        if reader.raw("toUser") != nil && toOrganisation != nil {
-            reader.fail("toOrganisation", .custom("Kies óf een collega óf een organisatie."))
-        }
-        let goal = reader.requiredText("goal", max: 2000)
-        let reason = reader.requiredText("reason", max: 2000)
-        let day = reader.requiredDay("handedOverOn", notInFuture: true)
-        guard reader.issues.isEmpty, let day else { return try await page(req, resident, values: fields, issues: reader.issues) }
-        let handover = CaseworkStore.NewHandover(toUserID: toUser, toOrganisation: toOrganisation, goal: goal, reason: reason, on: day)
-        try await req.recordChange(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue, action: "aanmaken",
-            purpose: "warme overdracht", change: ChangeSummary(new: ["aan": toUser?.uuidString ?? toOrganisation ?? "", "datum": day.iso])
-        ) { db in
-            try await CaseworkStore(db: db).addHandover(handover, for: resident.id, by: req.recorder)
-        }
+        try await req.recordHandover(handover, for: resident, in: opened.file, purpose: "warme overdracht")
         return req.redirect(to: .client(.id(resident.id)), flash: "De overdracht is aangemeld.")
     }
 
@@ -102,18 +79,10 @@ enum HandoverController {
     private static func decision(_ req: Request, current: HandoverStatus, checkTransition: Bool = true) throws -> (HandoverStatus, String?)
     {
         let input = try req.content.decode(DecisionForm.self)
-        guard let status = input.status.flatMap(HandoverStatus.init(rawValue:)) else {
-            throw AppError.badRequest("Kies accepteren, afwijzen of afronden. Er is niets gewijzigd.")
-        }
-        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000).description
-        let problems = HandoverAnswer.problems(current: current, answer: status, note: note)
-            .filter { checkTransition || !($0 == .alreadyDecided(current)) }
-        switch problems.first {
-        case .notAnAnswer: throw AppError.badRequest("Kies accepteren, afwijzen of afronden. Er is niets gewijzigd.")
-        case .reasonRequired: throw AppError.badRequest("Geef bij afwijzen de reden. Er is niets gewijzigd.")
-        case .alreadyDecided(let status):
-            throw AppError.conflict("Deze overdracht is al \(Dutch.handoverStatus(status).lowercased()); er is niets gewijzigd.")
-        case nil: return (status, note.flatMap { $0.isEmpty ? nil : $0 })
+        switch HandoverInput.answer(status: input.status, note: input.note, current: current, checkTransition: checkTransition) {
+        case .success(let answer): return answer
+        case .failure(.invalid(_, let message)): throw AppError.badRequest("\(message) Er is niets gewijzigd.")
+        case .failure(.conflict(let message)): throw AppError.conflict(message)
         }
     }
 
@@ -125,12 +94,8 @@ enum HandoverController {
             let resident = try await req.households.resident(handover.residentID, organisationID: viewer.organisationID)
         else { throw AppError.notFound }
         let (status, note) = try decision(req, current: handover.status)
-        try await req.recordChange(
-            householdID: resident.householdID, residentID: resident.id, part: FilePart.handovers.rawValue,
-            purpose: "overdracht beantwoorden", change: ChangeSummary(new: ["status": status.rawValue])
-        ) { db in
-            try await CaseworkStore(db: db).decide(handover.id, status, on: req.today, note: note)
-        }
+        try await req.recordHandoverAnswer(
+            status, note: note, to: handover, householdID: resident.householdID, purpose: "overdracht beantwoorden")
         return req.redirect(to: .handovers, flash: "De overdracht is \(Dutch.handoverStatus(status).lowercased()).")
     }
 
@@ -148,12 +113,8 @@ enum HandoverController {
         if forColleague {
             guard status == .ended, [.proposed, .accepted].contains(handover.status) else { throw AppError.forbidden }
         }
-        try await req.recordChange(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.handovers.rawValue,
-            purpose: "antwoord op overdracht vastleggen", change: ChangeSummary(new: ["status": status.rawValue])
-        ) { db in
-            try await CaseworkStore(db: db).decide(handover.id, status, on: req.today, note: note)
-        }
+        try await req.recordHandoverAnswer(
+            status, note: note, to: handover, householdID: opened.file.id, purpose: "antwoord op overdracht vastleggen")
         return req.redirect(
             to: .client(.id(resident.id)), flash: "Het antwoord is vastgelegd: \(Dutch.handoverStatus(status).lowercased()).")
     }

@@ -45,20 +45,9 @@ enum SignalController {
         let (resident, opened) = try await req.openClient(.signals, .write, purpose: "signaal vastleggen")
         let fields = try req.formFields()
         var reader = FormReader(fields, today: req.today)
-        let domain = reader.requiredOption("domain", as: SignalDomain.self)
-        let direction = reader.requiredOption("direction", as: SignalDirection.self)
-        let day = reader.requiredDay("signalledOn", notInFuture: true)
-        let subject = reader.requiredText("subject", max: 2000)
-        guard reader.issues.isEmpty, let domain, let direction, let day else {
-            return try await page(req, resident, values: fields, issues: reader.issues)
-        }
-        try await req.recordChange(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue, action: "aanmaken",
-            purpose: "signaal vastleggen",
-            change: ChangeSummary(new: ["domein": domain.rawValue, "richting": direction.rawValue, "datum": day.iso])
-        ) { db in
-            try await CaseworkStore(db: db).addSignal(domain, direction, on: day, subject: subject, for: resident.id, by: req.recorder)
-        }
+        guard let signal = SignalInput.read(&reader) else { return try await page(req, resident, values: fields, issues: reader.issues) }
+        try await req.recordSignal(signal, for: resident, in: opened.file, purpose: "signaal vastleggen")
+        let domain = signal.domain
         return req.redirect(
             to: .client(.id(resident.id)),
             flash: "Het signaal aan of van \(Dutch.signalDomain(domain).lowercased()) is vastgelegd.")
@@ -74,16 +63,11 @@ enum SignalController {
             let signal = try await CaseworkStore(db: req.db).signal(id),
             signal.residentID == resident.id
         else { throw AppError.notFound }
-        guard signal.outcome == nil else { throw AppError.conflict("De uitkomst van dit signaal is al vastgelegd; er is niets gewijzigd.") }
-        guard let text = try req.content.decode(OutcomeForm.self).outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
-            text.count <= 2000
-        else { throw AppError.badRequest("Vul de uitkomst in (hooguit 2000 tekens). Er is niets gewijzigd.") }
-        try await req.recordChange(
-            householdID: opened.file.id, residentID: resident.id, part: FilePart.signals.rawValue,
-            purpose: "uitkomst signaal",
-            change: ChangeSummary(new: ["uitkomst op": req.today.iso])
-        ) { db in
-            try await CaseworkStore(db: db).recordOutcome(of: signal.id, text, on: req.today)
+        do {
+            try await req.recordSignalOutcome(
+                try req.content.decode(OutcomeForm.self).outcome, of: signal, householdID: opened.file.id, purpose: "uitkomst signaal")
+        } catch let issues as FieldIssues {
+            throw AppError.badRequest(issues.items.first.map { Dutch.issue($0.issue) } ?? "")
         }
         return req.redirect(to: .client(.id(resident.id)), flash: "De uitkomst is vastgelegd.")
     }

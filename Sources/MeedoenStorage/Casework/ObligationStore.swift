@@ -78,7 +78,8 @@ extension CaseworkStore {
         }
     }
 
-    public func addHandover(_ new: NewHandover, for residentID: UUID, by recorder: Recorder) async throws {
+    @discardableResult
+    public func addHandover(_ new: NewHandover, for residentID: UUID, by recorder: Recorder) async throws -> UUID {
         let model = HandoverModel()
         model.id = recorder.ids.next()
         model.$resident.id = residentID
@@ -86,6 +87,7 @@ extension CaseworkStore {
         (model.handedOverOn, model.status) = (new.on.date, .proposed)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
+        return model.id!
     }
 
     public func decide(_ handoverID: UUID, _ status: HandoverStatus, on day: Day, note: String?) async throws {
@@ -104,15 +106,17 @@ extension CaseworkStore {
         try await SignalModel.find(id, on: db)?.signal
     }
 
+    @discardableResult
     public func addSignal(
         _ domain: SignalDomain, _ direction: SignalDirection, on day: Day, subject: String, for residentID: UUID, by recorder: Recorder
-    ) async throws {
+    ) async throws -> UUID {
         let model = SignalModel()
         model.id = recorder.ids.next()
         model.$resident.id = residentID
         (model.domain, model.direction, model.signalledOn, model.subject) = (domain, direction, day.date, subject)
         (model.recordedBy, model.recordedAt) = (recorder.userID, recorder.clock.now())
         try await model.create(on: db)
+        return model.id!
     }
 
     public func recordOutcome(of signalID: UUID, _ outcome: String, on day: Day) async throws {
