@@ -96,6 +96,8 @@ final class RouteWalkTests: XCTestCase {
                     + route.path.map { component -> String in
                         guard case .parameter(let name) = component else { return component.description }
                         if name == "code" { return "steenwijkerland" }
+                        if name == "list" { return Worklist.List.contacts.rawValue }
+                        if name.hasSuffix("Id") { return UUID().uuidString }  // a plan, hand-over or signal not of this file: 404
                         let path = route.path.map(\.description).joined(separator: "/")
                         if path.contains("clients") || path.contains("privacy/residents") { return fixture.ownApplicant.uuidString }
                         if path.contains("users") { return fixture.caseManager.uuidString }
@@ -123,6 +125,32 @@ final class RouteWalkTests: XCTestCase {
                 }
             }
             print("Route walk: \(routes.count) GET routes × \(users.count) roles = \(checked) requests")
+
+            // Every API write, for every role, with an empty body: refused by rule (403) or by
+            // validation (4xx), never a server error, and nothing is written.
+            let writes = app.routes.all.filter { $0.method != .GET && $0.path.first?.description == "api" }
+            XCTAssertGreaterThan(writes.count, 15)
+            let before = try await ContactModel.query(on: app.db).count()
+            var written = 0
+            for username in users {
+                let user = try await DirectoryStore(db: app.db).user(username: username)!
+                let current = try await CurrentUser.load(user, on: app.db)
+                let token = try await APITests.token(for: username, app: app)
+                for route in writes {
+                    let path = concrete(route)
+                    let response = try await apiRequest(app, route.method, path, token: token, json: "{}")
+                    XCTAssertLessThan(response.status.code, 500, "\(username) \(route.method) \(path)")
+                    if route.rule?.permits(current) == false {
+                        XCTAssertEqual(response.status, .forbidden, "\(username) \(route.method) \(path) is not theirs")
+                    } else if route.method == .POST, !path.hasSuffix("/search") {  // an empty PATCH keeps everything
+                        XCTAssertGreaterThanOrEqual(response.status.code, 400, "\(username) \(route.method) \(path): an empty body writes nothing")
+                    }
+                    written += 1
+                }
+            }
+            let after = try await ContactModel.query(on: app.db).count()
+            XCTAssertEqual(after, before)
+            print("Route walk: \(writes.count) API writes × \(users.count) roles = \(written) requests")
         }
     }
 }
