@@ -18,5 +18,9 @@ token=$(.build/debug/meedoen token add --username km1.steenwijkerland --name sch
 # Fuzzing with a key that does not work would only exercise the 401 path.
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/households?per=1" >/dev/null \
   || { echo "The API key for the fuzzing does not work." >&2; exit 1; }
-st run "http://127.0.0.1:$port/api/v1/openapi.json" -H "Authorization: Bearer $token" \
+# A household of the caseload and its applicant: the operations on one file get a real one.
+first=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/households?per=1")
+export MEEDOEN_FUZZ_HOUSEHOLD=$(echo "$first" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+export MEEDOEN_FUZZ_CLIENT=$(echo "$first" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["applicantId"])')
+st --config-file Tests/API/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" -H "Authorization: Bearer $token" \
   --checks not_a_server_error,response_schema_conformance --max-examples 30 --phases examples,coverage,fuzzing --seed 2026

@@ -143,7 +143,8 @@ final class RouteWalkTests: XCTestCase {
                     if route.rule?.permits(current) == false {
                         XCTAssertEqual(response.status, .forbidden, "\(username) \(route.method) \(path) is not theirs")
                     } else if route.method == .POST, !path.hasSuffix("/search") {  // an empty PATCH keeps everything
-                        XCTAssertGreaterThanOrEqual(response.status.code, 400, "\(username) \(route.method) \(path): an empty body writes nothing")
+                        XCTAssertGreaterThanOrEqual(
+                            response.status.code, 400, "\(username) \(route.method) \(path): an empty body writes nothing")
                     }
                     written += 1
                 }

@@ -69,10 +69,13 @@ enum APIController {
             handler: IncomeAPI.subsidy),
     ]
 
+    /// Every operation of /api/v1: households and clients, casework, hand-overs and signals.
+    static var allOperations: [APIOperation] { operations + CaseworkAPI.operations + HandoverAPI.operations }
+
     /// Throws when a DTO cannot be described (a type the schema recorder does not know): found at start, not by a client.
     static func register(_ routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        let all = operations + CaseworkAPI.operations + HandoverAPI.operations
+        let all = allOperations
         let document = try OpenAPIDocument.build(all)
         api.get("openapi.json") { _ in try Response.json(document) }.require(.open)
         for operation in all {

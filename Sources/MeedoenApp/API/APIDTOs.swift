@@ -13,7 +13,10 @@ struct AddressDTO: Content, DescribedSchema {
     static let schemaName = "Address"
     /// As a request body (PATCH of a household) it is read by `JSONFields`, which refuses unknown fields.
     static let closed = true
-    static var notes: [String: JSONValue] { ["postcode": ["example": "8331 AB"]] }
+    static var notes: [String: JSONValue] {
+        ["postcode": SchemaNote.postcode, "houseNumber": ["maxLength": 12], "street": ["maxLength": 200], "city": ["maxLength": 200]]
+    }
+    static var example: JSONValue? { ["street": "Markt", "houseNumber": "12a", "postcode": "8331 AB", "city": "Steenwijk"] }
 }
 
 struct HouseholdSummaryDTO: Content, DescribedSchema {

@@ -24,7 +24,20 @@ enum APIRequestBody {
 
         static let schemaName = "NewHousehold"
         static let closed = true
-        static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+        static var notes: [String: JSONValue] {
+            [
+                "bsn": SchemaNote.bsn, "email": SchemaNote.email, "postcode": SchemaNote.postcode, "houseNumber": ["maxLength": 12],
+                "givenName": ["maxLength": 100], "familyName": ["maxLength": 100],
+                "municipalityId": SchemaNote.described("Een gemeente van de eigen organisatie"),
+            ]
+        }
+        static var example: JSONValue? {
+            [
+                "bsn": "999990019", "givenName": "Sanne", "familyName": "de Vries", "dateOfBirth": "1990-04-01", "street": "Markt",
+                "houseNumber": "12a", "postcode": "8331 AB", "city": "Steenwijk", "municipalityId": "00000000-0000-0000-0000-000000000000",
+                "supportStart": "2026-11-02", "receivesBijstand": true, "normCategory": "single",
+            ]
+        }
     }
 
     struct NewMember: DescribedSchema {
@@ -39,7 +52,12 @@ enum APIRequestBody {
 
         static let schemaName = "NewMember"
         static let closed = true
-        static var notes: [String: JSONValue] { ["bsn": SchemaNote.bsn, "email": SchemaNote.email] }
+        static var notes: [String: JSONValue] {
+            ["bsn": SchemaNote.bsn, "email": SchemaNote.email, "givenName": ["maxLength": 100], "familyName": ["maxLength": 100]]
+        }
+        static var example: JSONValue? {
+            ["bsn": "999994669", "givenName": "Daan", "familyName": "de Vries", "dateOfBirth": "2012-06-01", "relation": "child"]
+        }
     }
 
     /// PATCH: fields left out keep their stored value.
@@ -72,6 +90,9 @@ enum APIRequestBody {
 
         static let schemaName = "BenefitFactsInput"
         static let closed = true
+        static var example: JSONValue? {
+            ["receivesBijstand": true, "normCategory": "single", "partialBenefit": false, "validFrom": "2026-11-01"]
+        }
     }
 
     /// A search: the text in the body, never in the URL.

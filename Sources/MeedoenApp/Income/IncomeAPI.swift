@@ -19,6 +19,9 @@ enum IncomeAPI {
 
     struct IncomeRequest: Content, DescribedSchema {
         static let schemaName = "IncomeCalculationRequest"
+        static var example: JSONValue? {
+            ["startMonth": "2027-01", "claimantBirth": "1990-01-01", "netMonthlyEarningsCents": 80000, "hoursPerWeek": 20]
+        }
         static var notes: [String: JSONValue] {
             [
                 "startMonth": SchemaNote.month, "months": SchemaNote.range(1, 60), "netMonthlyEarningsCents": SchemaNote.range(0),
@@ -141,6 +144,7 @@ enum IncomeAPI {
 
     struct SubsidyRequest: Content, DescribedSchema {
         static let schemaName = "WageCostSubsidyRequest"
+        static var example: JSONValue? { ["startMonth": "2027-01", "hoursPerWeek": 32, "wageValueBasisPoints": 5000] }
         static var notes: [String: JSONValue] {
             [
                 "startMonth": SchemaNote.month, "months": SchemaNote.range(1, 60), "hoursPerWeek": SchemaNote.range(1, 60),

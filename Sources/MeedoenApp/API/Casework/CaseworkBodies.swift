@@ -20,6 +20,9 @@ enum CaseworkBody {
                 ]
             ]
         }
+        static var example: JSONValue? {
+            ["groupCode": "werkenErvaren", "validFrom": "2026-11-02", "overrideReason": "Eerst werkervaring opdoen"]
+        }
         var groupCode: String
         var validFrom: Day
         var overrideReason: String?
@@ -37,6 +40,7 @@ enum CaseworkBody {
                 "rung": SchemaNote.range(1, 6, description: "Alleen zonder answers"), "expectedEnd": SchemaNote.range(1, 6),
             ]
         }
+        static var example: JSONValue? { ["measuredOn": "2026-11-02", "kind": "start", "answers": ["socialContacts"], "expectedEnd": 4] }
         var measuredOn: Day
         var kind: MeasurementKind
         var answers: [LadderQuestion]?
@@ -79,6 +83,12 @@ enum CaseworkBody {
                 "contactKind": SchemaNote.described("Het gesprek waarin het plan is gemaakt; telt als contact met de cliënt"),
             ]
         }
+        static var example: JSONValue? {
+            [
+                "startedOn": "2026-11-02", "nextReviewOn": "2027-02-02", "contactKind": "conversation",
+                "goals": [["description": "Werkervaringsplek in de zorg", "targetOn": "2027-05-01"]],
+            ]
+        }
         var startedOn: Day
         var nextReviewOn: Day
         var contactKind: ContactKind
@@ -119,6 +129,9 @@ enum CaseworkBody {
         static let schemaName = "CaseReviewInput"
         static let closed = true
         static var notes: [String: JSONValue] { ["outcome": CaseworkBody.longText] }
+        static var example: JSONValue? {
+            ["kind": "lawfulness", "heldOn": "2026-11-02", "outcome": "Geen wijzigingen", "contactKind": "conversation"]
+        }
         var kind: ScheduledReview.Kind
         var heldOn: Day
         var outcome: String
@@ -136,6 +149,13 @@ enum CaseworkBody {
                 "ordinanceReference": ["maxLength": 200], "percentage": SchemaNote.range(0, 100), "months": SchemaNote.range(1),
                 "testOutcome": ["enum": ["mastered", "notMastered"]],
                 "spread": SchemaNote.described("Verrekenen over drie maanden, alleen waar de verordening het toestaat"),
+            ]
+        }
+        static var example: JSONValue? {
+            [
+                "ground": "otherObligation", "breach": "Twee keer niet verschenen op het gesprek",
+                "proportionalityCheck": "Kan wel afspraken nakomen; geen zorg die verschijnen belemmert.", "blame": "full",
+                "percentage": 10, "months": 1, "startsOn": "2026-12-01", "decidedOn": "2026-11-02", "ordinanceReference": "art. 9",
             ]
         }
         var ground: MeedoenCore.Measure.Ground

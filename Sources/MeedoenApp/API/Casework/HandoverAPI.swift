@@ -35,6 +35,9 @@ enum HandoverAPI {
                 "goal": CaseworkBody.text, "reason": CaseworkBody.text,
             ]
         }
+        static var example: JSONValue? {
+            ["toOrganisation": "WerkBedrijf", "goal": "Begeleiding naar werk", "reason": "Afstand tot werk", "handedOverOn": "2026-11-02"]
+        }
         var toUserId: UUID?
         var toOrganisation: String?
         var goal: String
@@ -72,6 +75,9 @@ enum HandoverAPI {
         static let schemaName = "SignalInput"
         static let closed = true
         static var notes: [String: JSONValue] { ["subject": CaseworkBody.text] }
+        static var example: JSONValue? {
+            ["domain": "debtHelp", "direction": "outgoing", "signalledOn": "2026-11-02", "subject": "Betalingsachterstand huur"]
+        }
         var domain: SignalDomain
         var direction: SignalDirection
         var signalledOn: Day

@@ -18,6 +18,16 @@ struct IntakeValues: Content, DescribedSchema {
         IntakeFields.table(asking: Fact.allCases.filter { !$0.isDerived }, profile: nil, statusHolder: true)
         .sections.flatMap(\.fields).filter(\.asked).map(\.form) + [Conversation.formField]
 
+    /// An intake for Steenwijkerland's rules (which facts are required follows the organisation's profile).
+    static var example: JSONValue? {
+        [
+            "heldOn": "2026-11-02", "contactKind": "conversation", "language": "meetsRequirement", "education": "startkwalificatie",
+            "fact_workCapacity": "yes", "fact_distanceToWork": "sixTo24Months", "fact_broadParticipation": "yes",
+            "fact_wswOrBeschutIndication": "no", "fact_employmentContract": "no", "wp_readyForWork": "no", "wp_postcodeArea": "8331",
+            "wp_hoursPerWeek": 24,
+        ]
+    }
+
     static var notes: [String: JSONValue] {
         var notes: [String: JSONValue] = [:]
         for field in fields {

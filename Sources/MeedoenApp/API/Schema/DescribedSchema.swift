@@ -11,11 +11,14 @@ protocol DescribedSchema: Decodable {
     static var notes: [String: JSONValue] { get }
     /// A request body whose unknown fields are refused (`additionalProperties: false`).
     static var closed: Bool { get }
+    /// A whole valid body: documents the happy path, and the fuzzing's examples phase sends it.
+    static var example: JSONValue? { get }
 }
 
 extension DescribedSchema {
     static var notes: [String: JSONValue] { [:] }
     static var closed: Bool { false }
+    static var example: JSONValue? { nil }
 
     /// The derived schema with the notes merged in.
     static func refine(_ derived: JSONValue) -> JSONValue {
@@ -27,8 +30,19 @@ extension DescribedSchema {
             property.merge(extra) { $1 }
             properties[key] = .object(property)
         }
+        if closed, case .array(let required)? = schema["required"] {
+            // A required text is refused when blank (FormReader): the schema says so.
+            for case .string(let key) in required {
+                guard case .object(var property)? = properties[key], property["type"] == "string", property["pattern"] == nil,
+                    property["enum"] == nil, property["format"] == nil
+                else { continue }
+                property["pattern"] = "\\S"
+                properties[key] = .object(property)
+            }
+        }
         schema["properties"] = .object(properties)
         if closed { schema["additionalProperties"] = false }
+        if let example { schema["example"] = example }
         return .object(schema)
     }
 
@@ -56,6 +70,8 @@ enum SchemaNote {
     static let month: JSONValue = ["pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"]
     static let cents: JSONValue = ["description": "eurocent"]
     static let bsn: JSONValue = ["pattern": "^[0-9]{9}$", "description": "9 cijfers, voldoet aan de elfproef"]
+    /// Four digits (not starting with 0) and two letters, with or without a space (FormReader.postcode).
+    static let postcode: JSONValue = ["pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$", "example": "8331 AB"]
     /// Internationalised addresses (RFC 6531) are accepted, as the web form does.
     static let email: JSONValue = ["format": "idn-email"]
 
