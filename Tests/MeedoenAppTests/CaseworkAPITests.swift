@@ -47,8 +47,8 @@ final class CaseworkAPITests: XCTestCase {
             XCTAssertEqual(entry["clientId"] as? String, fixture.ownApplicant.uuidString, "\(backend)")
             XCTAssertTrue((entry["reason"] as? String ?? "").hasSuffix("; nog nooit contact"), "\(backend): \(entry)")
             XCTAssertEqual(entry["late"] as? Bool, true, "\(backend)")
-            let beyond = try await send(app, .GET, "/worklists/contacts?per=1&page=5", token)
-            XCTAssertEqual(beyond.json["page"] as? Int, 1, "\(backend): a page past the end is the last")
+            let beyond = try await send(app, .GET, "/worklists/contacts?per=1&page=2", token)
+            XCTAssertEqual((beyond.json["items"] as? [Any])?.count, 0, "\(backend): past the end a page is empty, so paging stops")
             let unknown = try await send(app, .GET, "/worklists/noDirector", token)
             XCTAssertEqual(unknown.status, .notFound, "\(backend)")
 
@@ -241,6 +241,50 @@ final class CaseworkAPITests: XCTestCase {
             XCTAssertEqual(twice.status, .conflict, "\(backend)")
             let listed = try await send(app, .GET, "\(client)/signals", token)
             XCTAssertEqual(listed.json["total"] as? Int, 1, "\(backend)")
+        }
+    }
+
+    /// What a review of the API found: each is refused on its field, or logged, as the web would.
+    func testTheEdgesAnIntegrationMeets() async throws {
+        try await withApp { app, fixture in
+            let token = try await APITests.token(for: "km", app: app)
+            let client = "/clients/\(fixture.ownApplicant.uuidString)"
+            let toSelf = try await send(
+                app, .POST, "\(client)/handovers", token,
+                ["toUserId": fixture.caseManager.uuidString, "goal": "x", "reason": "y", "handedOverOn": "2026-11-27"])
+            XCTAssertEqual(toSelf.fields, ["toUserId"], "a hand-over to oneself would link oneself and skip the stated reason")
+
+            let neither = try await send(app, .POST, "\(client)/ladder-measurements", token, ["measuredOn": "2026-11-27", "kind": "start"])
+            XCTAssertEqual(neither.fields, ["rung"], "without answers the rung is required")
+            let none = try await send(
+                app, .POST, "\(client)/ladder-measurements", token, ["measuredOn": "2026-11-27", "kind": "start", "answers": [String]()])
+            XCTAssertEqual(none.json["rung"] as? Int, 1, "nothing answered yes is rung 1")
+
+            let taaleis: [String: Any] = [
+                "ground": "taaleis", "breach": "Geen inspanning", "proportionalityCheck": "Kan lessen volgen", "blame": "full",
+                "percentage": 20, "months": 1, "startsOn": "2026-12-01", "decidedOn": "2026-11-28", "testOn": "2026-10-01",
+                "testOutcome": "Mastered", "willing": "yes",
+            ]
+            let loose = try await send(app, .POST, "\(client)/measures", token, taaleis)
+            XCTAssertEqual(Set(loose.fields), ["willing"], "a yes/no field takes true or false: \(loose.json)")
+            let unknown = try await send(app, .POST, "\(client)/measures", token, taaleis.merging(["willing": false]) { $1 })
+            XCTAssertTrue(unknown.fields.contains("testOutcome"), "\(unknown.json)")
+
+            let household = "/households/\(fixture.ownHousehold.uuidString)"
+            let scalar = try await send(
+                app, .POST, "\(household)/contacts", token,
+                ["contactOn": "2026-11-27", "kind": "phone", "participants": fixture.ownApplicant.uuidString])
+            XCTAssertEqual(scalar.fields, ["participants"])
+            XCTAssertTrue("\(scalar.json)".contains("Verwacht een lijst."), "\(scalar.json)")
+
+            _ = try await send(app, .GET, "\(household)/contacts", token)
+            let notesRead = try await AuditEventModel.query(on: app.db).filter(\.$part == FilePart.notes.rawValue)
+                .filter(\.$action == "inzien").count()
+            XCTAssertEqual(notesRead, 1, "reading the contacts' reports is logged as a read of notes")
+
+            let leader = try await APITests.token(for: "tl", app: app)
+            let group = try await send(app, .GET, "\(client)/group", leader)
+            XCTAssertEqual(group.status, .ok, "the group is read with the intake, as on the client page")
         }
     }
 }

@@ -22,29 +22,30 @@ enum JSONFields {
     static func flatten(_ object: [String: JSONValue], as allowed: RequestFields) throws -> [String: String] {
         var fields: [String: String] = [:]
         var issues = FieldIssues()
+        func isList(_ pattern: String) -> Bool { allowed.kinds.keys.contains { $0.hasPrefix(pattern + "[]") } }
+        func isObject(_ pattern: String) -> Bool { allowed.kinds.keys.contains { $0.hasPrefix(pattern + ".") } }
         func visit(_ value: JSONValue, path: String, pattern: String) {
             switch value {
             case .null: return
             case .object(let members):
-                guard allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + ".") }) else {
-                    return issues.add(path, .custom("Onbekend veld."))
-                }
+                guard isObject(pattern) else { return issues.add(path, wrongShape(pattern, allowed)) }
                 for key in members.keys.sorted() { visit(members[key]!, path: "\(path).\(key)", pattern: "\(pattern).\(key)") }
             case .array(let items):
-                guard allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + "[]") }) else {
-                    return issues.add(path, .custom("Onbekend veld."))
-                }
+                guard isList(pattern) else { return issues.add(path, wrongShape(pattern, allowed)) }
                 let limit = allowed.maxItems[pattern] ?? maxItems
                 if items.count > limit { return issues.add(path, .custom("Ten hoogste \(limit) items.")) }
+                // Present, also when empty: "answers": [] says something that leaving it out does not.
+                fields[path] = ""
                 for (index, item) in items.enumerated() { visit(item, path: "\(path)[\(index)]", pattern: pattern + "[]") }
             default:
-                guard let kind = allowed.kinds[pattern] else { return issues.add(path, .custom("Onbekend veld.")) }
+                guard let kind = allowed.kinds[pattern] else { return issues.add(path, wrongShape(pattern, allowed)) }
                 switch (value, kind) {
-                case (.string(let text), .text), (.string(let text), .flag): fields[path] = text
-                case (.bool(let flag), .flag), (.bool(let flag), .text): fields[path] = flag ? "true" : "false"
+                case (.string(let text), .text): fields[path] = text
+                case (.bool(let flag), .flag): fields[path] = flag ? "true" : "false"
                 case (.number(let number), .integer) where number == number.rounded() && abs(number) < 1e15:
                     fields[path] = String(Int(number))
                 case (_, .integer): issues.add(path, .custom("Verwacht een geheel getal."))
+                case (_, .flag): issues.add(path, .custom("Verwacht true of false."))
                 case (.number, _): issues.add(path, .custom("Verwacht tekst tussen aanhalingstekens, geen getal."))
                 default: issues.add(path, .custom("Verwacht tekst."))
                 }
@@ -53,5 +54,13 @@ enum JSONFields {
         for key in object.keys.sorted() { visit(object[key]!, path: key, pattern: key) }
         try issues.throwIfAny()
         return fields
+    }
+
+    /// A value of the wrong shape says what the field takes; a name the body does not have is unknown.
+    private static func wrongShape(_ pattern: String, _ allowed: RequestFields) -> FieldIssue {
+        if allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + "[]") }) { return .custom("Verwacht een lijst.") }
+        if allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + ".") }) { return .custom("Verwacht een object.") }
+        if allowed.kinds[pattern] != nil { return .custom("Verwacht één waarde, geen lijst of object.") }
+        return .custom("Onbekend veld.")
     }
 }

@@ -13,7 +13,9 @@ enum HandoverInput {
         var toUser: UUID?
         if let raw = reader.raw(toUserKey) {
             let user = try await UUID(uuidString: raw).asyncFlatMap { try await DirectoryStore(db: db).user($0) }
-            if let user, user.$organisation.id == viewer.organisationID, HandoverController.receivingRoles.contains(user.role), user.active
+            // Never to oneself: an accepted hand-over links its receiver, which would skip the stated reason.
+            if let user, user.id != viewer.userID, user.$organisation.id == viewer.organisationID,
+                HandoverController.receivingRoles.contains(user.role), user.active
             {
                 toUser = user.id
             } else {

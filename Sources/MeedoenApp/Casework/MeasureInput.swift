@@ -21,8 +21,10 @@ enum MeasureInput {
         let decidedOn = reader.requiredDay("decidedOn")
         let ordinance = reader.text("ordinanceReference", max: 200)
         let urgent = reader.text("urgentReasons", max: 4000)
+        let outcome = reader.raw("testOutcome")
+        if let outcome, !["mastered", "notMastered"].contains(outcome) { reader.fail("testOutcome", .unknownOption) }
         let taaleis = Measure.Taaleis(
-            testOn: reader.day("testOn", notInFuture: true), mastered: reader.raw("testOutcome").map { $0 == "mastered" },
+            testOn: reader.day("testOn", notInFuture: true), mastered: outcome.map { $0 == "mastered" },
             noticeOn: reader.day("noticeOn"), willingAndProgressing: reader.flag("willing"),
             newTestOn: reader.day("newTestOn", notInFuture: true), newTestShowsNoProgress: reader.flag("newTestNoProgress"))
         guard let ground, let blame, let percentage, let startsOn, let decidedOn else { return nil }

@@ -21,7 +21,8 @@ enum ContactInput {
             reader.fail(participantsField, .custom("Kies wie er bij het contact waren: de contactnorm geldt per persoon."))
         }
         guard reader.issues.isEmpty, let day, let kind else { return nil }
-        return Read(day: day, kind: kind, participants: participants, summary: summary)
+        var seen = Set<UUID>()
+        return Read(day: day, kind: kind, participants: participants.filter { seen.insert($0).inserted }, summary: summary)
     }
 }
 

@@ -19,8 +19,8 @@ enum CaseworkAPI {
             handler: IntakeAPI.create),
         APIOperation(
             method: .GET, path: "clients/{id}/group", operationID: "getClientGroup",
-            summary: "De vastgelegde groep en het voorstel van nu, met de regel die paste en de toelichting (R4)",
-            rule: .file(.intake, .write), response: CaseworkDTO.GroupStatus.self, handler: IntakeAPI.group),
+            summary: "De vastgelegde groep, de besluiten, en het voorstel van nu met de regel die paste en de toelichting (R4)",
+            rule: .file(.intake, .read), response: CaseworkDTO.GroupStatus.self, handler: IntakeAPI.group),
         APIOperation(
             method: .POST, path: "clients/{id}/group-decisions", operationID: "decideClientGroup",
             summary: "Groep vaststellen: het voorstel bevestigen, of een andere groep met reden",
@@ -78,7 +78,8 @@ enum CaseworkAPI {
             response: CaseworkDTO.WorklistOverview.self, handler: WorklistAPI.overview),
         APIOperation(
             method: .GET, path: "worklists/{list}", operationID: "getWorklist",
-            summary: "Eén werklijst, te laat eerst, met per cliënt de reden", rule: .file(.contacts, .read),
+            summary: "Eén werklijst, te laat eerst, met per cliënt de reden; een pagina voorbij het einde is leeg",
+            rule: .file(.contacts, .read),
             query: APIController.paging, pathSchemas: ["list": Worklist.List.schema], response: CaseworkDTO.Worklist.self,
             handler: WorklistAPI.list),
     ]

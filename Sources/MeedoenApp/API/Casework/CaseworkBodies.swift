@@ -146,7 +146,7 @@ enum CaseworkBody {
         static var notes: [String: JSONValue] {
             [
                 "breach": CaseworkBody.text, "proportionalityCheck": CaseworkBody.longText, "urgentReasons": CaseworkBody.longText,
-                "ordinanceReference": ["maxLength": 200], "percentage": SchemaNote.range(0, 100), "months": SchemaNote.range(1),
+                "ordinanceReference": ["maxLength": 200], "percentage": SchemaNote.range(1, 100), "months": SchemaNote.range(1, 36),
                 "testOutcome": ["enum": ["mastered", "notMastered"]],
                 "spread": SchemaNote.described("Verrekenen over drie maanden, alleen waar de verordening het toestaat"),
             ]

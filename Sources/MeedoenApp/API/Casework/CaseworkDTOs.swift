@@ -66,11 +66,12 @@ enum CaseworkDTO {
         }
     }
 
-    /// The client's group today and what Meedoen proposes now.
+    /// The client's group today, what Meedoen proposes now, and every decision taken (newest first).
     struct GroupStatus: Content, DescribedSchema {
         static let schemaName = "ClientGroupStatus"
 
         var current: GroupAssignment?
+        var decisions: [GroupAssignment]
         var proposal: Proposal
         var intakeHeldOn: Day?
     }
@@ -81,7 +82,7 @@ enum CaseworkDTO {
         var id: UUID
         var heldOn: Day
         /// The fields the caller may read: the extra level and the work profile only for whom may see them.
-        var fields: IntakeValues
+        var fields: StoredIntakeValues
         /// Only in the answer to a new intake: the group proposed on it.
         var proposal: Proposal?
     }

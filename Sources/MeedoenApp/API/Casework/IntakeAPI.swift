@@ -8,10 +8,11 @@ enum IntakeAPI {
     @Sendable static func list(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.intake, .read, purpose: "api intakes")
         let read = try await req.readIntakes(of: resident, in: opened, purpose: "api intakes")
-        let items = read.intakes.map { stored in
+        // The work profile is the client's current one: it goes with the newest intake only.
+        let items = read.intakes.enumerated().map { index, stored in
             CaseworkDTO.Intake(
-                id: stored.id, heldOn: stored.heldOn, fields: IntakeValues(values: read.values(stored.intake, work: read.work)),
-                proposal: nil)
+                id: stored.id, heldOn: stored.heldOn,
+                fields: StoredIntakeValues(values: read.values(stored.intake, work: index == 0 ? read.work : nil)), proposal: nil)
         }
         return try .json(ListDTO(items: items, page: 1, per: max(1, items.count), total: items.count))
     }
@@ -32,19 +33,23 @@ enum IntakeAPI {
         let values = readable.values(read.intake, work: readable.work)
         return try .json(
             CaseworkDTO.Intake(
-                id: id, heldOn: read.intake.heldOn, fields: IntakeValues(values: values),
+                id: id, heldOn: read.intake.heldOn, fields: StoredIntakeValues(values: values),
                 proposal: CaseworkDTO.Proposal(proposal, in: profile.segmentation)),
             status: .created)
     }
 
     @Sendable static func group(req: Request) async throws -> Response {
-        let (resident, opened) = try await req.openClient(.intake, .write, purpose: "api klantgroep")
+        // Like the group on the client page: for whom may read the intake. The proposal weighs the
+        // whole ZRM but shows only the derived facts, never the scores.
+        let (resident, opened) = try await req.openClient(.intake, .read, purpose: "api klantgroep")
         let profile = try await req.profile(of: opened.file.household.organisationID).profile
         let (proposal, intakeDay) = try await req.groupProposal(for: resident, in: opened.file, profile: profile)
-        let current = try await CaseworkStore(db: req.db).currentAssignment(of: resident.id, on: req.today)
+        let store = CaseworkStore(db: req.db)
+        let current = try await store.currentAssignment(of: resident.id, on: req.today)
         return try .json(
             CaseworkDTO.GroupStatus(
                 current: current.map { CaseworkDTO.GroupAssignment($0, in: profile.segmentation) },
+                decisions: try await store.assignments(of: resident.id).map { CaseworkDTO.GroupAssignment($0, in: profile.segmentation) },
                 proposal: CaseworkDTO.Proposal(proposal, in: profile.segmentation), intakeHeldOn: intakeDay))
     }
 

@@ -3,20 +3,41 @@ import Vapor
 
 /// The intake's fields as an API object, keyed as the intake's field table keys them (`fact_workCapacity`,
 /// `zrm_finances`, `wp_hoursPerWeek`, …). Its schema is read from the table, so a field added to the
-/// table is in the API and its description at once; which facts are required follows the
-/// organisation's profile (a missing one is refused on its field).
-struct IntakeValues: Content, DescribedSchema {
-    static let schemaName = "IntakeFields"
+/// table is in the API and its description at once. As a request body (`IntakeValues`) the fields every
+/// intake asks are required; which facts are follows the organisation's profile (a missing one is
+/// refused on its field); the extra level is read only from whom may write it. As an answer
+/// (`StoredIntakeValues`) it holds what the caller may read.
+protocol IntakeFieldObject: Content, DescribedSchema {
+    var values: [String: String] { get }
+    init(values: [String: String])
+    /// Whether the fields every intake asks are required (a request) or may be absent (an answer).
+    static var requiresAsked: Bool { get }
+}
+
+struct IntakeValues: IntakeFieldObject {
+    static let schemaName = "IntakeInput"
     static let closed = true
-
+    static let requiresAsked = true
     var values: [String: String]
-
     init(values: [String: String]) { self.values = values }
+}
 
+struct StoredIntakeValues: IntakeFieldObject {
+    static let schemaName = "IntakeFields"
+    static let requiresAsked = false
+    static var example: JSONValue? { nil }
+    var values: [String: String]
+    init(values: [String: String]) { self.values = values }
+}
+
+extension IntakeFieldObject {
     /// Every field any profile may ask, with the kind of conversation the intake was.
-    static let fields: [FormField] =
-        IntakeFields.table(asking: Fact.allCases.filter { !$0.isDerived }, profile: nil, statusHolder: true)
-        .sections.flatMap(\.fields).filter(\.asked).map(\.form) + [Conversation.formField]
+    static var fields: [FormField] { IntakeFieldList.fields }
+
+    /// Asked of every intake: not a fact (the profile decides those) nor the status holder's section.
+    static func isAskedOfEveryone(_ field: FormField) -> Bool {
+        !field.optional && field.kind != .checkbox && !field.name.hasPrefix("fact_") && !field.name.hasPrefix("int_")
+    }
 
     /// An intake for Steenwijkerland's rules (which facts are required follows the organisation's profile).
     static var example: JSONValue? {
@@ -40,20 +61,17 @@ struct IntakeValues: Content, DescribedSchema {
         return notes
     }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     /// Reads each field with its JSON kind: a checkbox is true/false, a number an integer, a date a day.
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: IntakeFieldKey.self)
         var values: [String: String] = [:]
         for field in Self.fields {
-            let key = Key(field.name)
+            let key = IntakeFieldKey(field.name)
+            if Self.requiresAsked && Self.isAskedOfEveryone(field) {
+                values[field.name] =
+                    field.kind == .date ? try container.decode(Day.self, forKey: key).iso : try container.decode(String.self, forKey: key)
+                continue
+            }
             switch field.kind {
             case .checkbox: values[field.name] = try container.decodeIfPresent(Bool.self, forKey: key).map { $0 ? "ja" : "" }
             case .number: values[field.name] = try container.decodeIfPresent(Int.self, forKey: key).map(String.init)
@@ -61,14 +79,14 @@ struct IntakeValues: Content, DescribedSchema {
             default: values[field.name] = try container.decodeIfPresent(String.self, forKey: key)
             }
         }
-        self.values = values
+        self.init(values: values)
     }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
+        var container = encoder.container(keyedBy: IntakeFieldKey.self)
         for field in Self.fields {
             guard let value = values[field.name], !value.isEmpty || field.kind == .checkbox else { continue }
-            let key = Key(field.name)
+            let key = IntakeFieldKey(field.name)
             switch field.kind {
             case .checkbox: try container.encode(value == "ja", forKey: key)
             case .number: try container.encode(Int(value), forKey: key)
@@ -76,4 +94,18 @@ struct IntakeValues: Content, DescribedSchema {
             }
         }
     }
+}
+
+private struct IntakeFieldKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+private enum IntakeFieldList {
+    static let fields: [FormField] =
+        IntakeFields.table(asking: Fact.allCases.filter { !$0.isDerived }, profile: nil, statusHolder: true)
+        .sections.flatMap(\.fields).filter(\.asked).map(\.form) + [Conversation.formField]
 }

@@ -41,6 +41,10 @@ enum PlanAPI {
         guard let read = PlanInput.readReview(&reader, plan: plan, progress: keys), reader.issues.isEmpty else { throw reader.issues }
         try await req.recordPlanReview(read, of: plan, for: resident, in: opened.file, purpose: "api plan evalueren")
         guard let reviewed = try await CaseworkStore(db: req.db).plan(plan.id) else { throw AppError.notFound }
+        // The answer holds the plan with its earlier reviews: a read of the plan, logged as one.
+        try await req.audit(
+            householdID: opened.file.id, residentID: resident.id, part: FilePart.plan.rawValue, action: "inzien",
+            purpose: "api plan evalueren")
         return try .json(CaseworkDTO.Plan(reviewed), status: .created)
     }
 

@@ -20,9 +20,10 @@ enum RecordsAPI {
         let fields = try JSONFields.read(req, as: CaseworkBody.LadderMeasurement.self)
         var reader = FormReader(fields, today: req.today)
         // The answers given decide the rung, as on the web form; without them a bare rung is read.
+        // `answers: []` (nothing answered yes) is rung 1; without answers the rung is required.
         let answerKeys = fields.keys.filter { $0.hasPrefix("answers[") }.sorted()
         var answers: Set<LadderQuestion>?
-        if !answerKeys.isEmpty || fields["rung"] == nil {
+        if fields["answers"] != nil || !answerKeys.isEmpty {
             answers = []
             for key in answerKeys {
                 if let question = reader.option(key, as: LadderQuestion.self) { answers?.insert(question) }
@@ -43,6 +44,10 @@ enum RecordsAPI {
         let participants = try await store.contactParticipants(of: opened.file.id)
         let visible = Set(opened.file.members.map(\.id))
         let notes = opened.may(.notes, .read)
+        // What was said is read too when the caller may read notes: logged as such, as on the household page.
+        if notes {
+            try await req.audit(householdID: opened.file.id, part: FilePart.notes.rawValue, action: "inzien", purpose: opened.purpose)
+        }
         let items = try await store.contacts(of: opened.file.id).map { contact in
             CaseworkDTO.Contact(
                 id: contact.id, contactOn: contact.contactOn, kind: contact.kind,

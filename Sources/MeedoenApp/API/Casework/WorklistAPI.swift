@@ -25,7 +25,9 @@ enum WorklistAPI {
         else { throw AppError.notFound }
         let all = try await req.worklistItems(list, profile: profile)
         let per = min(max(1, (try? req.query.get(Int.self, at: "per")) ?? 25), 200)
-        let shown = ResultPage(slicing: all, page: (try? req.query.get(Int.self, at: "page")) ?? 1, per: per)
+        // An integration pages until a page is empty: past the end there is nothing, not the last page again.
+        let number = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), 100_000)
+        let shown = ResultPage(rows: Array(all.dropFirst((number - 1) * per).prefix(per)), page: number, per: per, total: all.count)
         try await req.auditList(
             part: .contacts, purpose: "api werklijst \(Dutch.worklistTitle(list).lowercased())", searchText: nil,
             shown: shown.rows.map(\.residentID))
