@@ -53,4 +53,25 @@ final class SitePathTests: XCTestCase {
             XCTAssertTrue(used.isSubset(of: Set(links.keys)), "\(template): \(used.subtracting(links.keys))")
         }
     }
+
+    /// Templates link to fixed pages through `layout.paths`: every name they use exists, each is a
+    /// route of the app, and no template spells a path itself.
+    func testTemplatesLinkThroughLayoutPaths() async throws {
+        let views = URL(fileURLWithPath: packageRoot).appendingPathComponent("Resources/Views")
+        let paths = try JSONSerialization.jsonObject(with: JSONEncoder().encode(FixedPaths())) as! [String: String]
+        var used = Set<String>()
+        for name in try FileManager.default.contentsOfDirectory(atPath: views.path) where name.hasSuffix(".leaf") {
+            let text = try String(contentsOf: views.appendingPathComponent(name), encoding: .utf8)
+            used.formUnion(text.components(separatedBy: "layout.paths.").dropFirst().map { String($0.prefix { $0.isLetter }) })
+            XCTAssertNil(
+                text.range(of: #"(href|action)="/"#, options: .regularExpression), "\(name) spells a path; use layout.paths or page data")
+        }
+        XCTAssertTrue(used.isSubset(of: Set(paths.keys)), "\(used.subtracting(paths.keys))")
+        try await withApp { app, _ in
+            let registered = Set(app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") })
+            for (name, path) in paths where name != "stylesheet" {
+                XCTAssertTrue(registered.contains(path), "\(name): \(path) is no route")
+            }
+        }
+    }
 }

@@ -19,6 +19,29 @@ struct Layout: Encodable {
     var nav: [NavItem]
     var csrf: String
     var flash: String?
+    var paths = FixedPaths()
+}
+
+/// The fixed paths templates link to, from SitePath: a template never spells a path of its own.
+struct FixedPaths: Encodable {
+    var home = SitePath.home.path
+    var login = SitePath.login.path
+    var loginEnroll = SitePath.loginEnroll.path
+    var loginSecondFactor = SitePath.loginSecondFactor.path
+    var logout = SitePath.logout.path
+    var activate = SitePath.activate.path
+    var accountTokens = SitePath.accountTokens.path
+    var householdsNew = SitePath.householdsNew.path
+    var worklists = SitePath.worklists.path
+    var privacy = SitePath.privacy.path
+    var privacyAccounts = SitePath.privacyAccounts.path
+    var adminUsersNew = SitePath.adminUsersNew.path
+    var adminCaseloadMove = SitePath.adminCaseloadMove.path
+    var adminProfile = SitePath.adminProfile.path
+    var adminProfileTerms = SitePath.adminProfileTerms.path
+    /// Not a page of the web app: the API's description and the stylesheet served as a file.
+    var openAPI = "/api/v1/openapi.json"
+    var stylesheet = "/css/meedoen.css"
 }
 
 /// A page's context: the layout plus the page's own data, so the templates read `page.…`.
