@@ -19,106 +19,36 @@ enum CaseloadMoveController {
         routes.post(.adminCaseloadMoveUndo(.key), use: undo).require(.capability(.moveCaseload))
     }
 
-    struct Page: Encodable {
-        struct Household: Encodable {
-            var id: String
-            var name: String
-            var address: String
-            var checked: Bool
-        }
-
-        struct Count: Encodable {
-            var name: String
-            var before: Int
-            var after: Int
-        }
-
-        struct Move: Encodable {
-            var id: String
-            var undo: String
-            var text: String
-            var undoable: Bool
-            var undone: String?
-        }
-
-        var form: FormPage
-        var from: String?
-        var households: [Household]
-        /// Set on the preview: the counts per case manager before and after.
-        var counts: [Count]?
-        var moves: [Move]
-    }
-
     /// The regisseurs this user may move caseloads between: the teams they lead, or the organisation.
-    private static func directors(_ req: Request, _ viewer: Viewer) async throws -> [UserModel] {
-        try await DirectoryStore(db: req.db).users(of: viewer.organisationID).filter {
-            $0.role.canBeDirector && (viewer.role != .teamLeader || $0.$team.id.map(viewer.ledTeamIDs.contains) == true)
+    private static func directors(_ req: Request, _ viewer: Viewer) async throws -> [StaffMember] {
+        try await DirectoryStore(db: req.db).staff(of: viewer.organisationID).filter {
+            $0.role.canBeDirector && (viewer.role != .teamLeader || $0.teamID.map(viewer.ledTeamIDs.contains) == true)
         }
     }
 
     private static func page(
-        _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), counts: [Page.Count]? = nil,
+        _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), counts: [CaseloadMovePage.Count]? = nil,
         checked: Set<UUID> = []
     ) async throws -> Response {
         let viewer = try req.requireViewer()
-        let users = try await directors(req, viewer)
-        var values = values
-        if values["validFrom"] == nil { values["validFrom"] = req.today.iso }
-        let from = values["fromId"].flatMap(UUID.init(uuidString:)).flatMap { id in users.first { $0.id == id } }
-        func choice(_ user: UserModel) -> Choice {
-            Choice(
-                value: user.id!.uuidString, label: "\(user.displayName) (\(user.username))\(user.active ? "" : " – uitgeschakeld")",
-                selected: false)
-        }
-        let placeholder = Choice(value: "", label: "— kies —", selected: false)
-        let form = FormPage(
-            heading: "Caseload overdragen",
-            action: counts == nil ? SitePath.adminCaseloadMovePreview.path : SitePath.adminCaseloadMove.path, cancel: SitePath.home.path,
-            values: values, issues: issues,
-            choices: [
-                "fromId": [placeholder] + users.map(choice),
-                "toId": [placeholder] + users.filter { $0.active && $0.id != from?.id }.map(choice),
-            ])
-        var households: [Page.Household] = []
-        if let from, Access.mayEver(viewer.role, .identity, .read) {
-            let rows = try await caseload(req, viewer, of: from.id!)
-            try await req.auditList(purpose: "caseload overdragen: huishoudens kiezen", searchText: nil, shown: rows.map(\.applicantId))
-            households = rows.map {
-                Page.Household(
-                    id: $0.householdId.uuidString, name: "\($0.familyName), \($0.givenName)",
-                    address: "\($0.street) \($0.houseNumber), \($0.city)", checked: checked.contains($0.householdId))
+        let directors = try await directors(req, viewer)
+        var caseload = CaseloadMovePage.Caseload.none
+        if let from = CaseloadMovePage.chosen(values, among: directors) {
+            if Access.mayEver(viewer.role, .identity, .read) {
+                let rows = try await self.caseload(req, viewer, of: from.id)
+                try await req.auditList(purpose: "caseload overdragen: huishoudens kiezen", searchText: nil, shown: rows.map(\.applicantId))
+                caseload = .named(rows, checked: checked)
+            } else {
+                caseload = .count(try await req.households.caseload(of: from.id, on: req.today).count, checked: !checked.isEmpty)
             }
-        } else if let from {
-            // A role that opens no file (the functioneel beheerder) moves a caseload whole, by count, never by name.
-            let count = try await req.households.caseload(of: from.id!, on: req.today).count
-            households = [
-                Page.Household(
-                    id: allHouseholds, name: "Alle \(Dutch.count(count, "huishouden", "huishoudens"))",
-                    address: "namen ziet u niet: uw rol opent geen dossiers", checked: checked.isEmpty == false)
-            ]
         }
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
+        let offered = Set(directors.map(\.id))
         let since = req.services.clock.now().addingTimeInterval(-Double(undoDays) * 86_400)
         let moves = try await req.households.caseloadMoves(organisationID: viewer.organisationID, since: since)
-            .filter { names[$0.fromDirector] != nil || viewer.role != .teamLeader }
-            .map { describe($0, names) }
-        let content = Page(
-            form: form, from: from.map { "\($0.displayName) (\($0.username))" }, households: households, counts: counts, moves: moves)
-        return try await req.renderPage(
-            "caseload-move", title: form.heading, content, status: issues.isEmpty ? .ok : .badRequest)
-    }
-
-    private static func describe(_ move: CaseloadMove, _ names: [UUID: String]) -> Page.Move {
-        let count = Dutch.count(move.householdIDs.count, "huishouden", "huishoudens")
-        let who = "van \(names[move.fromDirector] ?? "?") naar \(names[move.toDirector] ?? "?")"
-        let skipped = move.undoSkippedCount
-        let undone = move.undoneAt.map { at -> String in
-            "teruggedraaid \(Dutch.moment(at))" + (skipped > 0 ? "; \(skipped) overgeslagen (regisseur intussen gewijzigd)" : "")
-        }
-        return Page.Move(
-            id: move.id.uuidString, undo: SitePath.adminCaseloadMoveUndo(.id(move.id)).path,
-            text: "\(Dutch.moment(move.movedAt)): \(count) \(who), vanaf \(Dutch.date(move.validFrom))",
-            undoable: move.undoneAt == nil, undone: undone)
+            .filter { offered.contains($0.fromDirector) || viewer.role != .teamLeader }
+        let content = CaseloadMovePage(
+            directors: directors, values: values, issues: issues, caseload: caseload, counts: counts, moves: moves, today: req.today)
+        return try await req.renderPage("caseload-move", title: content.form.heading, content, status: issues.isEmpty ? .ok : .badRequest)
     }
 
     /// The households a regisseur directs today, as rows with names, within the viewer's reach.
@@ -148,7 +78,7 @@ enum CaseloadMoveController {
         let to = HouseholdInput.uuid(&reader, "toId")
         let day = HouseholdInput.validFrom(&reader)
         if let from, from == to { reader.fail("toId", .custom("Kies een andere regisseur dan de huidige.")) }
-        let allowed = Set(try await directors(req, viewer).compactMap(\.id))
+        let allowed = Set(try await directors(req, viewer).map(\.id))
         for (field, id) in [("fromId", from), ("toId", to)] {
             guard let id, !allowed.contains(id) else { continue }
             reader.fail(
@@ -186,11 +116,11 @@ enum CaseloadMoveController {
             let viewer = try req.requireViewer()
             let held = Set(try await req.households.caseload(of: from, on: req.today))
             let moving = chosen.filter(held.contains).count
-            let names = Dictionary(uniqueKeysWithValues: try await directors(req, viewer).map { ($0.id!, $0.displayName) })
+            let names = Dictionary(uniqueKeysWithValues: try await directors(req, viewer).map { ($0.id, $0.displayName) })
             let toHeld = try await req.households.caseload(of: to, on: req.today).count
             let counts = [
-                Page.Count(name: names[from] ?? "?", before: held.count, after: held.count - moving),
-                Page.Count(name: names[to] ?? "?", before: toHeld, after: toHeld + moving),
+                CaseloadMovePage.Count(name: names[from] ?? "?", before: held.count, after: held.count - moving),
+                CaseloadMovePage.Count(name: names[to] ?? "?", before: toHeld, after: toHeld + moving),
             ]
             return try await page(req, values: try req.content.decode(Form.self).fields, counts: counts, checked: Set(chosen))
         } catch let refused as Refused {
@@ -234,7 +164,7 @@ enum CaseloadMoveController {
         guard let move = try await req.households.caseloadMove(try req.idParameter(), organisationID: viewer.organisationID) else {
             throw AppError.notFound
         }
-        let allowed = Set(try await directors(req, viewer).compactMap(\.id))
+        let allowed = Set(try await directors(req, viewer).map(\.id))
         guard allowed.contains(move.fromDirector), allowed.contains(move.toDirector) else { throw AppError.forbidden }
         guard move.undoneAt == nil else { throw AppError.conflict("Deze overdracht is al teruggedraaid; er is niets gewijzigd.") }
         guard req.services.clock.now().timeIntervalSince(move.movedAt) <= Double(undoDays) * 86_400 else {

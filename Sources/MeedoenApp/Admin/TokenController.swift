@@ -9,41 +9,13 @@ enum TokenController {
         routes.post(.accountTokenRevoke(.key), use: revoke).require(.signedIn)
     }
 
-    struct TokenRow: Encodable {
-        var id: String
-        var revoke: String
-        var name: String
-        var created: String
-        var expires: String
-        /// Why the key no longer works; nil while it does (then it can be revoked).
-        var status: String?
-    }
-
-    struct Page: Encodable {
-        var tokens: [TokenRow]
-        var newToken: String?
-        var error: String?
-    }
-
     private static func page(_ req: Request, newToken: String? = nil, error: String? = nil) async throws -> Response {
         let user = try req.requireUser()
         let directory = DirectoryStore(db: req.db)
         guard let owner = try await directory.user(user.id) else { throw AppError.notSignedIn }
         let now = req.services.clock.now()
-        let tokens = try await directory.keys(of: owner, now: now).map { key in
-            let status: String? =
-                if let revoked = key.revokedAt {
-                    "ingetrokken \(Dutch.moment(revoked))"
-                } else if (key.expiresAt ?? now) <= now {
-                    "verlopen"
-                } else if !key.usable { "werkt niet meer (inloggegevens gewijzigd)" } else { nil }
-            return TokenRow(
-                id: key.id.uuidString, revoke: SitePath.accountTokenRevoke(.id(key.id)).path, name: key.name,
-                created: Dutch.moment(key.createdAt), expires: key.expiresAt.map(Dutch.moment) ?? "–", status: status)
-        }
-        return try await req.renderPage(
-            "tokens", title: "API-sleutels", Page(tokens: tokens, newToken: newToken, error: error),
-            status: error == nil ? .ok : .badRequest)
+        let page = TokensPage(keys: try await directory.keys(of: owner, now: now), now: now, newToken: newToken, error: error)
+        return try await req.renderPage("tokens", title: "API-sleutels", page, status: error == nil ? .ok : .badRequest)
     }
 
     @Sendable static func list(req: Request) async throws -> Response { try await page(req) }

@@ -10,6 +10,12 @@ public struct APIKey: Sendable, Equatable {
     public var revokedAt: Date?
     /// Not revoked, not expired, and made after the owner's last credential change.
     public var usable: Bool
+
+    public init(id: UUID, name: String, createdAt: Date, expiresAt: Date?, revokedAt: Date?, usable: Bool) {
+        (self.id, self.name, self.createdAt, self.expiresAt, self.revokedAt, self.usable) = (
+            id, name, createdAt, expiresAt, revokedAt, usable
+        )
+    }
 }
 
 extension DirectoryStore {

@@ -1,0 +1,46 @@
+import Foundation
+import MeedoenCore
+import MeedoenStorage
+import XCTest
+
+@testable import MeedoenApp
+
+/// The admin pages as values (issue 14): store values in, page data out, without a database.
+final class AdminPageTests: XCTestCase {
+    private let now = Date(timeIntervalSince1970: 1_764_000_000)
+    private let today = Day(year: 2026, month: 12, day: 3)!
+
+    func testEachKeySaysWhyItNoLongerWorks() {
+        func key(_ name: String, expires: TimeInterval?, revoked: Bool = false, usable: Bool = true) -> APIKey {
+            APIKey(
+                id: UUID(), name: name, createdAt: now.addingTimeInterval(-86_400), expiresAt: expires.map { now.addingTimeInterval($0) },
+                revokedAt: revoked ? now.addingTimeInterval(-60) : nil, usable: usable)
+        }
+        let page = TokensPage(
+            keys: [
+                key("werkt", expires: 86_400), key("ingetrokken", expires: 86_400, revoked: true, usable: false),
+                key("verlopen", expires: -1, usable: false), key("reset", expires: 86_400, usable: false),
+            ], now: now)
+        XCTAssertEqual(page.tokens.map(\.status), [nil, page.tokens[1].status, "verlopen", "werkt niet meer (inloggegevens gewijzigd)"])
+        XCTAssertTrue(page.tokens[1].status?.hasPrefix("ingetrokken ") == true)
+        XCTAssertNil(page.newToken)
+    }
+
+    func testTheTransferNeverPresetsTheTargetAndShowsNoNamesToWhomOpensNoFile() {
+        let (ann, bob, gone) = (
+            StaffMember(id: UUID(), displayName: "Ann", username: "ann", role: .caseManager, teamID: nil, active: true),
+            StaffMember(id: UUID(), displayName: "Bob", username: "bob", role: .caseManager, teamID: nil, active: true),
+            StaffMember(id: UUID(), displayName: "Cor", username: "cor", role: .caseManager, teamID: nil, active: false)
+        )
+        let page = CaseloadMovePage(
+            directors: [ann, bob, gone], values: ["fromId": ann.id.uuidString], issues: FieldIssues(), caseload: .count(12, checked: false),
+            counts: nil, moves: [], today: today)
+        XCTAssertEqual(page.from, "Ann (ann)")
+        let targets = page.form.choices["toId"]!.map(\.value)
+        XCTAssertEqual(targets, ["", bob.id.uuidString], "not the source, not a disabled account, nothing preset")
+        XCTAssertEqual(page.households.map(\.name), ["Alle 12 huishoudens"])
+        XCTAssertEqual(page.form.values["validFrom"], "2026-12-03")
+        XCTAssertEqual(page.form.action, SitePath.adminCaseloadMovePreview.path)
+        XCTAssertEqual(page.form.choices["fromId"]!.first { $0.selected }?.value, ann.id.uuidString)
+    }
+}
