@@ -43,4 +43,22 @@ final class AdminPageTests: XCTestCase {
         XCTAssertEqual(page.form.action, SitePath.adminCaseloadMovePreview.path)
         XCTAssertEqual(page.form.choices["fromId"]!.first { $0.selected }?.value, ann.id.uuidString)
     }
+
+    func testAUserIsLockedByALockOrByFailedLogInsAndShowsItsTeam() {
+        let team = Team(id: UUID(), name: "Team Noord")
+        let users = [
+            StaffMember(id: UUID(), displayName: "Ann", username: "ann", role: .caseManager, teamID: team.id, active: true),
+            StaffMember(
+                id: UUID(), displayName: "Bob", username: "bob", role: .caseManager, teamID: nil, active: true,
+                lockedUntil: now.addingTimeInterval(600)),
+            StaffMember(
+                id: UUID(), displayName: "Cor", username: "cor", role: .caseManager, teamID: nil, active: true,
+                failedLogins: LoginController.maxFailures),
+        ]
+        let page = UsersPage(staff: users, teams: [team], roleName: Dutch.role, now: now, newPassword: nil)
+        XCTAssertEqual(page.users.map(\.locked), [false, true, true])
+        XCTAssertEqual(page.users.map(\.team), ["Team Noord", "–", "–"])
+        XCTAssertEqual(page.users[0].teams.first { $0.selected }?.value, team.id.uuidString)
+        XCTAssertEqual(page.users[0].actions["unlock"], SitePath.adminUser(.id(users[0].id), .id("unlock")).path)
+    }
 }

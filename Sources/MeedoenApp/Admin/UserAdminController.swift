@@ -11,24 +11,6 @@ enum UserAdminController {
         routes.post(.adminUser(.key, .key), use: act).require(.capability(.manageUsers))
     }
 
-    struct UserRow: Encodable {
-        var id: String
-        /// The row's actions by name (team, activate, deactivate, unlock, resetSecondFactor, resetPassword).
-        var actions: [String: String]
-        var username: String
-        var name: String
-        var role: String
-        var team: String
-        var active: Bool
-        var locked: Bool
-        var teams: [Choice]
-    }
-
-    struct ListPage: Encodable {
-        var users: [UserRow]
-        var newPassword: String?
-    }
-
     @Sendable static func list(req: Request) async throws -> Response {
         try await listPage(req, newPassword: nil)
     }
@@ -36,29 +18,15 @@ enum UserAdminController {
     private static func listPage(_ req: Request, newPassword: String?) async throws -> Response {
         let viewer = try req.requireViewer()
         let directory = DirectoryStore(db: req.db)
-        let teams = try await directory.teams(of: viewer.organisationID)
-        let now = req.services.clock.now()
-        let roleName = await req.roleNamer()
-        let users = try await directory.users(of: viewer.organisationID).map { user in
-            UserRow(
-                id: user.id!.uuidString,
-                actions: Dictionary(
-                    uniqueKeysWithValues: [
-                        ("team", "team"), ("activate", "activate"), ("deactivate", "deactivate"), ("unlock", "unlock"),
-                        ("resetSecondFactor", "reset-2fa"), ("resetPassword", "reset-password"),
-                    ].map { ($0.0, SitePath.adminUser(.id(user.id!), .id($0.1)).path) }), username: user.username, name: user.displayName,
-                role: roleName(user.role),
-                team: teams.first { $0.id == user.$team.id }?.name ?? "–", active: user.active,
-                locked: (user.lockedUntil ?? .distantPast) > now || user.failedLogins >= LoginController.maxFailures,
-                teams: [Choice(value: "", label: "Geen team", selected: user.$team.id == nil)]
-                    + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == user.$team.id) })
-        }
-        return try await req.renderPage("users", title: "Gebruikers", ListPage(users: users, newPassword: newPassword))
+        let page = UsersPage(
+            staff: try await directory.staff(of: viewer.organisationID), teams: try await directory.teamList(of: viewer.organisationID),
+            roleName: await req.roleNamer(), now: req.services.clock.now(), newPassword: newPassword)
+        return try await req.renderPage("users", title: "Gebruikers", page)
     }
 
     private static func form(_ req: Request, values: [String: String] = [:], issues: FieldIssues = FieldIssues()) async throws -> Response {
         let viewer = try req.requireViewer()
-        let teams = try await DirectoryStore(db: req.db).teams(of: viewer.organisationID)
+        let teams = try await DirectoryStore(db: req.db).teamList(of: viewer.organisationID)
         let roles = Role.allCases.filter { $0 != .applicationAdmin }
         let roleName = await req.roleNamer()
         let fields = [
@@ -74,7 +42,7 @@ enum UserAdminController {
             FormField(
                 "teamId", "Team", .select, optional: true,
                 options: [Choice(value: "", label: "Geen team", selected: false)]
-                    + teams.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: false) }),
+                    + teams.map { Choice(value: $0.id.uuidString, label: $0.name, selected: false) }),
         ]
         return try await req.renderSectionedForm(
             SectionedFormPage(
