@@ -61,4 +61,26 @@ final class AdminPageTests: XCTestCase {
         XCTAssertEqual(page.users[0].teams.first { $0.selected }?.value, team.id.uuidString)
         XCTAssertEqual(page.users[0].actions["unlock"], SitePath.adminUser(.id(users[0].id), .id("unlock")).path)
     }
+
+    func testTheAccessLogShowsTheResidentsOwnAndTheHouseholdsEntriesAndTheLastVerification() {
+        let (anne, son) = (UUID(), UUID())
+        let resident = Resident(
+            id: anne, householdID: UUID(), organisationID: UUID(), bsn: "999994669", givenName: "Anne", familyName: "Bakker",
+            dateOfBirth: Day(year: 1990, month: 3, day: 1)!, relation: .applicant, recordedAt: now)
+        func entry(_ seq: Int, about: UUID?) -> AccessLogEntry {
+            AccessLogEntry(
+                seq: seq, at: now, actorName: "Julia", actorRole: "caseManager", action: "inzien", part: "household", purpose: "dossier",
+                residentID: about)
+        }
+        let page = AccessLogPage(
+            resident: resident, events: [entry(3, about: son), entry(2, about: anne), entry(1, about: nil)],
+            verification: LogVerification(finishedAt: now, entriesChecked: 120, firstBrokenSeq: nil, problem: nil, unanchored: 2))
+        XCTAssertEqual(page.rows.count, 2, "the son's own entries are his, not his mother's")
+        XCTAssertTrue(page.rows[0].who.hasPrefix("Julia ("))
+        XCTAssertTrue(page.verified.hasSuffix("intact, 120 regels, waarvan 2 nog niet buiten de database verankerd."), page.verified)
+        let broken = Dutch.verification(
+            LogVerification(finishedAt: now, entriesChecked: 9, firstBrokenSeq: 7, problem: "hash klopt niet", unanchored: 0))
+        XCTAssertTrue(broken.hasPrefix("Let op:") && broken.contains("vanaf regel 7: hash klopt niet."), broken)
+        XCTAssertTrue(Dutch.verification(nil).hasPrefix("Het toegangslog is nog niet volledig gecontroleerd."))
+    }
 }

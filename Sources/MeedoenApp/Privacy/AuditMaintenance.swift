@@ -55,7 +55,7 @@ final class AuditMaintenance: LifecycleHandler, @unchecked Sendable {
     static func verifyAndRecord(_ app: Application) async throws -> AuditVerification {
         let services = app.meedoen
         let result = try await services.auditLog.verify(on: app.db, anchors: services.auditAnchors)
-        try await AuditVerificationModel(id: services.ids.next(), result, finishedAt: services.clock.now()).create(on: app.db)
+        try await AuditQueries(db: app.db).record(result, id: services.ids.next(), finishedAt: services.clock.now())
         return result
     }
 }

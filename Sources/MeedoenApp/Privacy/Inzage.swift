@@ -44,7 +44,7 @@ struct Inzage: Content {
     var casework: [Record] = []
     var accessLog: [Access]
 
-    init(resident: Resident, file: HouseholdFile, events: [AuditEventModel], organisation: String, madeAt: Date) {
+    init(resident: Resident, file: HouseholdFile, events: [AccessLogEntry], organisation: String, madeAt: Date) {
         self.madeAt = madeAt
         self.organisation = organisation
         person = Person(

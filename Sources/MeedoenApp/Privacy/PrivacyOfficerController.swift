@@ -43,7 +43,7 @@ enum PrivacyOfficerController {
         return req.redirect(to: .privacyResident(.id(resident.id)))
     }
 
-    private static func load(_ req: Request, purpose: String) async throws -> (Resident, HouseholdFile, [AuditEventModel]) {
+    private static func load(_ req: Request, purpose: String) async throws -> (Resident, HouseholdFile, [AccessLogEntry]) {
         let viewer = try req.requireViewer()
         guard let resident = try await req.households.resident(try req.idParameter(), organisationID: viewer.organisationID),
             let file = try await req.households.file(resident.householdID, organisationID: viewer.organisationID)
@@ -53,80 +53,21 @@ enum PrivacyOfficerController {
         return (resident, file, events)
     }
 
-    struct AccountsPage: Encodable {
-        struct Row: Encodable {
-            var when: String
-            var by: String
-            var what: String
-            var account: String
-        }
-
-        var rows: [Row]
-    }
-
     /// Every account created, activated or whose credentials were reset, with who did it: the
     /// beheerder sees no file, and this is where an account made to reach files would show.
     @Sendable static func accounts(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let events = try await AuditQueries(db: req.db).accountEvents(of: viewer.organisationID)
-        let what = [
-            "aanmaken": "account aangemaakt", "reset-password": "wachtwoord opnieuw (activeringscode)", "reset-2fa": "tweede factor gewist",
-            "activeren": "account geactiveerd, eigen wachtwoord gekozen",
-        ]
-        let rows = events.map {
-            AccountsPage.Row(
-                when: Dutch.moment($0.at), by: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))",
-                what: what[$0.action] ?? $0.action, account: $0.purpose)
-        }
         try await req.audit(part: "gebruikers", action: "inzien", purpose: "aangemaakte en herstelde accounts bekijken")
-        return try await req.renderPage("privacy-accounts", title: "Accounts en inloggegevens", AccountsPage(rows: rows))
-    }
-
-    struct LogPage: Encodable {
-        struct Row: Encodable {
-            var when: String
-            var who: String
-            var action: String
-            var part: String
-            var purpose: String
-        }
-
-        var id: String
-        var inzage: String
-        var inzageJSON: String
-        var name: String
-        var rows: [Row]
-        var verified: String
+        return try await req.renderPage("privacy-accounts", title: "Accounts en inloggegevens", AccountsPage(events))
     }
 
     @Sendable static func log(req: Request) async throws -> Response {
         let (resident, _, events) = try await load(req, purpose: "toegangslog van een inwoner bekijken")
         // The whole log is verified once a day and by `meedoen audit verify`, never on a view:
         // at a million entries that would take the server down with it.
-        let verified: String
-        if let last = try await AuditVerificationModel.latest(on: req.db) {
-            let when = Dutch.moment(last.finishedAt)
-            verified =
-                last.problem.map {
-                    "Let op: bij de laatste volledige controle (\(when)) was het toegangslog niet intact"
-                        + (last.firstBrokenSeq.map { " vanaf regel \($0)" } ?? "") + ": \($0)."
-                }
-                ?? "Laatste volledige controle: \(when) — intact, \(last.entriesChecked) regels"
-                + (last.unanchored > 0 ? ", waarvan \(last.unanchored) nog niet buiten de database verankerd." : ".")
-        } else {
-            verified = "Het toegangslog is nog niet volledig gecontroleerd. De controle loopt dagelijks, of met 'meedoen audit verify'."
-        }
-        let rows = events.filter { $0.residentID == nil || $0.residentID == resident.id }.map {
-            LogPage.Row(
-                when: Dutch.moment($0.at), who: "\($0.actorName) (\(Role(rawValue: $0.actorRole).map(Dutch.role) ?? $0.actorRole))",
-                action: $0.action, part: Dutch.part($0.part), purpose: $0.purpose)
-        }
-        return try await req.renderPage(
-            "privacy-log", title: "Toegangslog",
-            LogPage(
-                id: resident.id.uuidString, inzage: SitePath.privacyResident(.id(resident.id), .inzage).path,
-                inzageJSON: SitePath.privacyResident(.id(resident.id), .inzageJSON).path, name: resident.fullName, rows: rows,
-                verified: verified))
+        let page = AccessLogPage(resident: resident, events: events, verification: try await AuditQueries(db: req.db).latestVerification())
+        return try await req.renderPage("privacy-log", title: "Toegangslog", page)
     }
 
     private static func export(_ req: Request) async throws -> Inzage {

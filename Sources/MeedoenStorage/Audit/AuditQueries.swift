@@ -17,7 +17,7 @@ public struct AuditQueries: Sendable {
 
     /// Everything logged about a household and, within it, one resident, newest first.
     /// …including every list and search that showed the resident.
-    public func events(household: UUID, resident: UUID?) async throws -> [AuditEventModel] {
+    public func events(household: UUID, resident: UUID?) async throws -> [AccessLogEntry] {
         var shownIn: [Int] = []
         if let resident, let sql = db as? any SQLDatabase {
             shownIn = try await sql.raw(
@@ -28,13 +28,14 @@ public struct AuditQueries: Sendable {
             group.filter(\.$householdID == household)
             if let resident { group.filter(\.$residentID == resident) }
             if !shownIn.isEmpty { group.filter(\.$seq ~~ shownIn) }
-        }.sort(\.$seq, .descending).limit(1000).all()
+        }.sort(\.$seq, .descending).limit(1000).all().map(AccessLogEntry.init)
     }
 
     /// Accounts created, activated or reset in an organisation, newest first.
-    public func accountEvents(of organisation: UUID) async throws -> [AuditEventModel] {
+    public func accountEvents(of organisation: UUID) async throws -> [AccessLogEntry] {
         try await AuditEventModel.query(on: db).filter(\.$organisationID == organisation).filter(\.$part == "gebruikers")
             .filter(\.$action ~~ ["aanmaken", "reset-password", "reset-2fa", "activeren"]).sort(\.$seq, .descending).limit(500).all()
+            .map(AccessLogEntry.init)
     }
 
     public func users(inTeams teams: [UUID]) async throws -> [UserModel] {
