@@ -83,4 +83,16 @@ final class AdminPageTests: XCTestCase {
         XCTAssertTrue(broken.hasPrefix("Let op:") && broken.contains("vanaf regel 7: hash klopt niet."), broken)
         XCTAssertTrue(Dutch.verification(nil).hasPrefix("Het toegangslog is nog niet volledig gecontroleerd."))
     }
+
+    func testTheProfilePageStartsTheFormFromTheDocumentInForceAndWordsTheRules() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "Resources/Profiles/steenwijkerland.json"))
+        let profile = try PolicyProfile.load(data, file: "steenwijkerland.json")
+        let page = ProfilePage(
+            profile: profile, inForce: nil, versions: [], shipped: String(decoding: data, as: UTF8.self), names: [:], values: nil,
+            issues: FieldIssues(), today: today)
+        XCTAssertEqual(page.form.values["validFrom"], "2026-12-03")
+        XCTAssertEqual(page.form.values["document"], String(decoding: data, as: UTF8.self), "without a stored version, the shipped one")
+        XCTAssertEqual(page.groups.count, profile.segmentation.groups.count)
+        XCTAssertTrue(page.groups.contains { !$0.rules.isEmpty }, "the rules are worded")
+    }
 }

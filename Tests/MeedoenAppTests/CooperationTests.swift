@@ -485,7 +485,7 @@ final class ProfileVersionTests: XCTestCase {
             (unreadable.origin, unreadable.recordedAt) = ("edited", testNow)
             try await unreadable.create(on: app.db)
             let after = try await store.current(organisation.id!, on: Day(testNow))
-            XCTAssertEqual(after?.model.version, current.model.version)
+            XCTAssertEqual(after?.version, current.version)
             let browser = Browser(app)
             try await browser.logIn("km")
             let page = try await browser.get(SitePath.client(.id(fixture.ownApplicant)).path)

@@ -11,57 +11,17 @@ enum ProfileAdminController {
         routes.post(.adminProfile, use: save).require(.capability(.managePolicyProfile))
     }
 
-    struct Version: Encodable {
-        var version: Int
-        var validFrom: String
-        var origin: String
-        var note: String
-        var recorded: String
-    }
-
-    struct Page: Encodable {
-        var heading: String
-        var label: String
-        var kind: String
-        var ageIsCriterion: Bool
-        var source: String
-        var contactNorm: String
-        var groups: [ClientGroupView]
-        var versions: [Version]
-        var form: FormPage
-        var errorList: [FormPage.Message]
-    }
-
     private static func page(_ req: Request, values: [String: String]? = nil, issues: FieldIssues = FieldIssues()) async throws -> Response
     {
         let viewer = try req.requireViewer()
         let inForce = try await req.profile()
-        let profile = inForce.profile
-        let store = PolicyProfileStore(db: req.db)
-        let versions = try await store.versions(viewer.organisationID)
-        let names = Dictionary(
-            uniqueKeysWithValues: try await DirectoryStore(db: req.db).users(of: viewer.organisationID).map { ($0.id!, $0.displayName) })
-        let document =
-            versions.first { $0.version == inForce.version }?.document ?? req.services.shipped.profiles[profile.organisation]?.document
-            ?? ""
-        let form = FormPage(
-            heading: "Profiel wijzigen", action: SitePath.adminProfile.path, cancel: SitePath.adminProfile.path,
-            values: values ?? ["document": document, "validFrom": req.today.iso], issues: issues)
-        let page = Page(
-            heading: "Beleidsprofiel", label: profile.segmentation.label, kind: profile.segmentation.kind.rawValue,
-            ageIsCriterion: profile.segmentation.ageIsCriterion, source: profile.segmentation.source,
-            contactNorm: Dutch.contactNorm(profile.contactNorm(group: nil, municipality: nil)),
-            groups: profile.segmentation.groups.map { group in
-                var view = ClientGroupView(group)
-                view.rules = group.rules.map { Dutch.rule($0, in: profile.segmentation) }
-                return view
-            },
-            versions: versions.map {
-                Version(
-                    version: $0.version, validFrom: Dutch.date($0.validFrom), origin: $0.origin == "shipped" ? "meegeleverd" : "gewijzigd",
-                    note: $0.note ?? "",
-                    recorded: Dutch.moment($0.recordedAt) + ($0.recordedBy.flatMap { names[$0] }.map { " door \($0)" } ?? ""))
-            }, form: form, errorList: form.errorList)
+        let staff = try await DirectoryStore(db: req.db).staff(of: viewer.organisationID)
+        let page = ProfilePage(
+            profile: inForce.profile, inForce: inForce.version,
+            versions: try await PolicyProfileStore(db: req.db).versions(viewer.organisationID),
+            shipped: req.services.shipped.profiles[inForce.profile.organisation]?.document,
+            names: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) }), values: values, issues: issues, today: req.today
+        )
         return try await req.renderPage("profile", title: "Beleidsprofiel", page, status: issues.isEmpty ? .ok : .badRequest)
     }
 
@@ -79,7 +39,7 @@ enum ProfileAdminController {
     }
 
     /// Checks and stores a new version (throws the ProfileProblem when refused) and logs it.
-    static func storeVersion(_ req: Request, _ document: String, validFrom: Day, note: String) async throws -> PolicyProfileModel {
+    static func storeVersion(_ req: Request, _ document: String, validFrom: Day, note: String) async throws -> ProfileVersion {
         let viewer = try req.requireViewer()
         guard let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID) else { throw AppError.notFound }
         return try await req.recordChange { tx in

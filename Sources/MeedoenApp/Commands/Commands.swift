@@ -115,7 +115,7 @@ struct DemoCommand: AsyncCommand {
         var profiles: [UUID: (version: Int, profile: PolicyProfile)] = [:]
         for organisation in try await OrganisationModel.query(on: app.db).all() {
             if let stored = try await PolicyProfileStore(db: app.db).current(organisation.id!, on: DemoLoader.referenceDay) {
-                profiles[organisation.id!] = (stored.model.version, stored.profile)
+                profiles[organisation.id!] = (stored.version, stored.profile)
             }
         }
         var casework = DemoCasework(seed: seed, recordedAt: app.meedoen.clock.now(), describe: Dutch.proposalReason)

@@ -13,7 +13,7 @@ extension Request {
     func profile(of organisationID: UUID? = nil) async throws -> ProfileInForce {
         let id = try organisationID ?? requireViewer().organisationID
         if let stored = try await PolicyProfileStore(db: db).current(id, on: today) {
-            return ProfileInForce(profile: stored.profile, version: stored.model.version)
+            return ProfileInForce(profile: stored.profile, version: stored.version)
         }
         let code = try await DirectoryStore(db: db).organisation(id)?.code ?? ""
         guard let shipped = services.shipped.profiles[code]?.profile else {

@@ -1,6 +1,24 @@
 import Fluent
 import Foundation
 import MeedoenCore
+import NIOConcurrencyHelpers
+
+/// One stored version of a profile: its number, date of effect, where it came from and the document.
+public struct ProfileVersion: Sendable, Equatable {
+    public var id: UUID
+    public var version: Int
+    public var validFrom: Day
+    public var origin: PolicyProfileStore.Origin
+    public var note: String?
+    public var recordedAt: Date
+    public var recordedBy: UUID?
+    public var document: String
+
+    init(_ model: PolicyProfileModel) {
+        (id, version, validFrom, origin) = (model.id!, model.version, Day(model.validFrom), .init(rawValue: model.origin) ?? .edited)
+        (note, recordedAt, recordedBy, document) = (model.note, model.recordedAt, model.recordedBy, model.document)
+    }
+}
 
 /// The versions of each organisation's policy profile. A document is checked in full before it is
 /// stored (PolicyProfile.load); a refused one changes nothing, so the last valid version stays in force.
@@ -9,10 +27,15 @@ public struct PolicyProfileStore: Sendable {
 
     public init(db: any Database) { self.db = db }
 
+    /// The version in force, read: its number and the checked profile.
     public struct Version: Sendable {
-        public var model: PolicyProfileModel
+        public var version: Int
         public var profile: PolicyProfile
     }
+
+    /// Parsed documents by their text: a document is read and checked once per process, not on
+    /// every request (nil: it no longer reads). Keyed by the text itself, so it can never be stale.
+    private static let parsed = NIOLockedValueBox<[String: PolicyProfile?]>([:])
 
     /// The version in force on a day: the latest stored one whose date of effect has come.
     /// Stored documents passed the same check when they were added; one that no longer reads (a
@@ -20,16 +43,25 @@ public struct PolicyProfileStore: Sendable {
     public func current(_ organisationID: UUID, on day: Day) async throws -> Version? {
         let candidates = try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisationID)
             .filter(\.$validFrom <= day.date).sort(\.$validFrom, .descending).sort(\.$version, .descending).all()
-        for model in candidates {
-            if let profile = try? PolicyProfile.load(Data(model.document.utf8), file: "versie \(model.version)") {
-                return Version(model: model, profile: profile)
+        for candidate in candidates {
+            if let profile = Self.parse(candidate.document, version: candidate.version) {
+                return Version(version: candidate.version, profile: profile)
             }
         }
         return nil
     }
 
-    public func versions(_ organisationID: UUID) async throws -> [PolicyProfileModel] {
+    private static func parse(_ document: String, version: Int) -> PolicyProfile? {
+        if let known = parsed.withLockedValue({ $0[document] }) { return known }
+        let profile = try? PolicyProfile.load(Data(document.utf8), file: "versie \(version)")
+        parsed.withLockedValue { $0[document] = .some(profile) }
+        return profile
+    }
+
+    /// Every version, newest first.
+    public func versions(_ organisationID: UUID) async throws -> [ProfileVersion] {
         try await PolicyProfileModel.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$version, .descending).all()
+            .map(ProfileVersion.init)
     }
 
     public enum Origin: String, Sendable { case shipped, edited }
@@ -39,7 +71,7 @@ public struct PolicyProfileStore: Sendable {
     public func add(
         _ document: String, file: String, for organisation: OrganisationModel, validFrom: Day, origin: Origin, note: String?,
         by recorder: Recorder
-    ) async throws -> PolicyProfileModel {
+    ) async throws -> ProfileVersion {
         let profile = try PolicyProfile.load(Data(document.utf8), file: file)
         guard profile.organisation == organisation.code else {
             throw ProfileProblem(
@@ -55,7 +87,7 @@ public struct PolicyProfileStore: Sendable {
         (model.version, model.validFrom, model.document) = ((latest?.version ?? 0) + 1, validFrom.date, document)
         (model.origin, model.note, model.recordedBy, model.recordedAt) = (origin.rawValue, note, recorder.userID, recorder.clock.now())
         try await model.create(on: db)
-        return model
+        return ProfileVersion(model)
     }
 
     /// At start-up: a shipped profile is stored when the organisation has none, or when the file
