@@ -12,12 +12,23 @@ enum IncomeController {
         routes.post(.wageCostSubsidy, use: subsidy).require(.signedIn)
     }
 
+    /// A calculator's page: the form (drawn by form-body) and, once calculated, its result.
     struct IncomePage: Encodable {
-        var form: FormPage
+        var form: SectionedFormPage
         var result: IncomeResultView?
         var organisation: String
         var policy: String
         var note: String?
+    }
+
+    static func calculatorForm(heading: String, action: SitePath, sections: [FormSection], values: [String: String], issues: FieldIssues)
+        -> SectionedFormPage
+    {
+        var form = SectionedFormPage(
+            heading: heading, action: action.path, cancel: nil, submit: "Berekenen", sections: sections, values: values, issues: issues)
+        // Printed for the resident: the result and the letter, not the form.
+        form.formClass = "form no-print"
+        return form
     }
 
     static func policy(for req: Request) async throws -> (MunicipalIncomePolicy, String) {
@@ -29,13 +40,6 @@ enum IncomeController {
         return (try await req.profile(of: organisationID).profile.income, organisation.name)
     }
 
-    static func incomeChoices() -> [String: [Choice]] {
-        let exceptions =
-            [Choice(value: "", label: "Telt mee (geen uitzondering)", selected: false)]
-            + Choice.list(CoResidentException.self, selected: nil, label: Dutch.exception)
-        return Dictionary(uniqueKeysWithValues: IncomeForm.coResidentFields.map { ($0 + "Exception", exceptions) })
-    }
-
     static func renderIncome(
         _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: IncomeResultView? = nil,
         membersLeftOut: Int = 0
@@ -44,10 +48,9 @@ enum IncomeController {
         var description =
             "Vrijlating onder n: \(policy.exemptionNMonths) maanden; alleenstaande ouders onder r: tot \(policy.exemptionRMonths) maanden."
         if policy.exitPremium != nil { description += " Uitstroompremie bij volledige uitstroom." }
-        let form = FormPage(
-            heading: "Werken loont: wat houdt u over?", action: SitePath.incomeCalculation.path, cancel: SitePath.home.path, values: values,
-            issues: issues,
-            choices: incomeChoices())
+        let form = calculatorForm(
+            heading: "Werken loont: wat houdt u over?", action: .incomeCalculation, sections: IncomeForm.sections, values: values,
+            issues: issues)
         let note =
             membersLeftOut > 0
             ? "Dit huishouden heeft meer leden dan het formulier vakken heeft; \(membersLeftOut) lid/leden zijn niet ingevuld. Controleer of de norm klopt."
@@ -115,15 +118,15 @@ enum IncomeController {
     // MARK: Wage-cost subsidy
 
     struct SubsidyPage: Encodable {
-        var form: FormPage
+        var form: SectionedFormPage
         var result: WageCostSubsidyView?
     }
 
     static func renderSubsidy(
         _ req: Request, values: [String: String], issues: FieldIssues = FieldIssues(), result: WageCostSubsidyView? = nil
     ) async throws -> Response {
-        let form = FormPage(
-            heading: "Loonkostensubsidie berekenen", action: SitePath.wageCostSubsidy.path, cancel: SitePath.home.path, values: values,
+        let form = calculatorForm(
+            heading: "Loonkostensubsidie berekenen", action: .wageCostSubsidy, sections: IncomeForm.subsidySections, values: values,
             issues: issues)
         return try await req.renderPage(
             "wage-cost-subsidy", title: form.heading, SubsidyPage(form: form, result: result), status: issues.isEmpty ? .ok : .badRequest)

@@ -5,7 +5,7 @@ import Vapor
 /// value, error and the ids its description needs, so the template has no logic beyond choosing the widget.
 struct FormField: Encodable, Sendable {
     enum Kind: String, Encodable, Sendable {
-        case text, email, tel, textarea, date, number, select, checkbox, hidden
+        case text, email, tel, textarea, date, month, number, select, checkbox, hidden
         /// A group of checkboxes, one per option, each named by the option's value.
         case checkboxes
     }
@@ -20,6 +20,11 @@ struct FormField: Encodable, Sendable {
     var maxLength: Int?
     var autocomplete: String?
     var numeric = false
+    /// An amount typed with a decimal comma: the phone shows a keypad with one.
+    var decimal = false
+    /// Bounds of a number field, as text so 0 is shown too.
+    var min: String?
+    var max: String?
     var rows = 3
     var value = ""
     var error: String?
@@ -72,10 +77,13 @@ struct SectionedFormPage: Encodable {
     var heading: String
     var intro: String?
     var action: String
-    var cancel: String
+    /// Nil: no "Annuleren" (a calculator has nothing to cancel).
+    var cancel: String?
     var submit: String
     var errorList: [FormPage.Message]
     var sections: [FormSection]
+    /// The form's classes: "form no-print" where a page prints its result, not its form.
+    var formClass = "form"
     /// What the user should see before filling in, as a titled list (e.g. a person's earlier measures).
     var background: Background?
 
@@ -86,11 +94,11 @@ struct SectionedFormPage: Encodable {
     }
 
     init(
-        heading: String, intro: String? = nil, action: String, cancel: String, submit: String, sections: [FormSection],
+        heading: String, intro: String? = nil, action: String, cancel: String?, submit: String, sections: [FormSection],
         values: [String: String], issues: FieldIssues
     ) {
         (self.heading, self.intro, self.action, self.cancel, self.submit) = (heading, intro, action, cancel, submit)
-        let form = FormPage(heading: heading, action: action, cancel: cancel, values: values, issues: issues)
+        let form = FormPage(heading: heading, action: action, cancel: cancel ?? "", values: values, issues: issues)
         // The summary names the field: eight times "Vul dit veld in." says nothing on its own.
         let labels = Dictionary(sections.flatMap(\.fields).map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })
         errorList = form.errorList.map { error in
@@ -106,8 +114,14 @@ struct SectionedFormPage: Encodable {
 
 extension Request {
     func renderSectionedForm(_ form: SectionedFormPage) async throws -> Response {
-        try await renderPage("form-sections", title: form.heading, form, status: form.errorList.isEmpty ? .ok : .badRequest)
+        try await renderPage("form-sections", title: form.heading, FormView(form: form), status: form.errorList.isEmpty ? .ok : .badRequest)
     }
+}
+
+/// A page whose form is drawn by the `form-body` partial: the form sits at `page.form`, so a page
+/// with more than a form (a calculator and its result) uses the same partial.
+struct FormView: Encodable {
+    var form: SectionedFormPage
 }
 
 extension Choice {
