@@ -62,6 +62,14 @@ enum OpenAPIDocument {
                 "schema": .object(schema),
             ]
         }
+        // Opening a file outside one's own caseload asks for the reason, logged with every read (ACCESS.md).
+        if case .file = operation.rule, !operation.pathParameters.isEmpty {
+            parameters.append([
+                "name": "X-Meedoen-Reden", "in": "header", "required": false,
+                "description": "Waarom u een dossier buiten uw caseload opent (3 tot 200 tekens, ASCII); zonder reden antwoordt zo'n dossier 403",
+                "schema": ["type": "string", "minLength": 3, "maxLength": 200, "pattern": "^[ -~]*$"],
+            ])
+        }
         let error: JSONValue = [
             "description": "Fout", "content": ["application/json": ["schema": ref(ErrorPagesMiddleware.APIError.self)]],
         ]
