@@ -68,6 +68,9 @@ func configureDatabase(_ app: Application, _ choice: Settings.DatabaseChoice) as
         // Write-ahead logging: readers never wait for the writer (each request logs its reads,
         // so there is always a writer). The setting is kept in the file itself.
         try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
+    // `synchronous` stays FULL, SQLite's default (OperationsTests checks it): in WAL mode NORMAL
+    // could lose the last acknowledged changes on a power cut, audit entries included. A writer
+    // that finds the database locked waits and retries (sqlite-nio's busy handler), never fails.
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         // Days are stored as dates; a fixed session time zone keeps them the same day on every server.

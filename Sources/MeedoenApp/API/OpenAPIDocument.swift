@@ -66,7 +66,8 @@ enum OpenAPIDocument {
         if case .file = operation.rule, !operation.pathParameters.isEmpty {
             parameters.append([
                 "name": "X-Meedoen-Reden", "in": "header", "required": false,
-                "description": "Waarom u een dossier buiten uw caseload opent (3 tot 200 tekens, ASCII); zonder reden antwoordt zo'n dossier 403",
+                "description":
+                    "Waarom u een dossier buiten uw caseload opent (3 tot 200 tekens, ASCII); zonder reden antwoordt zo'n dossier 403",
                 "schema": ["type": "string", "minLength": 3, "maxLength": 200, "pattern": "^[ -~]*$"],
             ])
         }
