@@ -29,7 +29,9 @@ final class SchemaDerivationTests: XCTestCase {
         XCTAssertEqual(schema["required"], ["name", "relation", "days", "inner"])
         XCTAssertEqual(schema["additionalProperties"], false)
         let properties = schema["properties"]
-        XCTAssertEqual(properties?["name"], ["type": "string", "pattern": "\\S"], "a required text of a request body is not blank")
+        XCTAssertEqual(
+            properties?["name"], ["type": "string", "pattern": .string(SchemaNote.filledText)],
+            "a required text of a request body is not blank")
         XCTAssertEqual(properties?["count"], ["type": "integer", "nullable": true, "minimum": 1, "maximum": 5])
         XCTAssertEqual(properties?["relation"]?["enum"], .array(MemberRelation.allCases.map { .string($0.rawValue) }))
         XCTAssertEqual(properties?["days"], ["type": "array", "items": ["type": "string", "format": "date"]])

@@ -48,4 +48,24 @@ final class NameValidationTests: XCTestCase {
             if ok { XCTAssertEqual(value, input.lowercased()) }
         }
     }
+
+    /// Free text keeps line breaks and tabs but refuses other control characters (a NUL would cut
+    /// the stored text short), and blanks alone are no answer (issue 15's fuzzing found both).
+    func testFreeText() {
+        let cases: [(input: String, accepted: String?, issue: FieldIssue?, why: String)] = [
+            ("Markt 12", "Markt 12", nil, "plain"),
+            ("Eerste regel\nTweede\tregel", "Eerste regel\nTweede\tregel", nil, "line breaks and tabs"),
+            ("\u{0000}Pm0?", nil, .controlCharacters, "NUL"),
+            ("Mar\u{001B}kt", nil, .controlCharacters, "escape"),
+            ("Mar\u{0085}kt", nil, .controlCharacters, "C1 control"),
+            ("   ", nil, .required, "blanks alone"),
+            ("\n\t", nil, .required, "whitespace alone"),
+        ]
+        for item in cases {
+            var reader = FormReader(["street": item.input], today: Day(year: 2026, month: 11, day: 28)!)
+            let value = reader.requiredText("street", max: 100)
+            XCTAssertEqual(item.accepted ?? "", value, item.why)
+            XCTAssertEqual(reader.issues["street"], item.issue, item.why)
+        }
+    }
 }

@@ -14,7 +14,7 @@ struct AddressDTO: Content, DescribedSchema {
     /// As a request body (PATCH of a household) it is read by `JSONFields`, which refuses unknown fields.
     static let closed = true
     static var notes: [String: JSONValue] {
-        ["postcode": SchemaNote.postcode, "houseNumber": ["maxLength": 12], "street": ["maxLength": 200], "city": ["maxLength": 200]]
+        ["postcode": SchemaNote.postcode, "houseNumber": ["maxLength": 12], "street": ["maxLength": 100], "city": ["maxLength": 80]]
     }
     static var example: JSONValue? { ["street": "Markt", "houseNumber": "12a", "postcode": "8331 AB", "city": "Steenwijk"] }
 }

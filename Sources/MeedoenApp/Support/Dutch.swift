@@ -69,6 +69,7 @@ enum Dutch {
         case .invalidPhone: "Vul een geldig telefoonnummer in, bijvoorbeeld 06-12345678."
         case .outOfRange: "Deze waarde valt buiten het toegestane bereik."
         case .invisibleCharacters: "Gebruik geen onzichtbare tekens of stuurtekens in een naam."
+        case .controlCharacters: "Gebruik geen stuurtekens (onzichtbare tekens)."
         case .usernameCharacters: "Gebruik alleen kleine letters a-z, cijfers, punt, streepje of liggend streepje."
         case .custom(let text): text
         }

@@ -16,6 +16,8 @@ public enum FieldIssue: Equatable, Sendable {
     case outOfRange
     /// A name with invisible or control characters (bidi overrides, zero-width marks).
     case invisibleCharacters
+    /// A control character in free text.
+    case controlCharacters
     /// A username outside a-z, digits, dot, hyphen and underscore.
     case usernameCharacters
     case custom(String)

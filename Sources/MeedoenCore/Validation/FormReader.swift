@@ -12,19 +12,34 @@ public struct FormReader {
         self.today = today
     }
 
+    /// The typed value; nil when nothing but blanks was typed (blanks are not an answer).
     public func raw(_ name: String) -> String? {
-        fields[name].flatMap { $0.isEmpty ? nil : $0 }
+        fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }
 
     public mutating func fail(_ name: String, _ issue: FieldIssue) { issues.add(name, issue) }
 
+    /// Free text. Control characters (other than tab and line breaks) are refused: a NUL would cut
+    /// the stored text short, and none of them belongs in what a person typed.
     public mutating func text(_ name: String, max: Int = 200) -> String? {
         guard let value = raw(name) else { return nil }
         if value.count > max {
             fail(name, .tooLong(max: max))
             return nil
         }
+        if value.unicodeScalars.contains(where: Self.isControl) {
+            fail(name, .controlCharacters)
+            return nil
+        }
         return value
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 
     /// A person's name: NFC-normalised, at most 100 characters (Unicode scalars) and 400 UTF-8

@@ -30,13 +30,18 @@ extension DescribedSchema {
             property.merge(extra) { $1 }
             properties[key] = .object(property)
         }
-        if closed, case .array(let required)? = schema["required"] {
-            // A required text is refused when blank (FormReader): the schema says so.
-            for case .string(let key) in required {
-                guard case .object(var property)? = properties[key], property["type"] == "string", property["pattern"] == nil,
+        if closed {
+            // Free text is refused with a control character, and a required one when blank
+            // (FormReader.text, .raw): the schema says so, as patterns a client can check.
+            var required = Set<String>()
+            if case .array(let names)? = schema["required"] {
+                for case .string(let name) in names { required.insert(name) }
+            }
+            for (key, value) in properties {
+                guard case .object(var property) = value, property["type"] == "string", property["pattern"] == nil,
                     property["enum"] == nil, property["format"] == nil
                 else { continue }
-                property["pattern"] = "\\S"
+                property["pattern"] = .string(required.contains(key) ? SchemaNote.filledText : SchemaNote.freeText)
                 properties[key] = .object(property)
             }
         }
@@ -69,6 +74,12 @@ enum SchemaNote {
 
     static let month: JSONValue = ["pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"]
     static let cents: JSONValue = ["description": "eurocent"]
+    /// No control characters other than tab and line breaks (FormReader.text).
+    static let freeText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    /// As `freeText`, with at least one character that is not a blank.
+    static let filledText =
+        "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F]"
+        + "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
     static let bsn: JSONValue = ["pattern": "^[0-9]{9}$", "description": "9 cijfers, voldoet aan de elfproef"]
     /// Four digits (not starting with 0) and two letters, with or without a space (FormReader.postcode).
     static let postcode: JSONValue = ["pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$", "example": "8331 AB"]
