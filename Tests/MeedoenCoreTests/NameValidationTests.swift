@@ -49,7 +49,8 @@ final class NameValidationTests: XCTestCase {
         }
     }
 
-    /// Free text keeps line breaks and tabs but refuses other control characters (a NUL would cut
+    /// Free text keeps line breaks and tabs, turns pasted vertical tabs, form feeds and NELs into
+    /// line breaks, and refuses other control characters (a NUL would cut
     /// the stored text short), and blanks alone are no answer (issue 15's fuzzing found both).
     func testFreeText() {
         let cases: [(input: String, accepted: String?, issue: FieldIssue?, why: String)] = [
@@ -57,7 +58,8 @@ final class NameValidationTests: XCTestCase {
             ("Eerste regel\nTweede\tregel", "Eerste regel\nTweede\tregel", nil, "line breaks and tabs"),
             ("\u{0000}Pm0?", nil, .controlCharacters, "NUL"),
             ("Mar\u{001B}kt", nil, .controlCharacters, "escape"),
-            ("Mar\u{0085}kt", nil, .controlCharacters, "C1 control"),
+            ("Mar\u{0086}kt", nil, .controlCharacters, "C1 control"),
+            ("Regel\u{000B}twee\u{000C}drie\u{0085}vier", "Regel\ntwee\ndrie\nvier", nil, "pasted breaks become line breaks"),
             ("   ", nil, .required, "blanks alone"),
             ("\n\t", nil, .required, "whitespace alone"),
         ]

@@ -80,6 +80,7 @@ final class WorklistDueTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 40_000)
+        print("Worklist due dates: \(checked) client-days compared with Worklist.reasons")
     }
 
     func testTheFirstDayOfAnAgeCountsLikeAge() {

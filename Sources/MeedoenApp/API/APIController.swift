@@ -35,7 +35,7 @@ enum APIController {
             rule: .file(.household, .read), response: HouseholdDTO.self, handler: getHousehold),
         APIOperation(
             method: .PATCH, path: "households/{id}", operationID: "updateHouseholdAddress", summary: "Adres van een huishouden wijzigen",
-            rule: .file(.household, .write), request: AddressDTO.self, response: HouseholdDTO.self, handler: updateAddress),
+            rule: .file(.household, .write), request: APIRequestBody.Address.self, response: HouseholdDTO.self, handler: updateAddress),
         APIOperation(
             method: .POST, path: "households/{id}/benefit-facts", operationID: "setBenefitFacts",
             summary: "Uitkeringsgegevens vanuit de inkomensadministratie, geldig vanaf een datum",
@@ -159,7 +159,7 @@ enum APIController {
     @Sendable static func updateAddress(req: Request) async throws -> Response {
         let id = try req.idParameter()
         let file = try await req.openFile(id, .household, .write, purpose: "api adres wijzigen")
-        var reader = FormReader(try JSONFields.read(req, as: AddressDTO.self), today: req.today)
+        var reader = FormReader(try JSONFields.read(req, as: APIRequestBody.Address.self), today: req.today)
         let address = HouseholdInput.address(&reader)
         try reader.issues.throwIfAny()
         let organisationID = file.household.organisationID

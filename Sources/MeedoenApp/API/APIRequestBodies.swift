@@ -82,6 +82,21 @@ enum APIRequestBody {
         }
     }
 
+    /// A new address for a household (PATCH): its limits are the web form's.
+    struct Address: DescribedSchema {
+        var street: String
+        var houseNumber: String
+        var postcode: String
+        var city: String
+
+        static let schemaName = "AddressInput"
+        static let closed = true
+        static var notes: [String: JSONValue] {
+            ["postcode": SchemaNote.postcode, "houseNumber": ["maxLength": 12], "street": ["maxLength": 100], "city": ["maxLength": 80]]
+        }
+        static var example: JSONValue? { ["street": "Markt", "houseNumber": "12a", "postcode": "8331 AB", "city": "Steenwijk"] }
+    }
+
     struct BenefitFacts: DescribedSchema {
         var receivesBijstand: Bool
         var normCategory: NormCategory?

@@ -67,8 +67,9 @@ enum OpenAPIDocument {
             parameters.append([
                 "name": "X-Meedoen-Reden", "in": "header", "required": false,
                 "description":
-                    "Waarom u een dossier buiten uw caseload opent (3 tot 200 tekens, ASCII); zonder reden antwoordt zo'n dossier 403",
-                "schema": ["type": "string", "minLength": 3, "maxLength": 200, "pattern": "^[ -~]*$"],
+                    "Waarom u een dossier buiten uw caseload opent (3 tot 200 tekens); zonder reden antwoordt zo'n dossier 403",
+                // Counted after trimming, as the server does: no blank at either end.
+                "schema": ["type": "string", "minLength": 3, "maxLength": 200, "pattern": "^[!-~]([ -~]*[!-~])?$"],
             ])
         }
         let error: JSONValue = [

@@ -23,7 +23,7 @@ enum HandoverInput {
             }
         }
         let toOrganisation = reader.text("toOrganisation", max: 200)
-        if reader.raw(toUserKey) == nil && toOrganisation == nil {
+        if reader.raw(toUserKey) == nil && reader.raw("toOrganisation") == nil {
             reader.fail(toUserKey, .custom("Kies een collega of vul een organisatie in."))
         }
         if reader.raw(toUserKey) != nil && toOrganisation != nil {

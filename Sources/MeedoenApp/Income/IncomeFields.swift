@@ -1,6 +1,7 @@
 import MeedoenCore
 
-/// The fields of the two calculators, each once: the form draws them (form-body), IncomeForm reads them.
+/// The fields of the two calculators as the form draws them (form-body); IncomeForm reads the same
+/// names, and IncomeTests posts every one of them.
 extension IncomeForm {
     static let monthHint = "Als jjjj-mm, bijvoorbeeld 2026-12."
 

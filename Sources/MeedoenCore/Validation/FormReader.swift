@@ -12,17 +12,21 @@ public struct FormReader {
         self.today = today
     }
 
-    /// The typed value; nil when nothing but blanks was typed (blanks are not an answer).
+    /// The typed value, trimmed; nil when nothing but blanks was typed (blanks are not an answer).
     public func raw(_ name: String) -> String? {
-        fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        fields[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public mutating func fail(_ name: String, _ issue: FieldIssue) { issues.add(name, issue) }
 
-    /// Free text. Control characters (other than tab and line breaks) are refused: a NUL would cut
-    /// the stored text short, and none of them belongs in what a person typed.
+    /// Free text. Vertical tab, form feed and NEL (pasted from a word processor or a PDF) become line
+    /// breaks; other control characters are refused: a NUL would cut the stored text short, and
+    /// none of them belongs in what a person typed.
     public mutating func text(_ name: String, max: Int = 200) -> String? {
-        guard let value = raw(name) else { return nil }
+        guard var value = raw(name) else { return nil }
+        if value.unicodeScalars.contains(where: { [0x0B, 0x0C, 0x85].contains($0.value) }) {
+            value = String(String.UnicodeScalarView(value.unicodeScalars.map { [0x0B, 0x0C, 0x85].contains($0.value) ? "\n" : $0 }))
+        }
         if value.count > max {
             fail(name, .tooLong(max: max))
             return nil

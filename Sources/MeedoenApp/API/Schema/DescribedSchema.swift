@@ -74,12 +74,13 @@ enum SchemaNote {
 
     static let month: JSONValue = ["pattern": "^[0-9]{4}-[0-9]{2}$", "example": "2026-12"]
     static let cents: JSONValue = ["description": "eurocent"]
-    /// No control characters other than tab and line breaks (FormReader.text).
-    static let freeText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+    /// No control characters other than tab, line breaks, vertical tab, form feed and NEL (which
+    /// FormReader.text turns into line breaks).
+    static let freeText = "^[^\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F]*$"
     /// As `freeText`, with at least one character that is not a blank.
     static let filledText =
-        "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F]"
-        + "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        "^[^\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F]"
+        + "[^\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F]*$"
     static let bsn: JSONValue = ["pattern": "^[0-9]{9}$", "description": "9 cijfers, voldoet aan de elfproef"]
     /// Four digits (not starting with 0) and two letters, with or without a space (FormReader.postcode).
     static let postcode: JSONValue = ["pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$", "example": "8331 AB"]
