@@ -9,6 +9,6 @@ public enum Migrations {
         M005_AddCredentialChanges(), M006_CreateLadderMeasurements(), M007_CreateContacts(), M008_CreateCasework(),
         M009_CreateObligationsAndHandovers(), M010_AddLadderAnswers(), M011_HardenAuditAndLogin(), M012_AddActivation(),
         M013_LinkConversationsToContacts(), M014_CreateCaseloadMoves(), M015_AddContactParticipants(), M016_AddMeasureRules(),
-        M017_DateGroupAssignments(),
+        M017_DateGroupAssignments(), M018_CreateWorklistDue(),
     ]
 }

@@ -44,18 +44,37 @@ extension HouseholdStore {
     public func worklist(for viewer: Viewer, onlyOwnCaseload: Bool, on day: Day, countingKinds: [ContactKind]? = nil) async throws
         -> [WorklistRow]
     {
-        guard let sql = db as? any SQLDatabase else { return [] }
-        let (today, asOf) = (day.date, AsOf(day))
         var search = HouseholdSearch()
         if onlyOwnCaseload { search.directorID = viewer.userID }
+        let scoped: SQLQueryString =
+            "(SELECT h.id AS household_id, hd.director_id AS director_id, u.display_name AS director_name, m.code AS municipality_code "
+            + scopedHouseholds(search, for: viewer, on: day) + ") s"
+        return try await worklistRows(scoped, on: day, countingKinds: countingKinds)
+    }
+
+    /// Every client of an organisation's households (or of some of them), for the stored due dates:
+    /// no viewer, since the rows are everyone's and each list scopes them when read.
+    public func worklistRows(organisationID: UUID, households: [UUID]? = nil, on day: Day, countingKinds: [ContactKind]?) async throws
+        -> [WorklistRow]
+    {
+        let asOf = AsOf(day)
+        var scoped: SQLQueryString =
+            "(SELECT h.id AS household_id, hd.director_id AS director_id, u.display_name AS director_name, m.code AS municipality_code "
+            + "FROM households h " + asOf.householdJoin("household_municipalities", "hm")
+            + "LEFT JOIN municipalities m ON m.id = hm.municipality_id " + asOf.householdJoin("household_directors", "hd")
+            + "LEFT JOIN users u ON u.id = hd.director_id WHERE h.organisation_id = \(bind: organisationID) "
+        if let households { scoped += households.isEmpty ? "AND 1 = 0 " : "AND h.id IN (\(binds: households)) " }
+        return try await worklistRows(scoped + ") s", on: day, countingKinds: countingKinds)
+    }
+
+    private func worklistRows(_ scoped: SQLQueryString, on day: Day, countingKinds: [ContactKind]?) async throws -> [WorklistRow] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        let asOf = AsOf(day)
         let latestGroup: SQLQueryString =
             "FROM group_assignments ga WHERE ga.resident_id = r.id AND " + asOf.holds("ga")
             + " ORDER BY ga.valid_from DESC, ga.recorded_at DESC LIMIT 1"
         // Every person in the benefit unit is a client (applicant and partner); what belongs to the
         // household (support, contacts, regisseur) is read once per household.
-        let scoped: SQLQueryString =
-            "(SELECT h.id AS household_id, hd.director_id AS director_id, u.display_name AS director_name, m.code AS municipality_code "
-            + scopedHouseholds(search, for: viewer, on: day) + ") s"
         var kindFilter: SQLQueryString = ""
         if let kinds = countingKinds {
             kindFilter = " AND c.kind IN (\(unsafeRaw: kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
