@@ -2,6 +2,8 @@ import Fluent
 import SQLKit
 import XCTVapor
 import XCTest
+import MeedoenCore
+import MeedoenStorage
 
 @testable import MeedoenApp
 
@@ -30,6 +32,32 @@ final class OperationsTests: XCTestCase {
             XCTAssertEqual(journal, "wal")
             let synchronous = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
             XCTAssertEqual(synchronous, 2, "FULL")
+        }
+    }
+
+    /// Issue 16: the stored due dates follow every change in the change's own transaction — after
+    /// a contact through the API the client is off the stored contacts list without any refresh —
+    /// and what is stored is what a full refresh would write.
+    func testTheStoredDueDatesFollowEveryChange() async throws {
+        try await withEachBackend { app, fixture, backend in
+            try await WorklistDueMaintenance.refreshAll(app)
+            let store = WorklistDueStore(db: app.db)
+            let today = Day(testNow)
+            let before = try await store.residents(on: .contacts, organisationID: fixture.steenwijkerland, on: today)
+            XCTAssertTrue(before.contains(fixture.ownApplicant), "\(backend): never seen, out of view")
+
+            let token = try await APITests.token(for: "km", app: app)
+            let body = #"{"contactOn": "2026-11-27", "kind": "conversation", "participants": ["\#(fixture.ownApplicant.uuidString)"]}"#
+            let response = try await apiRequest(
+                app, .POST, "/api/v1/households/\(fixture.ownHousehold.uuidString)/contacts", token: token, json: body)
+            XCTAssertEqual(response.status, .created, "\(backend)")
+            let after = try await store.residents(on: .contacts, organisationID: fixture.steenwijkerland, on: today)
+            XCTAssertFalse(after.contains(fixture.ownApplicant), "\(backend): seen yesterday, in view, at once")
+            XCTAssertEqual(after, before.subtracting([fixture.ownApplicant]), "\(backend): the other files are untouched")
+
+            try await WorklistDueMaintenance.refreshAll(app)
+            let refreshed = try await store.residents(on: .contacts, organisationID: fixture.steenwijkerland, on: today)
+            XCTAssertEqual(refreshed, after, "\(backend): what a change wrote is what a full refresh writes")
         }
     }
 }

@@ -42,7 +42,7 @@ enum ProfileAdminController {
     static func storeVersion(_ req: Request, _ document: String, validFrom: Day, note: String) async throws -> ProfileVersion {
         let viewer = try req.requireViewer()
         guard let organisation = try await DirectoryStore(db: req.db).organisation(viewer.organisationID) else { throw AppError.notFound }
-        return try await req.recordChange { tx in
+        let stored = try await req.recordChange { tx in
             let model = try await PolicyProfileStore(db: tx.db).add(
                 document, file: "beleidsprofiel \(organisation.code)", for: organisation, validFrom: validFrom, origin: .edited, note: note,
                 by: req.recorder)
@@ -52,6 +52,10 @@ enum ProfileAdminController {
                     change: ChangeSummary(new: ["versie": String(model.version), "vanaf": validFrom.iso, "toelichting": note])))
             return model
         }
+        // The norms and terms may have changed: every client's due dates, with the version in force today.
+        try await WorklistDueStore(db: req.db).refresh(
+            organisationID: viewer.organisationID, profile: try await req.profile().profile, on: req.today)
+        return stored
     }
 
     static func refusal(_ problem: ProfileProblem) -> String {

@@ -21,6 +21,7 @@ public enum Meedoen {
         if command == nil || command == "serve" {
             try await prepareForServing(app)
             app.auditMaintenance?.startSchedule(app)
+            app.lifecycle.use(TaskCanceller(task: WorklistDueMaintenance.startSchedule(app)))
             let cleanup = SessionCleanup.schedule(app)
             app.lifecycle.use(TaskCanceller(task: cleanup))
         }
@@ -40,6 +41,8 @@ public enum Meedoen {
                 "Demodata geladen: \(summary.households) huishoudens, \(summary.residents) inwoners, \(summary.users) gebruikers.")
         }
         try await installShippedProfiles(app)
+        let rows = try await WorklistDueMaintenance.refreshAll(app)
+        app.logger.info("Werklijsten bijgewerkt: \(rows) termijnen.")
         if try await DirectoryStore(db: app.db).user(username: "km1.steenwijkerland") != nil {
             let (host, port) = servingAddress(app)
             print(DemoCommand.loginText(host: host, port: port))

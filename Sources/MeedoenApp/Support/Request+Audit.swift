@@ -20,7 +20,19 @@ extension Request {
     /// Stores a change and its log entry in one transaction, which holds the log's lock from its
     /// first statement: both commit or neither does.
     func recordChange<T: Sendable>(_ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
-        try await services.auditLog.transaction(on: db, body)
+        let outermost = AuditLog.currentTransaction == nil
+        let organisationID = currentUser?.organisationID
+        let profile = organisationID == nil ? nil : try? await self.profile(of: organisationID).profile
+        let today = today
+        return try await services.auditLog.transaction(on: db) { writer in
+            let result = try await body(writer)
+            // The worklists' due dates of every file this change touched, in the same transaction (issue 16).
+            if outermost, let organisationID, let profile, !writer.changedHouseholds.isEmpty {
+                try await WorklistDueStore(db: writer.db).refresh(
+                    organisationID: organisationID, households: Array(writer.changedHouseholds), profile: profile, on: today)
+            }
+            return result
+        }
     }
 
     /// The one way a handler writes (issue 14): `store` runs inside the transaction (`req.households`,

@@ -140,6 +140,9 @@ public final class AuditWriter: @unchecked Sendable {
     private let log: AuditLog
     // Only touched by the task that runs the transaction.
     private var head: AuditHead
+    /// The households whose files this transaction changed, from its entries: what depends on a
+    /// file (the worklists' due dates) is brought up to date before the change commits.
+    public private(set) var changedHouseholds: Set<UUID> = []
 
     init(db: any Database, log: AuditLog, head: AuditHead) {
         (self.db, self.log, self.head) = (db, log, head)
@@ -148,6 +151,7 @@ public final class AuditWriter: @unchecked Sendable {
     public func append(_ record: AuditRecord) async throws {
         try await sealIfNeeded()
         try await write(record)
+        if let household = record.householdID, record.action != "inzien", record.action != "lijst" { changedHouseholds.insert(household) }
     }
 
     func sealIfNeeded() async throws {
