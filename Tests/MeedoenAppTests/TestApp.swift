@@ -85,6 +85,8 @@ func withApp(
         try await app.autoMigrate()
         try await Meedoen.syncShippedParameters(app)
         let fixture = try await Fixture.load(on: app)
+        // The fixture is written by the stores directly; its worklist due dates as the start would write them.
+        try await WorklistDueMaintenance.refreshAll(app)
         try await test(app, fixture)
     } catch {
         try? await app.asyncShutdown()

@@ -126,6 +126,8 @@ struct DemoCommand: AsyncCommand {
         // Each demo intake, plan and review was a conversation: it is a contact too.
         try await M013_LinkConversationsToContacts.linkMissing(on: app.db)
         try await M015_AddContactParticipants.addMissing(on: app.db)
+        // The worklists read the stored due dates: the loaded files get theirs.
+        try await WorklistDueMaintenance.refreshAll(app)
         return summary
     }
 

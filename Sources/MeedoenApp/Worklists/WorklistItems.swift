@@ -31,25 +31,28 @@ extension Worklist {
 extension Request {
     /// Every client in the viewer's reach (their caseload; the teamleider's teams) on the list, in work order.
     func worklistItems(_ list: Worklist.List, profile: PolicyProfile) async throws -> [WorklistItem] {
-        let items = list == .outreach ? try await outreachItems(profile: profile) : try await reasonItems(profile: profile)
+        let items = list == .outreach ? try await outreachItems(profile: profile) : try await reasonItems(profile: profile, on: [list])
         return items.filter { $0.reason.list == list }.sorted(by: WorklistItem.inWorkOrder)
     }
 
     /// How many clients are on each list the viewer has (a client with two reviews due counts once).
     func worklistCounts(profile: PolicyProfile) async throws -> [Worklist.List: Int] {
         let viewer = try requireViewer()
-        var counts = Dictionary(grouping: try await reasonItems(profile: profile), by: \.reason.list).mapValues {
+        let lists = Worklist.lists(for: viewer.role, profile: profile).filter { $0 != .outreach }
+        var counts = Dictionary(grouping: try await reasonItems(profile: profile, on: lists), by: \.reason.list).mapValues {
             Set($0.map(\.residentID)).count
         }
         if profile.outreach != nil { counts[.outreach] = try await outreachItems(profile: profile).count }
         return counts.filter { Worklist.lists(for: viewer.role, profile: profile).contains($0.key) }
     }
 
-    /// Worklist.reasons for every supported client in reach: one item per reason.
-    private func reasonItems(profile: PolicyProfile) async throws -> [WorklistItem] {
+    /// Worklist.reasons for the clients in reach that the stored due dates put on these lists today:
+    /// one item per reason. The stored rows narrow the query; the rules decide each client.
+    private func reasonItems(profile: PolicyProfile, on lists: [Worklist.List]) async throws -> [WorklistItem] {
         let viewer = try requireViewer()
         let rows = try await households.worklist(
-            for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, on: today, countingKinds: profile.contacts.countingKinds)
+            for: viewer, onlyOwnCaseload: viewer.role != .teamLeader, on: today, countingKinds: profile.contacts.countingKinds,
+            dueOn: lists)
         return rows.flatMap { row -> [WorklistItem] in
             guard let snapshot = row.snapshot else { return [] }
             return Worklist.reasons(snapshot, profile: profile, today: today).map { reason in

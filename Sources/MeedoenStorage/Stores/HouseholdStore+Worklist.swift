@@ -41,15 +41,24 @@ extension HouseholdStore {
     /// the files without a regisseur), with support running today, and per person the dates the
     /// worklist rules need. One query: the subqueries each read an indexed table.
     /// `countingKinds`: the contact kinds that count for the norm (nil: every kind).
-    public func worklist(for viewer: Viewer, onlyOwnCaseload: Bool, on day: Day, countingKinds: [ContactKind]? = nil) async throws
-        -> [WorklistRow]
-    {
+    /// `dueOn`: only the clients the stored due dates (M018) put on one of these lists on the day —
+    /// an indexed narrowing; the caller's rules still decide each row, so the lists say what they did.
+    public func worklist(
+        for viewer: Viewer, onlyOwnCaseload: Bool, on day: Day, countingKinds: [ContactKind]? = nil, dueOn lists: [Worklist.List]? = nil
+    ) async throws -> [WorklistRow] {
         var search = HouseholdSearch()
         if onlyOwnCaseload { search.directorID = viewer.userID }
         let scoped: SQLQueryString =
             "(SELECT h.id AS household_id, hd.director_id AS director_id, u.display_name AS director_name, m.code AS municipality_code "
             + scopedHouseholds(search, for: viewer, on: day) + ") s"
-        return try await worklistRows(scoped, on: day, countingKinds: countingKinds)
+        var due: SQLQueryString = ""
+        if let lists {
+            due =
+                " AND r.id IN (SELECT wd.resident_id FROM worklist_due wd WHERE wd.organisation_id = \(bind: viewer.organisationID)"
+                + " AND wd.list IN (\(binds: lists.map(\.rawValue))) AND wd.from_day <= \(bind: day.date)"
+                + " AND (wd.until_day IS NULL OR wd.until_day >= \(bind: day.date)))"
+        }
+        return try await worklistRows(scoped, on: day, countingKinds: countingKinds, residents: due)
     }
 
     /// Every client of an organisation's households (or of some of them), for the stored due dates:
@@ -64,10 +73,12 @@ extension HouseholdStore {
             + "LEFT JOIN municipalities m ON m.id = hm.municipality_id " + asOf.householdJoin("household_directors", "hd")
             + "LEFT JOIN users u ON u.id = hd.director_id WHERE h.organisation_id = \(bind: organisationID) "
         if let households { scoped += households.isEmpty ? "AND 1 = 0 " : "AND h.id IN (\(binds: households)) " }
-        return try await worklistRows(scoped + ") s", on: day, countingKinds: countingKinds)
+        return try await worklistRows(scoped + ") s", on: day, countingKinds: countingKinds, residents: "")
     }
 
-    private func worklistRows(_ scoped: SQLQueryString, on day: Day, countingKinds: [ContactKind]?) async throws -> [WorklistRow] {
+    private func worklistRows(_ scoped: SQLQueryString, on day: Day, countingKinds: [ContactKind]?, residents: SQLQueryString) async throws
+        -> [WorklistRow]
+    {
         guard let sql = db as? any SQLDatabase else { return [] }
         let asOf = AsOf(day)
         let latestGroup: SQLQueryString =
@@ -97,7 +108,8 @@ extension HouseholdStore {
             """
         return try await sql.raw(
             select + scoped
-                + " ON s.household_id = r.household_id WHERE r.relation IN ('applicant', 'partner')) w WHERE w.support_start IS NOT NULL ORDER BY LOWER(w.family_name), w.household_id, w.relation"
+                + " ON s.household_id = r.household_id WHERE r.relation IN ('applicant', 'partner')" + residents
+                + ") w WHERE w.support_start IS NOT NULL ORDER BY LOWER(w.family_name), w.household_id, w.relation"
         ).all(decoding: WorklistRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
