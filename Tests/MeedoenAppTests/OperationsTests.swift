@@ -60,4 +60,12 @@ final class OperationsTests: XCTestCase {
             XCTAssertEqual(refreshed, after, "\(backend): what a change wrote is what a full refresh writes")
         }
     }
+
+    /// The nightly refresh runs just after midnight in the Netherlands (winter and summer time).
+    func testTheNightlyRefreshRunsJustAfterDutchMidnight() {
+        let winter = Date(timeIntervalSince1970: 1_764_788_400)  // 2025-12-03 19:00 UTC = 20:00 in Amsterdam
+        XCTAssertEqual(WorklistDueMaintenance.untilTonight(from: winter), .seconds(4 * 3600 + 5 * 60))
+        let summer = Date(timeIntervalSince1970: 1_751_569_200)  // 2025-07-03 19:00 UTC = 21:00 in Amsterdam
+        XCTAssertEqual(WorklistDueMaintenance.untilTonight(from: summer), .seconds(3 * 3600 + 5 * 60))
+    }
 }

@@ -53,8 +53,8 @@ enum ProfileAdminController {
             return model
         }
         // The norms and terms may have changed: every client's due dates, with the version in force today.
-        try await WorklistDueStore(db: req.db).refresh(
-            organisationID: viewer.organisationID, profile: try await req.profile().profile, on: req.today)
+        try await WorklistDueMaintenance.refresh(
+            viewer.organisationID, profile: try await req.profile().profile, db: req.db, services: req.services)
         return stored
     }
 

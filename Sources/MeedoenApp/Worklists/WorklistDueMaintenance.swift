@@ -1,24 +1,33 @@
+import Fluent
+import Foundation
 import MeedoenCore
 import MeedoenStorage
 import Vapor
 
 /// Keeps the worklists' stored due dates (issue 16) current where no change event says so: at the
-/// start, once a day (a support period or regisseur that ends, a profile version that takes
-/// effect), and for a whole organisation when its profile changes. A change to one file refreshes
-/// that file in its own transaction (`Request.recordChange`).
+/// start, every night (a support period or regisseur that starts or ends, a profile version that
+/// takes effect), and for a whole organisation when its profile changes. A change to one file
+/// refreshes that file in its own transaction (`Request.recordChange`).
 enum WorklistDueMaintenance {
-    static let interval: Duration = .seconds(24 * 3600)
-
     /// Every organisation with the profile in force today; returns the rows written.
     @discardableResult
     static func refreshAll(_ app: Application) async throws -> Int {
-        let today = app.meedoen.clock.today
         var written = 0
         for organisation in try await DirectoryStore(db: app.db).organisations() {
             guard let profile = try await profile(of: organisation.id!, code: organisation.code, app) else { continue }
-            written += try await WorklistDueStore(db: app.db).refresh(organisationID: organisation.id!, profile: profile, on: today)
+            written += try await refresh(organisation.id!, profile: profile, db: app.db, services: app.meedoen)
         }
         return written
+    }
+
+    /// One organisation, under the access log's lock: a change to a file waits rather than being
+    /// overwritten by an older snapshot, and a list never reads the organisation half written.
+    @discardableResult
+    static func refresh(_ organisationID: UUID, profile: PolicyProfile, db: any Database, services: MeedoenServices) async throws -> Int {
+        let today = services.clock.today
+        return try await services.auditLog.transaction(on: db) { writer in
+            try await WorklistDueStore(db: writer.db).refresh(organisationID: organisationID, profile: profile, on: today)
+        }
     }
 
     static func profile(of organisationID: UUID, code: String, _ app: Application) async throws -> PolicyProfile? {
@@ -28,11 +37,19 @@ enum WorklistDueMaintenance {
         return app.meedoen.shipped.profiles[code]?.profile
     }
 
-    /// Started by `serve`: once a day after the start; the task ends with the app.
+    /// Just after midnight in the Netherlands, when a new day's dated facts take effect.
+    static func untilTonight(from now: Date) -> Duration {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let next = calendar.nextDate(after: now, matching: DateComponents(hour: 0, minute: 5), matchingPolicy: .nextTime) ?? now
+        return .seconds(max(60, next.timeIntervalSince(now)))
+    }
+
+    /// Started by `serve`; the task ends with the app (a cancelled sleep ends it, it never runs after).
     static func startSchedule(_ app: Application) -> Task<Void, Never> {
         Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+            while true {
+                do { try await Task.sleep(for: untilTonight(from: app.meedoen.clock.now())) } catch { return }
                 do { try await refreshAll(app) } catch {
                     app.logger.error("Werklijsten niet bijgewerkt: \(String(reflecting: type(of: error)))")
                 }
