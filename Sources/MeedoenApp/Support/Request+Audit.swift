@@ -21,13 +21,14 @@ extension Request {
     /// first statement: both commit or neither does.
     func recordChange<T: Sendable>(_ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
         let outermost = AuditLog.currentTransaction == nil
-        let organisationID = currentUser?.organisationID
-        let profile = organisationID == nil ? nil : try? await self.profile(of: organisationID).profile
-        let today = today
+        let (organisationID, services, today) = (currentUser?.organisationID, services, today)
         return try await services.auditLog.transaction(on: db) { writer in
             let result = try await body(writer)
-            // The worklists' due dates of every file this change touched, in the same transaction (issue 16).
-            if outermost, let organisationID, let profile, !writer.changedHouseholds.isEmpty {
+            // The worklists' due dates of every file this change touched, in the same transaction (issue 16);
+            // the profile is read only then, so a change to no file costs nothing extra.
+            if outermost, let organisationID, !writer.changedHouseholds.isEmpty,
+                let profile = try? await services.profile(of: organisationID, on: today, db: writer.db)?.profile
+            {
                 try await WorklistDueStore(db: writer.db).refresh(
                     organisationID: organisationID, households: Array(writer.changedHouseholds), profile: profile, on: today)
             }

@@ -1,3 +1,4 @@
+import Fluent
 import MeedoenCore
 import MeedoenStorage
 import Vapor
@@ -9,17 +10,26 @@ struct ProfileInForce: Sendable {
     var version: Int?
 }
 
+extension MeedoenServices {
+    /// The profile in force on a day, read on `db` (a request's connection, or a change's transaction);
+    /// nil when the organisation has neither a stored nor a valid shipped one.
+    func profile(of organisationID: UUID, on day: Day, db: any Database) async throws -> ProfileInForce? {
+        if let stored = try await PolicyProfileStore(db: db).current(organisationID, on: day) {
+            return ProfileInForce(profile: stored.profile, version: stored.version)
+        }
+        let code = try await DirectoryStore(db: db).organisation(organisationID)?.code ?? ""
+        return shipped.profiles[code]?.profile.map { ProfileInForce(profile: $0, version: nil) }
+    }
+}
+
 extension Request {
     func profile(of organisationID: UUID? = nil) async throws -> ProfileInForce {
         let id = try organisationID ?? requireViewer().organisationID
-        if let stored = try await PolicyProfileStore(db: db).current(id, on: today) {
-            return ProfileInForce(profile: stored.profile, version: stored.version)
-        }
-        let code = try await DirectoryStore(db: db).organisation(id)?.code ?? ""
-        guard let shipped = services.shipped.profiles[code]?.profile else {
+        guard let inForce = try await services.profile(of: id, on: today, db: db) else {
+            let code = try await DirectoryStore(db: db).organisation(id)?.code ?? ""
             throw Abort(.internalServerError, reason: "Er is geen geldig beleidsprofiel voor organisatie \(code).")
         }
-        return ProfileInForce(profile: shipped, version: nil)
+        return inForce
     }
 }
 

@@ -14,7 +14,8 @@ enum WorklistDueMaintenance {
     static func refreshAll(_ app: Application) async throws -> Int {
         var written = 0
         for organisation in try await DirectoryStore(db: app.db).organisations() {
-            guard let profile = try await profile(of: organisation.id!, code: organisation.code, app) else { continue }
+            guard let profile = try await app.meedoen.profile(of: organisation.id!, on: app.meedoen.clock.today, db: app.db)?.profile
+            else { continue }
             written += try await refresh(organisation.id!, profile: profile, db: app.db, services: app.meedoen)
         }
         return written
@@ -28,13 +29,6 @@ enum WorklistDueMaintenance {
         return try await services.auditLog.transaction(on: db) { writer in
             try await WorklistDueStore(db: writer.db).refresh(organisationID: organisationID, profile: profile, on: today)
         }
-    }
-
-    static func profile(of organisationID: UUID, code: String, _ app: Application) async throws -> PolicyProfile? {
-        if let stored = try await PolicyProfileStore(db: app.db).current(organisationID, on: app.meedoen.clock.today) {
-            return stored.profile
-        }
-        return app.meedoen.shipped.profiles[code]?.profile
     }
 
     /// Just after midnight in the Netherlands, when a new day's dated facts take effect.
