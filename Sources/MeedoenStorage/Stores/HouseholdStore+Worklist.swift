@@ -55,8 +55,7 @@ extension HouseholdStore {
         if let lists {
             due =
                 " AND r.id IN (SELECT wd.resident_id FROM worklist_due wd WHERE wd.organisation_id = \(bind: viewer.organisationID)"
-                + " AND wd.list IN (\(binds: lists.map(\.rawValue))) AND wd.from_day <= \(bind: day.date)"
-                + " AND (wd.until_day IS NULL OR wd.until_day >= \(bind: day.date)))"
+                + " AND wd.list IN (\(binds: lists.map(\.rawValue))) AND " + WorklistDueStore.applies("wd", on: day) + ")"
         }
         return try await worklistRows(scoped, on: day, countingKinds: countingKinds, residents: due)
     }

@@ -43,16 +43,19 @@ public struct WorklistDueStore: Sendable {
         return values.count
     }
 
+    /// "On the list on day D" for a stored row (`WorklistDue.applies(on:)` in SQL), one place for every query.
+    static func applies(_ alias: String, on day: Day) -> SQLQueryString {
+        "\(ident: alias).from_day <= \(bind: day.date) AND (\(ident: alias).until_day IS NULL OR \(ident: alias).until_day >= \(bind: day.date))"
+    }
+
     /// The clients on a list on a day, by the stored rows (the list's scoping to a viewer comes on top).
     public func residents(on list: Worklist.List, organisationID: UUID, on day: Day) async throws -> Set<UUID> {
         guard let sql = db as? any SQLDatabase else { return [] }
         struct Row: Decodable { var residentId: UUID }
-        let rows = try await sql.raw(
-            """
-            SELECT DISTINCT resident_id FROM worklist_due WHERE organisation_id = \(bind: organisationID) AND list = \(bind: list.rawValue)
-              AND from_day <= \(bind: day.date) AND (until_day IS NULL OR until_day >= \(bind: day.date))
-            """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let query: SQLQueryString =
+            "SELECT DISTINCT wd.resident_id FROM worklist_due wd WHERE wd.organisation_id = \(bind: organisationID)"
+            + " AND wd.list = \(bind: list.rawValue) AND " + Self.applies("wd", on: day)
+        let rows = try await sql.raw(query).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Set(rows.map(\.residentId))
     }
 }
