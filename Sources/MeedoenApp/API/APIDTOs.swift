@@ -52,6 +52,11 @@ struct ListDTO<Item: Content & DescribedSchema>: Content, DescribedSchema {
     static var schemaName: String { Item.schemaName.replacingOccurrences(of: "Summary", with: "") + "List" }
 }
 
+extension ListDTO {
+    /// A list given whole, as one page (a client's intakes, plans, measures…).
+    init(all items: [Item]) { self.init(items: items, page: 1, per: max(1, items.count), total: items.count) }
+}
+
 struct SpecialGroupDTO: Content {
     var kind: SpecialGroup
     var validFrom: Day

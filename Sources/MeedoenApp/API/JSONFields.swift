@@ -56,6 +56,17 @@ enum JSONFields {
         return fields
     }
 
+    /// The indices a flattened list has in the fields (`goals[0].…`, `goals[1].…` → 0, 1), in order;
+    /// `fields[list]` alone (present, "") marks a list sent empty.
+    static func indices(of list: String, in fields: [String: String]) -> [Int] {
+        let prefix = list + "["
+        let found = fields.keys.compactMap { key -> Int? in
+            guard key.hasPrefix(prefix) else { return nil }
+            return Int(key.dropFirst(prefix.count).prefix { $0.isNumber })
+        }
+        return Set(found).sorted()
+    }
+
     /// A value of the wrong shape says what the field takes; a name the body does not have is unknown.
     private static func wrongShape(_ pattern: String, _ allowed: RequestFields) -> FieldIssue {
         if allowed.kinds.keys.contains(where: { $0.hasPrefix(pattern + "[]") }) { return .custom("Verwacht een lijst.") }

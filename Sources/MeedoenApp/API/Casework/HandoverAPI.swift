@@ -127,7 +127,7 @@ enum HandoverAPI {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.handovers, .read, purpose: "api overdrachten")
-        return try RecordsAPI.list(try await CaseworkStore(db: req.db).handovers(of: resident.id).map(HandoverDTO.init))
+        return try .json(ListDTO(all: try await CaseworkStore(db: req.db).handovers(of: resident.id).map(HandoverDTO.init)))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -178,7 +178,7 @@ enum HandoverAPI {
         let viewer = try req.requireViewer()
         let handovers = try await CaseworkStore(db: req.db).handovers(to: viewer.userID)
         try await req.auditList(part: .handovers, purpose: "api mijn aanmeldingen", searchText: nil, shown: handovers.map(\.residentID))
-        return try RecordsAPI.list(handovers.map(HandoverDTO.init))
+        return try .json(ListDTO(all: handovers.map(HandoverDTO.init)))
     }
 
     /// The receiving professional answers their own hand-over, before being linked to the client.
@@ -197,7 +197,7 @@ enum HandoverAPI {
 
     @Sendable static func signals(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.signals, .read, purpose: "api signalen")
-        return try RecordsAPI.list(try await CaseworkStore(db: req.db).signals(of: resident.id).map(SignalDTO.init))
+        return try .json(ListDTO(all: try await CaseworkStore(db: req.db).signals(of: resident.id).map(SignalDTO.init)))
     }
 
     @Sendable static func createSignal(req: Request) async throws -> Response {

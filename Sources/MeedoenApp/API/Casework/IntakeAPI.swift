@@ -14,7 +14,7 @@ enum IntakeAPI {
                 id: stored.id, heldOn: stored.heldOn,
                 fields: StoredIntakeValues(values: read.values(stored.intake, work: index == 0 ? read.work : nil)), proposal: nil)
         }
-        return try .json(ListDTO(items: items, page: 1, per: max(1, items.count), total: items.count))
+        return try .json(ListDTO(all: items))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {

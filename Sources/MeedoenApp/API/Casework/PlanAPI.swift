@@ -6,14 +6,16 @@ import Vapor
 enum PlanAPI {
     @Sendable static func list(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.plan, .read, purpose: "api plannen")
-        return try RecordsAPI.list(try await CaseworkStore(db: req.db).plans(of: resident.id).map(CaseworkDTO.Plan.init))
+        return try .json(ListDTO(all: try await CaseworkStore(db: req.db).plans(of: resident.id).map(CaseworkDTO.Plan.init)))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let (resident, opened) = try await req.openClient(.plan, .write, purpose: "api plan van aanpak opstellen")
         let fields = try JSONFields.read(req, as: CaseworkBody.Plan.self)
         var reader = FormReader(fields, today: req.today)
-        guard let new = PlanInput.read(&reader, slots: indexCount(fields, "goals"), keys: .api) else { throw reader.issues }
+        guard let new = PlanInput.read(&reader, slots: (JSONFields.indices(of: "goals", in: fields).last ?? -1) + 1, keys: .api) else {
+            throw reader.issues
+        }
         let id = try await req.recordPlan(new, for: resident, in: opened.file, purpose: "api plan van aanpak opstellen")
         guard let plan = try await CaseworkStore(db: req.db).plan(id) else { throw AppError.notFound }
         return try .json(CaseworkDTO.Plan(plan), status: .created)
@@ -30,7 +32,7 @@ enum PlanAPI {
         // Each progress entry names its goal; a goal of another plan, or one already finished, is refused on its entry.
         let open = Set(plan.goals.filter { !$0.status.isFinished }.map(\.id))
         var keys: [UUID: (status: String, note: String)] = [:]
-        for index in 0..<indexCount(fields, "progress") {
+        for index in JSONFields.indices(of: "progress", in: fields) {
             let goalKey = "progress[\(index)].goalId"
             guard let goal = fields[goalKey].flatMap(UUID.init(uuidString:)), open.contains(goal), keys[goal] == nil else {
                 reader.fail(goalKey, .custom("Geen open doel van dit plan (of twee keer genoemd)."))
@@ -48,13 +50,4 @@ enum PlanAPI {
         return try .json(CaseworkDTO.Plan(reviewed), status: .created)
     }
 
-    /// How many entries a flattened list has (`goals[0].…`, `goals[1].…`): one past the highest index.
-    static func indexCount(_ fields: [String: String], _ list: String) -> Int {
-        let prefix = list + "["
-        let indexes = fields.keys.compactMap { key -> Int? in
-            guard key.hasPrefix(prefix) else { return nil }
-            return Int(key.dropFirst(prefix.count).prefix { $0.isNumber })
-        }
-        return (indexes.max() ?? -1) + 1
-    }
 }

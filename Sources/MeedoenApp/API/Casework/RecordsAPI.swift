@@ -4,15 +4,11 @@ import Vapor
 
 /// Ladder measurements, contacts, case reviews and measures through the API (R3, R6, R7).
 enum RecordsAPI {
-    static func list<Item: Content & DescribedSchema>(_ items: [Item]) throws -> Response {
-        try .json(ListDTO(items: items, page: 1, per: max(1, items.count), total: items.count))
-    }
-
     // MARK: Ladder
 
     @Sendable static func ladder(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.ladder, .read, purpose: "api ladder")
-        return try list(try await req.households.ladder(of: resident.id).map(CaseworkDTO.LadderMeasurement.init))
+        return try .json(ListDTO(all: try await req.households.ladder(of: resident.id).map(CaseworkDTO.LadderMeasurement.init)))
     }
 
     @Sendable static func addMeasurement(req: Request) async throws -> Response {
@@ -21,12 +17,12 @@ enum RecordsAPI {
         var reader = FormReader(fields, today: req.today)
         // The answers given decide the rung, as on the web form; without them a bare rung is read.
         // `answers: []` (nothing answered yes) is rung 1; without answers the rung is required.
-        let answerKeys = fields.keys.filter { $0.hasPrefix("answers[") }.sorted()
+        let answered = JSONFields.indices(of: "answers", in: fields)
         var answers: Set<LadderQuestion>?
-        if fields["answers"] != nil || !answerKeys.isEmpty {
+        if fields["answers"] != nil || !answered.isEmpty {
             answers = []
-            for key in answerKeys {
-                if let question = reader.option(key, as: LadderQuestion.self) { answers?.insert(question) }
+            for index in answered {
+                if let question = reader.option("answers[\(index)]", as: LadderQuestion.self) { answers?.insert(question) }
             }
             if fields["rung"] != nil { reader.fail("rung", .custom("Geef de antwoorden óf de trede, niet beide.")) }
         }
@@ -54,7 +50,7 @@ enum RecordsAPI {
                 participants: (participants[contact.id] ?? []).filter(visible.contains).sorted { $0.uuidString < $1.uuidString },
                 summary: notes ? contact.summary : nil)
         }
-        return try list(items)
+        return try .json(ListDTO(all: items))
     }
 
     @Sendable static func addContact(req: Request) async throws -> Response {
@@ -63,7 +59,8 @@ enum RecordsAPI {
         var reader = FormReader(fields, today: req.today)
         let clients = Set(ContactController.clients(of: opened.file).map(\.id))
         var participants: [UUID] = []
-        for key in fields.keys.filter({ $0.hasPrefix("participants[") }).sorted() {
+        for index in JSONFields.indices(of: "participants", in: fields) {
+            let key = "participants[\(index)]"
             if let id = fields[key].flatMap(UUID.init(uuidString:)), clients.contains(id) {
                 participants.append(id)
             } else {
@@ -85,10 +82,12 @@ enum RecordsAPI {
 
     @Sendable static func caseReviews(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.plan, .read, purpose: "api onderzoeken")
-        return try list(
-            try await CaseworkStore(db: req.db).caseReviews(of: resident.id).map {
-                CaseworkDTO.CaseReview(id: $0.id, kind: $0.kind, heldOn: $0.heldOn, outcome: $0.outcome)
-            })
+        return try .json(
+            ListDTO(
+                all:
+                    try await CaseworkStore(db: req.db).caseReviews(of: resident.id).map {
+                        CaseworkDTO.CaseReview(id: $0.id, kind: $0.kind, heldOn: $0.heldOn, outcome: $0.outcome)
+                    }))
     }
 
     @Sendable static func addCaseReview(req: Request) async throws -> Response {
@@ -104,7 +103,7 @@ enum RecordsAPI {
 
     @Sendable static func measures(req: Request) async throws -> Response {
         let (resident, _) = try await req.openClient(.measures, .read, purpose: "api maatregelen")
-        return try list(try await CaseworkStore(db: req.db).measures(of: resident.id).map(CaseworkDTO.Measure.init))
+        return try .json(ListDTO(all: try await CaseworkStore(db: req.db).measures(of: resident.id).map(CaseworkDTO.Measure.init)))
     }
 
     /// As on the web: the domain refuses a measure the law or the ordinance does not give, each problem on its field.
