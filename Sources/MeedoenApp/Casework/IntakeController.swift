@@ -90,8 +90,7 @@ struct ReadIntakes: Sendable {
 
     /// The intake's fields by key, as the field table gives them for these parts.
     func values(_ intake: Intake, work: WorkProfile?) -> [String: String] {
-        IntakeFields.table(asking: Fact.allCases, profile: nil, statusHolder: true)
-            .values(of: IntakeRecord(intake: intake, work: work), parts: parts)
+        IntakeFields.everyField.values(of: IntakeRecord(intake: intake, work: work), parts: parts)
     }
 }
 

@@ -28,6 +28,10 @@ enum IntakeFields {
         return FieldTable(sections: sections)
     }
 
+    /// Every field any intake may hold, without a profile's wording: for reading a stored intake back
+    /// into values (prefill, the API). Built once; it does not change while the server runs.
+    static let everyField = table(asking: Fact.allCases, profile: nil, statusHolder: true)
+
     static let conversation = TableSection<IntakeRecord>(
         "Intakegesprek",
         fields: [

@@ -29,8 +29,9 @@ enum IntakeForm {
     static func values(_ intake: Intake?, _ work: WorkProfile?, today: Day, postcode: String) -> [String: String] {
         var values: [String: String] = ["heldOn": today.iso, "wp_postcodeArea": String(postcode.prefix(4))]
         guard let intake else { return values }
-        let table = IntakeFields.table(asking: Fact.allCases, profile: nil, statusHolder: true)
-        values.merge(table.values(of: IntakeRecord(intake: intake, work: work), parts: [.intake, .sensitive, .workProfile])) { $1 }
+        values.merge(
+            IntakeFields.everyField.values(of: IntakeRecord(intake: intake, work: work), parts: [.intake, .sensitive, .workProfile])
+        ) { $1 }
         // A new intake is held today, not on the day of the one it starts from.
         values["heldOn"] = today.iso
         return values
